@@ -1,0 +1,89 @@
+// better-auth, on the app's one pg Pool: email + password, sessions in Postgres with a 5-second cookie
+// cache (a revoked session dies within seconds), login rate limits in Postgres shared by all instances,
+// and verification / reset mails written to the outbox.
+import "server-only";
+import { betterAuth } from "better-auth";
+import { nextCookies } from "better-auth/next-js";
+import { getPool } from "@/lib/db/pool";
+import { env } from "@/lib/env";
+import { enqueueAuthEmail } from "./enqueue-auth-email";
+
+const ts = { createdAt: "created_at", updatedAt: "updated_at" } as const;
+
+function createAuth() {
+  const e = env();
+  return betterAuth({
+    appName: "Vete",
+    baseURL: e.APP_URL,
+    secret: e.BETTER_AUTH_SECRET ?? "vete-development-secret-not-for-production-0000",
+    database: getPool(),
+    trustedOrigins: [e.APP_URL],
+    advanced: { database: { generateId: "uuid" }, cookiePrefix: "vete" },
+    user: {
+      modelName: "users",
+      fields: { emailVerified: "email_verified", ...ts },
+      additionalFields: { locale: { type: "string", required: false, defaultValue: "en", input: true } },
+    },
+    session: {
+      modelName: "sessions",
+      fields: { userId: "user_id", expiresAt: "expires_at", ipAddress: "ip_address", userAgent: "user_agent", ...ts },
+      expiresIn: 60 * 60 * 24 * 14,
+      updateAge: 60 * 60 * 24,
+      cookieCache: { enabled: true, maxAge: 5 },
+    },
+    account: {
+      modelName: "accounts",
+      fields: {
+        userId: "user_id",
+        accountId: "account_id",
+        providerId: "provider_id",
+        accessToken: "access_token",
+        refreshToken: "refresh_token",
+        idToken: "id_token",
+        accessTokenExpiresAt: "access_token_expires_at",
+        refreshTokenExpiresAt: "refresh_token_expires_at",
+        ...ts,
+      },
+    },
+    verification: { modelName: "verifications", fields: { expiresAt: "expires_at", ...ts } },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      modelName: "rate_limits",
+      fields: { lastRequest: "last_request" },
+      window: 60,
+      max: 100,
+      customRules: {
+        "/sign-in/email": { window: 60, max: e.AUTH_SIGNIN_MAX_PER_MINUTE },
+        "/sign-up/email": { window: 60, max: e.AUTH_SIGNIN_MAX_PER_MINUTE },
+        "/request-password-reset": { window: 60, max: 5 },
+        "/send-verification-email": { window: 60, max: 5 },
+      },
+    },
+    emailAndPassword: {
+      enabled: true,
+      requireEmailVerification: true,
+      minPasswordLength: 8,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, url, token }) => {
+        await enqueueAuthEmail({ template: "auth.reset_password", user, url, token });
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      sendVerificationEmail: async ({ user, url, token }) => {
+        await enqueueAuthEmail({ template: "auth.verify_email", user, url, token });
+      },
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+const globalForAuth = globalThis as unknown as { veteAuth?: Auth };
+
+export function getAuth(): Auth {
+  globalForAuth.veteAuth ??= createAuth();
+  return globalForAuth.veteAuth;
+}

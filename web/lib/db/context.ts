@@ -1,0 +1,48 @@
+// Request context like PostgREST: a user's queries run in a transaction with request.jwt.claims set
+// and the non-owner role `authenticated`, so row-level security applies. Jobs and webhooks use asSystem().
+import "server-only";
+import type { PoolClient } from "pg";
+import { getPool } from "./pool";
+import { toAppError } from "./error-map";
+import type { Db, SessionUser } from "./types";
+
+async function inTransaction<T>(setup: (c: PoolClient) => Promise<void>, fn: (db: Db) => Promise<T>): Promise<T> {
+  const client = await getPool().connect();
+  try {
+    await client.query("begin");
+    await setup(client);
+    const result = await fn(client);
+    await client.query("commit");
+    return result;
+  } catch (err) {
+    await client.query("rollback").catch(() => undefined);
+    throw toAppError(err);
+  } finally {
+    client.release();
+  }
+}
+
+/** Runs fn as the signed-in user: RLS applies and functions see private.current_user_id(). */
+export function withUser<T>(user: SessionUser, fn: (db: Db) => Promise<T>): Promise<T> {
+  const claims = JSON.stringify({ sub: user.userId, email: user.email, role: "authenticated" });
+  return inTransaction(async (c) => {
+    await c.query("select set_config('request.jwt.claims', $1, true)", [claims]);
+    await c.query("set local role authenticated");
+  }, fn);
+}
+
+/** Runs fn as an anonymous visitor (public pages): RLS applies with no user. */
+export function asAnonymous<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  return inTransaction(async (c) => {
+    await c.query("select set_config('request.jwt.claims', '{\"role\":\"anon\"}', true)");
+    await c.query("set local role anon");
+  }, fn);
+}
+
+/**
+ * The explicit system path for jobs, webhooks and auth: runs as the connection's owner role, so RLS
+ * does not filter. Callers must scope every query themselves; never use it with a user's input alone.
+ */
+export function asSystem<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  return inTransaction(async () => undefined, fn);
+}

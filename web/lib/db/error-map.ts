@@ -1,0 +1,74 @@
+// One map from Postgres errors to AppError. SQL functions raise stable snake_case messages with a
+// custom SQLSTATE "VTnnn" where nnn is the HTTP status (e.g. raise exception 'slot_taken' using errcode = 'VT409').
+import { AppError } from "@/lib/errors";
+
+interface PgError {
+  code?: string;
+  message?: string;
+  constraint?: string;
+  detail?: string;
+  column?: string;
+}
+
+/** Constraint names whose violation means something specific to users. Domains add theirs here. */
+export const constraintCodes: Record<string, { code: string; message: string; field?: string }> = {
+  clinics_slug_key: { code: "ALREADY_EXISTS", message: "That clinic address is already taken.", field: "slug" },
+  clinic_memberships_clinic_id_user_id_key: { code: "ALREADY_EXISTS", message: "This person is already on the team." },
+  clients_clinic_id_user_id_key: { code: "ALREADY_EXISTS", message: "You are already a client of this clinic." },
+  pets_clinic_id_microchip_key: { code: "ALREADY_EXISTS", message: "A pet with this microchip is already registered.", field: "microchip" },
+};
+
+function isPgError(e: unknown): e is PgError & Error {
+  return typeof e === "object" && e !== null && "code" in e && typeof (e as PgError).code === "string";
+}
+
+function humanize(snake: string): string {
+  const s = snake.replace(/_/g, " ");
+  return s.charAt(0).toUpperCase() + s.slice(1) + ".";
+}
+
+export function toAppError(err: unknown): unknown {
+  if (err instanceof AppError || !isPgError(err)) return err;
+  const code = err.code ?? "";
+  const message = err.message ?? "";
+
+  if (/^VT\d{3}$/.test(code)) {
+    const status = Number(code.slice(2));
+    const field = err.column || undefined;
+    return new AppError(message.toUpperCase(), err.detail || humanize(message), {
+      status,
+      fields: field ? { [field]: [err.detail || humanize(message)] } : undefined,
+      cause: err,
+    });
+  }
+  const known = err.constraint ? constraintCodes[err.constraint] : undefined;
+  if (known) {
+    return new AppError(known.code, known.message, { fields: known.field ? { [known.field]: [known.message] } : undefined, cause: err });
+  }
+  switch (code) {
+    case "23P01":
+      return new AppError("CONFLICT", "That conflicts with an existing record.", { cause: err });
+    case "23505":
+      return new AppError("ALREADY_EXISTS", "That already exists.", { cause: err });
+    case "23503":
+      return new AppError("NOT_FOUND", "A referenced record does not exist.", { cause: err });
+    case "23502":
+    case "23514":
+    case "22P02":
+    case "22007":
+    case "22008":
+    case "22003":
+    case "22001":
+    case "22023":
+      return new AppError("INVALID_INPUT", "Some of the data is not valid.", { cause: err });
+    case "42501":
+      return new AppError("FORBIDDEN", "You are not allowed to do that.", { cause: err });
+    case "P0002":
+      return new AppError("NOT_FOUND", "Not found.", { cause: err });
+    case "40001":
+    case "40P01":
+      return new AppError("CONFLICT", "Please try again: someone else changed this at the same time.", { cause: err });
+    default:
+      return err;
+  }
+}

@@ -1,0 +1,84 @@
+// Applies web/db/migrations/NNN_verb_object.sql in order: one transaction per file, an advisory lock so
+// two runners never race, and a checksum so an edited, already-applied file stops the run.
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { Client } from "pg";
+
+export const MIGRATIONS_DIR = path.join(__dirname, "..", "..", "db", "migrations");
+const LOCK_KEY = 7_246_310_001; // arbitrary, constant: "vete migrations"
+const FILE_NAME = /^(\d{3})_[a-z0-9_]+\.sql$/;
+
+export interface MigrationFile {
+  name: string;
+  checksum: string;
+  sql: string;
+}
+
+export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFile[]> {
+  const names = (await readdir(dir)).filter((n) => n.endsWith(".sql")).sort();
+  const seen = new Set<string>();
+  const files: MigrationFile[] = [];
+  for (const name of names) {
+    const m = FILE_NAME.exec(name);
+    if (!m || !m[1]) throw new Error(`migration file name must be NNN_verb_object.sql: ${name}`);
+    if (seen.has(m[1])) throw new Error(`two migrations share the number ${m[1]}`);
+    seen.add(m[1]);
+    const sql = await readFile(path.join(dir, name), "utf8");
+    files.push({ name, sql, checksum: createHash("sha256").update(sql).digest("hex") });
+  }
+  return files;
+}
+
+export interface MigrateResult {
+  applied: string[];
+  skipped: number;
+}
+
+export async function migrate(connectionString: string, opts: { dir?: string; log?: (line: string) => void } = {}): Promise<MigrateResult> {
+  const log = opts.log ?? (() => undefined);
+  const files = await readMigrations(opts.dir);
+  const client = new Client({ connectionString, application_name: "vete-migrate" });
+  await client.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [LOCK_KEY]);
+    await client.query(`
+      create schema if not exists private;
+      create table if not exists private.schema_migrations (
+        name text primary key,
+        checksum text not null,
+        applied_at timestamptz not null default now()
+      );
+      alter table private.schema_migrations enable row level security;`);
+    const { rows } = await client.query<{ name: string; checksum: string }>("select name, checksum from private.schema_migrations");
+    const applied = new Map(rows.map((r) => [r.name, r.checksum]));
+    for (const [name, checksum] of applied) {
+      const file = files.find((f) => f.name === name);
+      if (file && file.checksum !== checksum) {
+        throw new Error(`migration ${name} was edited after it was applied (checksum mismatch); add a new migration instead`);
+      }
+    }
+    const result: MigrateResult = { applied: [], skipped: 0 };
+    for (const file of files) {
+      if (applied.has(file.name)) {
+        result.skipped++;
+        continue;
+      }
+      log(`applying ${file.name}`);
+      try {
+        await client.query("begin");
+        await client.query(file.sql);
+        await client.query("insert into private.schema_migrations (name, checksum) values ($1, $2)", [file.name, file.checksum]);
+        await client.query("commit");
+      } catch (err) {
+        await client.query("rollback").catch(() => undefined);
+        throw new Error(`migration ${file.name} failed: ${(err as Error).message}`, { cause: err });
+      }
+      result.applied.push(file.name);
+    }
+    return result;
+  } finally {
+    await client.query("select pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => undefined);
+    await client.end();
+  }
+}

@@ -1,0 +1,31 @@
+// The one place that opens database connections: a single pg Pool per process, shared by auth and the app.
+import "server-only";
+import { Pool, types } from "pg";
+import { env } from "@/lib/env";
+
+// bigint (int8) counts come back as numbers; values we store as int8 stay far below 2^53.
+types.setTypeParser(20, (v) => Number(v));
+// `date` stays a plain YYYY-MM-DD string: converting it to a JS Date would shift it by the server's zone.
+types.setTypeParser(1082, (v) => v);
+
+const globalForPool = globalThis as unknown as { vetePool?: Pool };
+
+export function getPool(): Pool {
+  if (!globalForPool.vetePool) {
+    const e = env();
+    globalForPool.vetePool = new Pool({
+      connectionString: e.DATABASE_URL,
+      max: e.DATABASE_POOL_MAX,
+      idleTimeoutMillis: 10_000,
+      application_name: "vete",
+    });
+    globalForPool.vetePool.on("error", (err) => console.error("[db] idle client error", err.message));
+  }
+  return globalForPool.vetePool;
+}
+
+export async function closePool(): Promise<void> {
+  const pool = globalForPool.vetePool;
+  globalForPool.vetePool = undefined;
+  if (pool) await pool.end();
+}

@@ -1,0 +1,90 @@
+// The one wrapper for JSON routes: authenticate, authorize by clinic role, parse (zod), run, map errors.
+import "server-only";
+import type { z } from "zod";
+import { getSessionUser, type CurrentUser } from "@/lib/auth/session";
+import { getClinicAccess, requireRole, type ClinicAccess, type StaffRole } from "@/lib/clinics/get-clinic-access";
+import { withUser } from "@/lib/db/context";
+import { AppError } from "@/lib/errors";
+import { parseWith, readJsonBody, searchParamsObject, DEFAULT_MAX_BODY_BYTES } from "./parse";
+import { errorResponse, json } from "./respond";
+import { withIdempotency } from "./idempotency";
+
+type RouteParams = { params: Promise<Record<string, string | string[] | undefined>> };
+
+export interface HandlerContext<TBody, TQuery> {
+  req: Request;
+  user: CurrentUser;
+  body: TBody;
+  query: TQuery;
+  params: Record<string, string>;
+  /** Present when the route names a clinic ([clinic] segment) and access was checked. */
+  access: ClinicAccess | null;
+}
+
+export interface HandlerConfig<TBody, TQuery> {
+  body?: z.ZodType<TBody>;
+  query?: z.ZodType<TQuery>;
+  /** Staff roles allowed; "client" admits the clinic's clients; omit for any signed-in user. */
+  allow?: readonly (StaffRole | "client")[];
+  maxBodyBytes?: number;
+  /** Accept an Idempotency-Key header (POSTs that create bookings, orders or payments). */
+  idempotent?: boolean;
+  status?: number;
+}
+
+async function resolveAccess(user: CurrentUser, params: Record<string, string>, allow?: readonly (StaffRole | "client")[]) {
+  const slug = params.clinic;
+  if (!slug) return null;
+  const access = await withUser(user, (db) => getClinicAccess(db, slug));
+  if (allow) {
+    const staffAllowed = allow.filter((r): r is StaffRole => r !== "client");
+    const clientOk = allow.includes("client") && access.clientId !== null;
+    const staffOk = access.role !== null && staffAllowed.includes(access.role);
+    if (!clientOk && !staffOk) {
+      if (staffAllowed.length && access.role) requireRole(access, staffAllowed);
+      throw new AppError("FORBIDDEN", "You do not have access to this in this clinic.");
+    }
+  }
+  return access;
+}
+
+export function apiHandler<TBody = undefined, TQuery = undefined>(
+  config: HandlerConfig<TBody, TQuery>,
+  fn: (ctx: HandlerContext<TBody, TQuery>) => Promise<unknown>,
+) {
+  return async (req: Request, route?: RouteParams): Promise<Response> => {
+    try {
+      const rawParams = (await route?.params) ?? {};
+      const params: Record<string, string> = {};
+      for (const [k, v] of Object.entries(rawParams)) if (typeof v === "string") params[k] = v;
+
+      const user = await getSessionUser(req.headers);
+      if (!user) throw new AppError("UNAUTHENTICATED", "Please sign in.");
+
+      let raw = "";
+      let body = undefined as TBody;
+      if (config.body) {
+        const parsed = await readJsonBody(req, config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+        raw = parsed.raw;
+        body = parseWith(config.body, parsed.value);
+      }
+      const query = (config.query ? parseWith(config.query, searchParamsObject(new URL(req.url))) : undefined) as TQuery;
+      const access = await resolveAccess(user, params, config.allow);
+
+      const run = async () => {
+        const result = await fn({ req, user, body, query, params, access });
+        return result instanceof Response ? result : json(result ?? { ok: true }, config.status ?? 200);
+      };
+      const key = req.headers.get("idempotency-key");
+      if (config.idempotent && key) {
+        return await withIdempotency({ scope: `${user.userId}:${new URL(req.url).pathname}`, key, body: raw }, run);
+      }
+      return await run();
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
+
+/** For routes with no body schema: rejects any body-bearing call that is not JSON, consistently. */
+export { errorResponse, json };

@@ -1,0 +1,68 @@
+// Request parsing with limits: JSON only (415), bounded size (413), zod validation with field errors (422).
+import { z } from "zod";
+import { AppError, type FieldErrors } from "@/lib/errors";
+
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+export function parseWith<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const fields = fieldErrors(result.error);
+    const names = Object.keys(fields).filter((k) => k !== "_");
+    const message = names.length ? `Please check: ${names.join(", ")}.` : "The request is not valid.";
+    throw new AppError("INVALID_INPUT", message, { fields });
+  }
+  return result.data;
+}
+
+/** Reads the raw body with a hard byte limit, whatever Content-Length claims. */
+export async function readBodyText(req: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBytes} bytes.`);
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBytes} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export async function readJsonBody(req: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<{ raw: string; value: unknown }> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as JSON (Content-Type: application/json).");
+  }
+  const raw = await readBodyText(req, maxBytes);
+  if (raw.trim() === "") throw new AppError("INVALID_INPUT", "The request body is empty; send a JSON object.", { fields: { _: ["Required"] } });
+  try {
+    return { raw, value: JSON.parse(raw) as unknown };
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
+  }
+}
+
+export function searchParamsObject(url: URL): Record<string, string> {
+  const out: Record<string, string> = {};
+  url.searchParams.forEach((v, k) => {
+    out[k] = v;
+  });
+  return out;
+}

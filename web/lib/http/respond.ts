@@ -1,0 +1,23 @@
+// AppError -> HTTP. Clients get {"error":{"code","message","fields?"}}; internals are logged, never returned.
+import { AppError, isAppError } from "@/lib/errors";
+import { toAppError } from "@/lib/db/error-map";
+
+export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
+  return Response.json(data, { status, headers });
+}
+
+export function errorResponse(err: unknown): Response {
+  const mapped = toAppError(err);
+  if (isAppError(mapped)) {
+    const body: { code: string; message: string; fields?: Record<string, string[]> } = { code: mapped.code, message: mapped.message };
+    if (mapped.fields) body.fields = mapped.fields;
+    if (mapped.status >= 500) console.error("[http]", mapped.code, mapped.cause ?? mapped);
+    return json({ error: body }, mapped.status);
+  }
+  console.error("[http] unexpected error", err);
+  return json({ error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed; please try again." } }, 500);
+}
+
+export function notFound(message = "Not found."): AppError {
+  return new AppError("NOT_FOUND", message);
+}

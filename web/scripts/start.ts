@@ -1,0 +1,137 @@
+// npm start - the whole app on one laptop: embedded PostgreSQL (or DATABASE_URL), migrations, demo data,
+// a production build, `next start`, and the cron schedule from vercel.json. Ctrl-C stops everything.
+//   --dev        next dev instead of build + start
+//   --no-build   reuse the existing build
+//   --throwaway  a fresh database in a temp dir, deleted on exit (end-to-end tests)
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { migrate } from "../lib/db/migrate";
+import { DEMO_PASSWORD, demoUsers, DEMO_CLINIC_SLUG, seedDemo } from "../db/seed/seed";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+import { startLocalCron, type LocalCron } from "./local-cron";
+
+const root = path.join(__dirname, "..", "..");
+const dataRoot = path.join(root, ".data");
+const args = new Set(process.argv.slice(2));
+const dev = args.has("--dev");
+const throwaway = args.has("--throwaway");
+const build = !dev && !args.has("--no-build") && process.env.SKIP_BUILD !== "1";
+const log = (line: string) => console.log(`[vete] ${line}`);
+
+let pg: EmbeddedPostgres | undefined;
+let next: ChildProcess | undefined;
+let cron: LocalCron | undefined;
+let stopping = false;
+
+/** Secrets for local runs are generated once and kept under .data/, never committed. */
+async function localSecret(name: string): Promise<string> {
+  const file = path.join(dataRoot, name);
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  await mkdir(dataRoot, { recursive: true });
+  const value = randomBytes(32).toString("hex");
+  await writeFile(file, value, { mode: 0o600 });
+  return value;
+}
+
+function run(cmd: string, argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { cwd: root, env, stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(cmd)} ${argv.join(" ")} exited with ${code}`))));
+  });
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the app did not answer ${url}/api/health within ${timeoutMs / 1000}s`);
+}
+
+async function shutdown(code: number): Promise<never> {
+  if (stopping) return new Promise<never>(() => undefined);
+  stopping = true;
+  log("stopping…");
+  cron?.stop();
+  if (next && next.exitCode === null) {
+    const exited = new Promise((r) => next?.once("exit", r));
+    next.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 8000))]);
+    if (next.exitCode === null) next.kill("SIGKILL");
+  }
+  await pg?.stop().catch((e: unknown) => console.error("[vete] stopping postgres:", e));
+  process.exit(code);
+}
+
+async function main() {
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  process.on("exit", () => next?.kill("SIGKILL"));
+
+  const port = Number(process.env.PORT ?? 3000);
+  const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    const dataDir = throwaway ? path.join(os.tmpdir(), `vete-e2e-${process.pid}-${Date.now()}`) : path.join(dataRoot, "pg");
+    pg = await startEmbeddedPostgres({ dataDir, port: Number(process.env.PG_PORT ?? 54329), throwaway, log });
+    databaseUrl = pg.url;
+    log(`embedded PostgreSQL on port ${pg.port}${throwaway ? " (throwaway)" : `, data in .data/pg`}`);
+  } else {
+    log("using DATABASE_URL");
+  }
+
+  const result = await migrate(databaseUrl, { log });
+  log(`migrations: ${result.applied.length} applied, ${result.skipped} already applied`);
+  await seedDemo(databaseUrl);
+  log("demo data ready");
+
+  const cronSecret = process.env.CRON_SECRET ?? (await localSecret("cron-secret"));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    APP_URL: appUrl,
+    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? (await localSecret("auth-secret")),
+    CRON_SECRET: cronSecret,
+    NEXT_TELEMETRY_DISABLED: "1",
+    VETE_LOCAL: "1",
+    PORT: String(port),
+  };
+  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  if (build) {
+    log("building the app (next build)…");
+    await run(process.execPath, [nextBin, "build", "web"], env);
+  }
+  next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "web", "-p", String(port)], { cwd: root, env, stdio: "inherit" });
+  next.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`[vete] the web server exited (${code}); stopping`);
+      void shutdown(code ?? 1);
+    }
+  });
+  await waitForHealth(appUrl, dev ? 120_000 : 60_000);
+  cron = await startLocalCron({ baseUrl: appUrl, secret: cronSecret, log });
+
+  console.log(`
+  Vete is running at ${appUrl}
+  Demo clinic:   ${appUrl}/${DEMO_CLINIC_SLUG}
+  Dev mailbox:   ${appUrl}/dev/mailbox   (emails and SMS land here until a provider is configured)
+  Demo logins (password: ${DEMO_PASSWORD}):
+${demoUsers.map((u) => `    ${u.role.padEnd(13)} ${u.email}`).join("\n")}
+  Press Ctrl-C to stop.
+`);
+}
+
+main().catch((err: unknown) => {
+  console.error(`[vete] ${err instanceof Error ? err.message : String(err)}`);
+  void shutdown(1);
+});
