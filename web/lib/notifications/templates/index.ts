@@ -1,0 +1,10 @@
+// Registry of message templates by name (the outbox row's `template`). Add one line per template.
+import type { Template } from "../render";
+import { resetPassword, verifyEmail } from "./auth";
+import { staffInvitation } from "./staff";
+
+export const templates: Record<string, Template> = {
+  "auth.verify_email": verifyEmail,
+  "auth.reset_password": resetPassword,
+  staff_invitation: staffInvitation,
+};
