@@ -106,7 +106,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   try {
     await pg.start();
   } catch (err) {
-    throw new Error(`embedded PostgreSQL failed to start on port ${port} (data: ${opts.dataDir}): ${err instanceof Error ? err.message : recent.join("\n")}`);
+    throw new Error(`embedded PostgreSQL failed to start on port ${port} (data: ${opts.dataDir}): ${err instanceof Error ? err.message : recent.join("\n")}`, { cause: err });
   }
 
   const database = opts.database ?? "vete";
