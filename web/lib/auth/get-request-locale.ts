@@ -1,0 +1,13 @@
+// The language for this request: the signed-in user's choice, else the `vete_locale` cookie, else the
+// clinic's default, else English (resolveLocale's order).
+import "server-only";
+import { cookies } from "next/headers";
+import { resolveLocale, type Locale } from "@/lib/i18n";
+import { getSessionUser } from "./session";
+
+export const LOCALE_COOKIE = "vete_locale";
+
+export async function getRequestLocale(clinicDefault?: string | null): Promise<Locale> {
+  const [user, jar] = await Promise.all([getSessionUser(), cookies()]);
+  return resolveLocale(user?.locale, clinicDefault, jar.get(LOCALE_COOKIE)?.value);
+}
