@@ -15,6 +15,7 @@ export const constraintCodes: Record<string, { code: string; message: string; fi
   clinics_slug_key: { code: "ALREADY_EXISTS", message: "That clinic address is already taken.", field: "slug" },
   clinic_memberships_clinic_id_user_id_key: { code: "ALREADY_EXISTS", message: "This person is already on the team." },
   clients_clinic_id_user_id_key: { code: "ALREADY_EXISTS", message: "You are already a client of this clinic." },
+  clients_clinic_email_key: { code: "ALREADY_EXISTS", message: "A client with this email already exists in this clinic.", field: "email" },
   pets_clinic_id_microchip_key: { code: "ALREADY_EXISTS", message: "A pet with this microchip is already registered.", field: "microchip" },
 };
 
