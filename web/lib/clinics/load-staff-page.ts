@@ -1,0 +1,29 @@
+// What every staff page needs: the signed-in user (else redirect to sign-in), the clinic (else 404), the
+// caller's role there and the language to speak. Cached per request, so layout and page share one lookup.
+import "server-only";
+import { cache } from "react";
+import { notFound, redirect } from "next/navigation";
+import { getSessionUser, type CurrentUser } from "@/lib/auth/session";
+import { withUser } from "@/lib/db/context";
+import { isAppError } from "@/lib/errors";
+import { resolveLocale, type Locale } from "@/lib/i18n";
+import { getClinicAccess, type ClinicAccess } from "./get-clinic-access";
+
+export interface StaffPageContext {
+  user: CurrentUser;
+  access: ClinicAccess;
+  locale: Locale;
+}
+
+export const loadStaffPage = cache(async (slug: string): Promise<StaffPageContext> => {
+  const user = await getSessionUser();
+  if (!user) redirect(`/sign-in?next=${encodeURIComponent(`/${slug}/staff`)}`);
+  let access: ClinicAccess;
+  try {
+    access = await withUser(user, (db) => getClinicAccess(db, slug));
+  } catch (err) {
+    if (isAppError(err) && err.code === "NOT_FOUND") notFound();
+    throw err;
+  }
+  return { user, access, locale: resolveLocale(user.locale, access.clinic.defaultLocale) };
+});
