@@ -1,0 +1,16 @@
+// Some messages can go stale between being queued and being sent (a reminder for an appointment that
+// was cancelled or moved). A template may have a check that runs right before sending; a non-null
+// answer is the reason to cancel the message instead. One line per template below.
+import "server-only";
+import type { Db } from "@/lib/db/types";
+import type { OutboxRow } from "./claim-outbox-messages";
+
+export type StillDueCheck = (db: Db, row: OutboxRow) => Promise<string | null>;
+
+const checks: Record<string, StillDueCheck> = {};
+
+/** null when the message should be sent; otherwise why it is no longer wanted. */
+export async function checkMessageStillDue(db: Db, row: OutboxRow): Promise<string | null> {
+  const check = checks[row.template];
+  return check ? check(db, row) : null;
+}
