@@ -8,6 +8,13 @@ import type { Db, SessionUser } from "./types";
 
 async function inTransaction<T>(setup: (c: PoolClient) => Promise<void>, fn: (db: Db) => Promise<T>): Promise<T> {
   const client = await getPool().connect();
+  // A connection that dies while checked out emits 'error'; pg-pool only listens while the client is idle,
+  // so without this listener a dropped connection (restart, failover) is an uncaught exception.
+  let broken: Error | undefined;
+  const onError = (e: Error) => {
+    broken = e;
+  };
+  client.on("error", onError);
   try {
     await client.query("begin");
     await setup(client);
@@ -15,10 +22,14 @@ async function inTransaction<T>(setup: (c: PoolClient) => Promise<void>, fn: (db
     await client.query("commit");
     return result;
   } catch (err) {
-    await client.query("rollback").catch(() => undefined);
+    await client.query("rollback").catch((e: unknown) => {
+      broken ??= e instanceof Error ? e : new Error(String(e));
+    });
     throw toAppError(err);
   } finally {
-    client.release();
+    client.off("error", onError);
+    // a client whose rollback failed is in an unknown state: destroy it instead of returning it to the pool
+    client.release(broken);
   }
 }
 
