@@ -1,0 +1,117 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { createClinic, createClinicInput } from "@/lib/clinics/create-clinic";
+import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
+import { listMyClinics } from "@/lib/clinics/list-my-clinics";
+import { updateClinicSettings, updateClinicSettingsInput } from "@/lib/clinics/update-clinic-settings";
+import { withUser } from "@/lib/db/context";
+import { closePool } from "@/lib/db/pool";
+import { AppError } from "@/lib/errors";
+import { addStaff, closeTestPool, createClient, createClinic as createClinicFixture, createUser, testPool } from "../helpers/factories";
+
+afterAll(async () => {
+  await closePool();
+  await closeTestPool();
+});
+
+const slug = () => `vet-${Math.random().toString(36).slice(2, 10)}`;
+
+async function errorOf(p: Promise<unknown>): Promise<AppError> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
+}
+
+describe("createClinic", () => {
+  it("makes the creator the clinic's owner", async () => {
+    const user = await createUser();
+    const input = createClinicInput.parse({ slug: slug(), name: "  Happy Paws ", timeZone: "america/mexico_city", currency: "mxn", defaultLocale: "es" });
+    const clinic = await withUser(user, (db) => createClinic(db, input));
+    expect(clinic).toMatchObject({ name: "Happy Paws", timeZone: "America/Mexico_City", currency: "MXN", defaultLocale: "es" });
+    const { rows } = await testPool().query("select role from public.clinic_memberships where clinic_id = $1 and user_id = $2", [clinic.id, user.userId]);
+    expect(rows).toEqual([{ role: "owner" }]);
+  });
+
+  it("refuses a slug that is already taken, naming the field", async () => {
+    const user = await createUser();
+    const taken = slug();
+    const input = createClinicInput.parse({ slug: taken, name: "First", timeZone: "Europe/Madrid", currency: "EUR" });
+    await withUser(user, (db) => createClinic(db, input));
+    const err = await errorOf(withUser(user, (db) => createClinic(db, { ...input, name: "Second" })));
+    expect(err.status).toBe(409);
+    expect(err.fields).toHaveProperty("slug");
+  });
+
+  it("refuses slugs that collide with app routes such as new-clinic", async () => {
+    const user = await createUser();
+    const input = createClinicInput.parse({ slug: "new-clinic", name: "Sneaky", timeZone: "UTC", currency: "EUR" });
+    const err = await errorOf(withUser(user, (db) => createClinic(db, input)));
+    expect(err.code).toBe("SLUG_RESERVED");
+    expect(err.status).toBe(422);
+  });
+
+  it("rejects bad input field by field before the database", () => {
+    const result = createClinicInput.safeParse({ slug: "A!", name: "x", timeZone: "Mars/Base", currency: "EURO", defaultLocale: "fr", email: "nope" });
+    expect(result.success).toBe(false);
+    const paths = new Set(result.error?.issues.map((i) => i.path.join(".")));
+    expect([...paths].sort()).toEqual(["currency", "defaultLocale", "email", "name", "slug", "timeZone"]);
+    expect(createClinicInput.safeParse({ slug: "good-slug", name: "Good", timeZone: "UTC", currency: "XYZ" }).success).toBe(false);
+  });
+});
+
+describe("updateClinicSettings", () => {
+  it("lets owners and admins change the profile", async () => {
+    const clinic = await createClinicFixture();
+    const admin = await addStaff(clinic.id, "admin");
+    const patch = updateClinicSettingsInput.parse({ name: "Renamed", timeZone: "America/Bogota", phone: "", address: "Calle 1" });
+    const updated = await withUser(admin, (db) => updateClinicSettings(db, clinic.id, patch));
+    expect(updated).toMatchObject({ name: "Renamed", timeZone: "America/Bogota", phone: null, address: "Calle 1", slug: clinic.slug });
+  });
+
+  it.each(["vet", "receptionist"] as const)("refuses a %s (FORBIDDEN) and changes nothing", async (role) => {
+    const clinic = await createClinicFixture({ name: "Unchanged" });
+    const member = await addStaff(clinic.id, role);
+    const err = await errorOf(withUser(member, (db) => updateClinicSettings(db, clinic.id, { name: "Hijacked" })));
+    expect(err.code).toBe("FORBIDDEN");
+    const { rows } = await testPool().query("select name from public.clinics where id = $1", [clinic.id]);
+    expect(rows[0]).toEqual({ name: "Unchanged" });
+  });
+
+  it("refuses to change the slug or unknown fields", () => {
+    const result = updateClinicSettingsInput.safeParse({ slug: "other" });
+    expect(result.success).toBe(false);
+    expect(updateClinicSettingsInput.safeParse({}).success).toBe(false);
+  });
+});
+
+describe("tenant isolation of settings", () => {
+  it("staff of clinic A can neither read nor update clinic B's settings", async () => {
+    const a = await createClinicFixture();
+    const b = await createClinicFixture({ name: "Clinic B" });
+    const err1 = await errorOf(withUser(a.owner, (db) => getClinicSettings(db, b.id)));
+    expect(err1.code).toBe("FORBIDDEN");
+    const err2 = await errorOf(withUser(a.owner, (db) => updateClinicSettings(db, b.id, { name: "Taken over" })));
+    expect(err2.code).toBe("FORBIDDEN");
+    const { rows } = await testPool().query("select name from public.clinics where id = $1", [b.id]);
+    expect(rows[0]).toEqual({ name: "Clinic B" });
+    await expect(withUser(b.owner, (db) => getClinicSettings(db, b.id))).resolves.toMatchObject({ name: "Clinic B" });
+  });
+});
+
+describe("listMyClinics", () => {
+  it("lists clinics where the user is staff or a client, and no others", async () => {
+    const user = await createUser();
+    const staffOf = await createClinicFixture({ name: "A staff clinic" });
+    await addStaff(staffOf.id, "vet", user);
+    const clientOf = await createClinicFixture({ name: "B client clinic" });
+    await createClient(clientOf.id, { user });
+    await createClinicFixture({ name: "C unrelated" });
+    const mine = await withUser(user, (db) => listMyClinics(db));
+    expect(mine.map((c) => [c.slug, c.role, c.isClient])).toEqual([
+      [staffOf.slug, "vet", false],
+      [clientOf.slug, null, true],
+    ]);
+  });
+});
