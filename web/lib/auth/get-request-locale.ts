@@ -2,12 +2,14 @@
 // clinic's default, else English (resolveLocale's order).
 import "server-only";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import { resolveLocale, type Locale } from "@/lib/i18n";
+import { LOCALE_COOKIE } from "./locale-cookie";
 import { getSessionUser } from "./session";
 
-export const LOCALE_COOKIE = "vete_locale";
+export { LOCALE_COOKIE };
 
-export async function getRequestLocale(clinicDefault?: string | null): Promise<Locale> {
+export const getRequestLocale = cache(async (clinicDefault?: string | null): Promise<Locale> => {
   const [user, jar] = await Promise.all([getSessionUser(), cookies()]);
   return resolveLocale(user?.locale, clinicDefault, jar.get(LOCALE_COOKIE)?.value);
-}
+});

@@ -1,6 +1,7 @@
 // POST /api/account/locale - remember the visitor's language (cookie; and the account when signed in)
 import { getSessionUser } from "@/lib/auth/session";
-import { localeCookie, setLocaleInput, setUserLocale } from "@/lib/auth/set-user-locale";
+import { localeCookie, setLocaleInput } from "@/lib/auth/set-user-locale";
+import { updateProfile } from "@/lib/auth/update-profile";
 import { parseWith, readJsonBody } from "@/lib/http/parse";
 import { errorResponse, json } from "@/lib/http/respond";
 
@@ -8,10 +9,11 @@ export async function POST(req: Request) {
   try {
     const { value } = await readJsonBody(req, 1024);
     const input = parseWith(setLocaleInput, value);
-    const user = await getSessionUser(req.headers);
-    const authHeaders = await setUserLocale(req.headers, input, user !== null);
     const res = json({ locale: input.locale });
-    for (const c of authHeaders?.getSetCookie() ?? []) res.headers.append("set-cookie", c);
+    if (await getSessionUser(req.headers)) {
+      const authHeaders = await updateProfile(req.headers, input);
+      for (const c of authHeaders.getSetCookie()) res.headers.append("set-cookie", c);
+    }
     res.headers.append("set-cookie", localeCookie(input.locale));
     return res;
   } catch (err) {

@@ -1,0 +1,57 @@
+"use client";
+// Edits name and language; the language applies to pages and to mails sent to this person.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/app/_components/button";
+import { Field } from "@/app/_components/field";
+import { FormError, FormNotice } from "@/app/_components/form-error";
+import { translator, type Locale } from "@/lib/i18n";
+import { authMessages } from "@/lib/i18n/messages/auth";
+
+export function ProfileForm({ locale, name }: { locale: Locale; name: string }) {
+  const t = translator(locale, authMessages);
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setPending(true);
+    setError(null);
+    setSaved(false);
+    const res = await fetch("/api/account/profile", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: String(form.get("name") ?? ""), locale: String(form.get("locale") ?? locale) }),
+    }).catch(() => null);
+    setPending(false);
+    if (!res?.ok) {
+      const body = (await res?.json().catch(() => null)) as { error?: { message?: string } } | null;
+      return setError(body?.error?.message ?? t("genericError"));
+    }
+    setSaved(true);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4">
+      <FormError message={error} />
+      {saved ? <FormNotice>{t("saved")}</FormNotice> : null}
+      <Field label={t("name")} name="name" defaultValue={name} autoComplete="name" required maxLength={120} />
+      <div className="flex flex-col gap-1">
+        <label htmlFor="account-locale" className="text-sm font-medium text-slate-800">
+          {t("language")}
+        </label>
+        <select id="account-locale" name="locale" defaultValue={locale} className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 text-base">
+          <option value="en">English</option>
+          <option value="es">Español</option>
+        </select>
+      </div>
+      <Button type="submit" pending={pending} className="w-full">
+        {t("save")}
+      </Button>
+    </form>
+  );
+}
