@@ -5,7 +5,7 @@ import { getSessionUser, type CurrentUser } from "@/lib/auth/session";
 import { getClinicAccess, requireRole, type ClinicAccess, type StaffRole } from "@/lib/clinics/get-clinic-access";
 import { withUser } from "@/lib/db/context";
 import { AppError } from "@/lib/errors";
-import { parseWith, readJsonBody, searchParamsObject, DEFAULT_MAX_BODY_BYTES } from "./parse";
+import { parseWith, readJsonBody, readOptionalJsonBody, searchParamsObject, DEFAULT_MAX_BODY_BYTES } from "./parse";
 import { errorResponse, json } from "./respond";
 import { withIdempotency } from "./idempotency";
 
@@ -67,6 +67,8 @@ export function apiHandler<TBody = undefined, TQuery = undefined>(
         const parsed = await readJsonBody(req, config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
         raw = parsed.raw;
         body = parseWith(config.body, parsed.value);
+      } else if (req.method !== "GET" && req.method !== "HEAD") {
+        raw = await readOptionalJsonBody(req, config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
       }
       const query = (config.query ? parseWith(config.query, searchParamsObject(new URL(req.url))) : undefined) as TQuery;
       const access = await resolveAccess(user, params, config.allow);

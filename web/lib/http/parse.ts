@@ -59,6 +59,25 @@ export async function readJsonBody(req: Request, maxBytes = DEFAULT_MAX_BODY_BYT
   }
 }
 
+/**
+ * For routes without a body schema: an empty body is fine, but a body that is sent must still be JSON
+ * within the size limit (415/413/400), so a malformed call is never silently treated as a valid one.
+ */
+export async function readOptionalJsonBody(req: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {
+  const raw = await readBodyText(req, maxBytes);
+  if (raw.trim() === "") return "";
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as JSON (Content-Type: application/json).");
+  }
+  try {
+    JSON.parse(raw);
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
+  }
+  return raw;
+}
+
 export function searchParamsObject(url: URL): Record<string, string> {
   const out: Record<string, string> = {};
   url.searchParams.forEach((v, k) => {
