@@ -6,7 +6,8 @@ import { notFound, redirect } from "next/navigation";
 import { getSessionUser, type CurrentUser } from "@/lib/auth/session";
 import { withUser } from "@/lib/db/context";
 import { isAppError } from "@/lib/errors";
-import { resolveLocale, type Locale } from "@/lib/i18n";
+import { getRequestLocale } from "@/lib/auth/get-request-locale";
+import type { Locale } from "@/lib/i18n";
 import { getClinicAccess, type ClinicAccess } from "./get-clinic-access";
 
 export interface StaffPageContext {
@@ -25,5 +26,5 @@ export const loadStaffPage = cache(async (slug: string): Promise<StaffPageContex
     if (isAppError(err) && err.code === "NOT_FOUND") notFound();
     throw err;
   }
-  return { user, access, locale: resolveLocale(user.locale, access.clinic.defaultLocale) };
+  return { user, access, locale: await getRequestLocale(access.clinic.defaultLocale) };
 });

@@ -5,6 +5,7 @@ export const clinicMessages = defineMessages({
   en: {
     "shell.title": "Staff",
     "shell.menu": "Menu",
+    "shell.signOut": "Sign out",
     "shell.signedInAs": "Signed in as {name}",
     "shell.forbiddenTitle": "This area is for {clinic}'s team",
     "shell.forbiddenBody": "You are signed in as {email}, who is not a member of this clinic's staff. Ask an owner or admin to invite you.",
@@ -74,6 +75,7 @@ export const clinicMessages = defineMessages({
   es: {
     "shell.title": "Personal",
     "shell.menu": "Menú",
+    "shell.signOut": "Salir",
     "shell.signedInAs": "Sesión iniciada como {name}",
     "shell.forbiddenTitle": "Esta zona es para el equipo de {clinic}",
     "shell.forbiddenBody": "Has iniciado sesión como {email}, que no forma parte del personal de esta clínica. Pide a un propietario o administrador que te invite.",

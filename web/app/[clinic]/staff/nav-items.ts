@@ -1,0 +1,30 @@
+// Entries of the staff dashboard's navigation, in order. To add a section (Calendar, Requests, ...), add
+// one entry here: `path` is relative to /[clinic]/staff, labels are inline so no other file changes.
+import type { StaffRole } from "@/lib/clinics/get-clinic-access";
+import type { Locale } from "@/lib/i18n";
+
+export interface StaffNavItem {
+  /** Relative to /[clinic]/staff; "" is the home page. */
+  path: string;
+  label: Record<Locale, string>;
+  /** Roles that see the entry; omit for every staff role. */
+  roles?: readonly StaffRole[];
+}
+
+export const staffNavItems: readonly StaffNavItem[] = [
+  { path: "", label: { en: "Today", es: "Hoy" } },
+  { path: "clients", label: { en: "Clients", es: "Clientes" } },
+  { path: "team", label: { en: "Team", es: "Equipo" } },
+  { path: "settings", label: { en: "Settings", es: "Ajustes" } },
+];
+
+/** The entries a role sees, as links for one clinic. */
+export function navLinksFor(slug: string, role: StaffRole, locale: Locale): { href: string; label: string; exact: boolean }[] {
+  return staffNavItems
+    .filter((item) => !item.roles || item.roles.includes(role))
+    .map((item) => ({
+      href: item.path ? `/${slug}/staff/${item.path}` : `/${slug}/staff`,
+      label: item.label[locale],
+      exact: item.path === "",
+    }));
+}

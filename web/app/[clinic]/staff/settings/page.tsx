@@ -1,0 +1,45 @@
+// /[clinic]/staff/settings - the clinic profile (owners and admins edit; others are told who can).
+import type { Metadata } from "next";
+import { loadStaffPage } from "@/lib/clinics/load-staff-page";
+import { translator } from "@/lib/i18n";
+import { clinicMessages } from "@/lib/i18n/messages/clinics";
+import { ClinicProfileForm } from "./clinic-profile-form";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function ClinicSettingsPage(props: { params: Promise<{ clinic: string }> }) {
+  const { clinic: slug } = await props.params;
+  const { access, locale } = await loadStaffPage(slug);
+  if (!access.role) return null;
+  const t = translator(locale, clinicMessages);
+  const c = access.clinic;
+  const canEdit = access.role === "owner" || access.role === "admin";
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <h1 className="text-2xl font-semibold">{t("settings.title")}</h1>
+      {canEdit ? (
+        <div className="rounded-xl bg-white p-4 shadow-sm sm:p-6">
+          <ClinicProfileForm
+            mode="update"
+            slug={c.slug}
+            locale={locale}
+            initial={{
+              slug: c.slug,
+              name: c.name,
+              timeZone: c.timeZone,
+              currency: c.currency.trim(),
+              defaultLocale: c.defaultLocale === "es" ? "es" : "en",
+              email: c.email ?? "",
+              phone: c.phone ?? "",
+              address: c.address ?? "",
+            }}
+          />
+        </div>
+      ) : (
+        <p role="status" className="rounded-xl border border-amber-200 bg-amber-50 p-4 text-amber-900">
+          {t("role.onlyAdmins")}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+// Client-side JSON calls to the clinic API: returns data, or the API's error with field messages and a
+// message in the person's language for the codes people commonly hit.
+import { translator, type Locale } from "@/lib/i18n";
+import { clinicMessages, type ClinicMessageKey } from "@/lib/i18n/messages/clinics";
+
+export type SendResult<T> = { ok: true; data: T } | { ok: false; message: string; fields: Record<string, string[]> };
+
+export async function sendJson<T>(url: string, method: "POST" | "PATCH" | "DELETE", locale: Locale, body?: unknown): Promise<SendResult<T>> {
+  const t = translator(locale, clinicMessages);
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    return { ok: false, message: t("error.NETWORK"), fields: {} };
+  }
+  const payload = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; fields?: Record<string, string[]> } } | null;
+  if (res.ok) return { ok: true, data: payload as T };
+  const code = payload?.error?.code ?? "";
+  const key = `error.${code}` as ClinicMessageKey;
+  const fields = payload?.error?.fields ?? {};
+  const known = key in clinicMessages.en ? t(key) : null;
+  const message = known ?? (Object.keys(fields).length ? t("form.fixErrors") : t("form.failed", { message: payload?.error?.message ?? res.statusText }));
+  return { ok: false, message, fields };
+}

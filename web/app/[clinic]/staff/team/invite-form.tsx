@@ -1,0 +1,72 @@
+"use client";
+// Invite a person by email with a role; the server mails the link (admins cannot offer "owner").
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/app/_components/button";
+import { Field } from "@/app/_components/field";
+import { FormError, FormNotice } from "@/app/_components/form-error";
+import type { StaffRole } from "@/lib/clinics/get-clinic-access";
+import { translator, type Locale } from "@/lib/i18n";
+import { clinicMessages } from "@/lib/i18n/messages/clinics";
+import { sendJson } from "../settings/send-json";
+
+export function InviteForm({ slug, locale, roles }: { slug: string; locale: Locale; roles: readonly StaffRole[] }) {
+  const t = translator(locale, clinicMessages);
+  const router = useRouter();
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<StaffRole>(roles.includes("vet") ? "vet" : (roles[0] ?? "vet"));
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string[]>>({});
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setPending(true);
+    setError(null);
+    setNotice(null);
+    const result = await sendJson<{ invitation: { email: string } }>(`/api/clinics/${slug}/invitations`, "POST", locale, { email, role });
+    setPending(false);
+    if (!result.ok) {
+      setError(result.message);
+      setFields(result.fields);
+      return;
+    }
+    setFields({});
+    setEmail("");
+    setNotice(t("team.invited", { email: result.data.invitation.email }));
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormError message={error} />
+      {notice ? <FormNotice>{notice}</FormNotice> : null}
+      <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
+        <Field label={t("team.email")} name="email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={fields.email} required autoComplete="off" />
+        <div className="flex flex-col gap-1">
+          <label htmlFor="invite-role" className="text-sm font-medium text-slate-800">
+            {t("team.role")}
+          </label>
+          <select
+            id="invite-role"
+            name="role"
+            value={role}
+            onChange={(e) => setRole(e.target.value as StaffRole)}
+            className="min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100"
+          >
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+          {fields.role ? <p className="text-sm text-red-700">{fields.role[0]}</p> : null}
+        </div>
+      </div>
+      <Button type="submit" pending={pending} className="w-full sm:w-auto">
+        {t("team.invite")}
+      </Button>
+    </form>
+  );
+}
