@@ -1,0 +1,53 @@
+// /[clinic]/portal/pets/[petId] - the client views, edits or archives one of their pets.
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { loadPortalPage, requireClientId } from "@/lib/clients/load-portal-page";
+import { withUser } from "@/lib/db/context";
+import { isAppError } from "@/lib/errors";
+import { translator } from "@/lib/i18n";
+import { clientMessages } from "@/lib/i18n/messages/clients";
+import { petMessages } from "@/lib/i18n/messages/pets";
+import { getPet } from "@/lib/pets/get-pet";
+import { ArchivePetButton } from "../../_components/archive-pet-button";
+import { PetForm } from "../../_components/pet-form";
+
+export default async function PetPage({ params }: { params: Promise<{ clinic: string; petId: string }> }) {
+  const { clinic: slug, petId } = await params;
+  const ctx = await loadPortalPage(slug, `/portal/pets/${petId}`);
+  const clientId = requireClientId(ctx);
+  const clinicId = ctx.access.clinic.id;
+  const pet = await withUser(ctx.user, (db) => getPet(db, { clinicId, petId })).catch((err: unknown) => {
+    if (isAppError(err) && (err.code === "NOT_FOUND" || err.code === "INVALID_INPUT")) return null;
+    throw err;
+  });
+  // Staff who are also clients see only their own pets here.
+  if (!pet || pet.clientId !== clientId) notFound();
+  const t = translator(ctx.locale, petMessages);
+  const tc = translator(ctx.locale, clientMessages);
+  const base = `/${ctx.access.clinic.slug}/portal`;
+  return (
+    <div className="space-y-4">
+      <Link href={base} className="text-sm text-brand-700 underline">
+        {tc("portal.back")}
+      </Link>
+      <h1 className="text-2xl font-semibold">
+        {pet.name}
+        {pet.archivedAt ? <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-sm font-normal text-slate-700">{t("archived")}</span> : null}
+      </h1>
+      <div className="rounded-2xl bg-white p-5 shadow-sm">
+        <h2 className="mb-4 text-lg font-semibold">{t("editTitle", { name: pet.name })}</h2>
+        <PetForm locale={ctx.locale} clinicSlug={ctx.access.clinic.slug} pet={pet} doneHref={base} />
+      </div>
+      {pet.archivedAt ? null : (
+        <ArchivePetButton
+          clinicSlug={ctx.access.clinic.slug}
+          petId={pet.id}
+          label={t("archive")}
+          confirm={t("archiveConfirm", { name: pet.name })}
+          failed={tc("form.failed")}
+          doneHref={base}
+        />
+      )}
+    </div>
+  );
+}
