@@ -1,6 +1,7 @@
 // Field rules shared by create-clinic and update-clinic-settings. The table's check constraints stay the
 // guard; these give the person a precise message per field before the database is asked.
 import { z } from "zod";
+import { toAppError } from "@/lib/db/error-map";
 import { AppError } from "@/lib/errors";
 import { canonicalTimeZone } from "./time-zones";
 
@@ -50,7 +51,8 @@ export const clinicFields = {
 const columnToField: Record<string, string> = { time_zone: "timeZone", default_locale: "defaultLocale" };
 
 /** Errors raised by SQL name columns (time_zone); API callers sent fields (timeZone). */
-export function renameColumnFields(err: unknown): unknown {
+export function renameColumnFields(raw: unknown): unknown {
+  const err = toAppError(raw);
   if (!(err instanceof AppError) || !err.fields) return err;
   const fields: Record<string, string[]> = {};
   for (const [key, messages] of Object.entries(err.fields)) fields[columnToField[key] ?? key] = messages;

@@ -13,6 +13,7 @@ interface PgError {
 /** Constraint names whose violation means something specific to users. Domains add theirs here. */
 export const constraintCodes: Record<string, { code: string; message: string; field?: string }> = {
   clinics_slug_key: { code: "ALREADY_EXISTS", message: "That clinic address is already taken.", field: "slug" },
+  clinics_time_zone_check: { code: "INVALID_INPUT", message: "Unknown time zone.", field: "time_zone" },
   clinic_memberships_clinic_id_user_id_key: { code: "ALREADY_EXISTS", message: "This person is already on the team." },
   clients_clinic_id_user_id_key: { code: "ALREADY_EXISTS", message: "You are already a client of this clinic." },
   clients_clinic_email_key: { code: "ALREADY_EXISTS", message: "A client with this email already exists in this clinic.", field: "email" },

@@ -79,6 +79,18 @@ describe("updateClinicSettings", () => {
     expect(rows[0]).toEqual({ name: "Unchanged" });
   });
 
+  it("names the time zone field when Postgres does not know the zone", async () => {
+    const clinic = await createClinicFixture();
+    const err = await errorOf(withUser(clinic.owner, (db) => updateClinicSettings(db, clinic.id, { timeZone: "Nowhere/Atlantis" })));
+    expect(err.status).toBe(422);
+    expect(err.fields).toHaveProperty("timeZone");
+    const created = await errorOf(
+      withUser(clinic.owner, (db) => createClinic(db, { slug: slug(), name: "Lost", timeZone: "Nowhere/Atlantis", currency: "EUR", defaultLocale: "en" })),
+    );
+    expect(created.status).toBe(422);
+    expect(created.fields).toHaveProperty("timeZone");
+  });
+
   it("refuses to change the slug or unknown fields", () => {
     const result = updateClinicSettingsInput.safeParse({ slug: "other" });
     expect(result.success).toBe(false);
