@@ -100,7 +100,8 @@ export async function deliverOutboxBatch(ctx: JobContext, opts: Required<Deliver
     done: counters.sent ?? 0,
     failed: (counters.failed ?? 0) + (counters.errors ?? 0),
     skipped: (counters.cancelled ?? 0) + (counters.stale ?? 0) + released,
-    more: claimed.length === opts.batchSize || released > 0,
+    // Fallback emails were just queued: take another batch so they go out in this run.
+    more: claimed.length === opts.batchSize || released > 0 || (counters.fell_back ?? 0) > 0,
     cutShort: released > 0,
     counters,
   };

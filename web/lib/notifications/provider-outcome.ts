@@ -51,7 +51,7 @@ export async function readErrorDetail(res: Response): Promise<string> {
   try {
     const parsed = JSON.parse(body) as { message?: unknown; name?: unknown; code?: unknown };
     const parts = [parsed.name, parsed.code, parsed.message].filter((p) => typeof p === "string" || typeof p === "number");
-    if (parts.length) return parts.join(" ").slice(0, 300);
+    return parts.join(" ").slice(0, 300);
   } catch {
     // not JSON
   }

@@ -1,0 +1,150 @@
+// Cron routes: bearer secret compared in constant time, 401 without doing anything, 503 (never a bypass)
+// when CRON_SECRET is unset; the run log and the failures list are readable by owners only.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { withUser } from "@/lib/db/context";
+import { closePool } from "@/lib/db/pool";
+import { listCronRuns } from "@/lib/cron/list-cron-runs";
+import { runJob } from "@/lib/cron/run-job";
+import { cronBudgetMs, isCronAuthorized } from "@/lib/cron/with-cron";
+import { listDeliveryFailures } from "@/lib/notifications/list-delivery-failures";
+import { addStaff, closeTestPool, createClinic, testPool, type TestClinic } from "../helpers/factories";
+import { useStandInDatabase } from "../helpers/stand-in-database";
+
+const SECRET = "test-cron-secret-0123456789";
+let clinic: TestClinic;
+let other: TestClinic;
+
+async function enqueue(): Promise<string> {
+  const { rows } = await testPool().query<{ id: string }>(
+    `insert into public.outbox_messages (clinic_id, channel, recipient, template, payload, dedupe_key)
+     values ($1, 'email', 'someone@example.test', 'auth.reset_password', '{"name":"A","url":"/r"}', $2) returning id`,
+    [clinic.id, `test:${randomUUID()}`],
+  );
+  return rows[0]!.id;
+}
+
+const status = async (id: string) =>
+  (await testPool().query<{ status: string }>("select status from public.outbox_messages where id = $1", [id])).rows[0]?.status;
+const runCount = async () => (await testPool().query<{ n: number }>("select count(*)::int as n from public.cron_runs")).rows[0]!.n;
+const call = (headers: Record<string, string> = {}) => new Request("http://localhost/api/cron/deliver-outbox", { headers });
+
+beforeAll(async () => {
+  process.env.CRON_SECRET = SECRET;
+  await useStandInDatabase("notify_cron");
+  clinic = await createClinic();
+  other = await createClinic();
+});
+
+afterAll(async () => {
+  await closePool();
+  await closeTestPool();
+});
+
+describe("cron route authorization", () => {
+  it("answers 401 and does nothing without the bearer secret, with a wrong one, or with the bare secret", async () => {
+    const { GET } = await import("@/app/api/cron/deliver-outbox/route");
+    const id = await enqueue();
+    const before = await runCount();
+    for (const headers of [{} as Record<string, string>, { authorization: "Bearer wrong-secret-0123456789x" }, { authorization: SECRET }, { authorization: `Bearer ${SECRET}x` }]) {
+      const res = await GET(call(headers));
+      expect(res.status).toBe(401);
+      expect(await res.json()).toEqual({ error: { code: "UNAUTHENTICATED", message: "Missing or wrong cron secret." } });
+    }
+    expect(await runCount()).toBe(before);
+    expect(await status(id)).toBe("pending");
+  });
+
+  it("runs the job with the right secret (dev mailbox without a provider) and logs the run", async () => {
+    const { GET } = await import("@/app/api/cron/deliver-outbox/route");
+    const id = await enqueue();
+    const res = await GET(call({ authorization: `Bearer ${SECRET}` }));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { job: string; status: string; itemsDone: number; runId: number };
+    expect(body).toMatchObject({ job: "deliver-outbox", status: "succeeded" });
+    expect(body.itemsDone).toBeGreaterThanOrEqual(1);
+    expect(await status(id)).toBe("sent");
+    const logged = await testPool().query("select 1 from public.cron_runs where id = $1 and status = 'succeeded' and finished_at is not null", [body.runId]);
+    expect(logged.rowCount).toBe(1);
+  });
+
+  it("refuses to run at all (503) when CRON_SECRET is unset, whatever the header says", async () => {
+    const id = await enqueue();
+    const before = await runCount();
+    delete process.env.CRON_SECRET;
+    vi.resetModules();
+    try {
+      const { GET } = await import("@/app/api/cron/deliver-outbox/route");
+      for (const headers of [{} as Record<string, string>, { authorization: "Bearer " }, { authorization: "Bearer undefined" }]) {
+        const res = await GET(call(headers));
+        expect(res.status).toBe(503);
+        expect(((await res.json()) as { error: { code: string } }).error.code).toBe("UNAVAILABLE");
+      }
+    } finally {
+      process.env.CRON_SECRET = SECRET;
+      vi.resetModules();
+    }
+    expect(await runCount()).toBe(before);
+    expect(await status(id)).toBe("pending");
+  });
+
+  it("compares equal-length digests, so any header length is handled", () => {
+    expect(isCronAuthorized(`Bearer ${SECRET}`, SECRET)).toBe(true);
+    expect(isCronAuthorized(null, SECRET)).toBe(false);
+    expect(isCronAuthorized("x".repeat(10_000), SECRET)).toBe(false);
+  });
+
+  it("keeps the time budget below the route's maxDuration", () => {
+    expect(cronBudgetMs(60, 50_000)).toBe(50_000);
+    expect(cronBudgetMs(60, 120_000)).toBe(50_000);
+    expect(cronBudgetMs(30, 50_000)).toBe(20_000);
+  });
+});
+
+describe("run log", () => {
+  it("marks a run that died while holding the lock as abandoned at the next run", async () => {
+    await testPool().query("insert into public.cron_runs (job, started_at) values ('test-abandon', now() - interval '10 minutes')");
+    await runJob("test-abandon", async () => ({ done: 2, failed: 0, skipped: 1, more: false }), { budgetMs: 5_000 });
+    const { rows } = await testPool().query<{ status: string; items_done: number }>(
+      "select status, items_done from public.cron_runs where job = 'test-abandon' order by id");
+    expect(rows).toEqual([{ status: "abandoned", items_done: 0 }, { status: "succeeded", items_done: 2 }]);
+  });
+
+  it("records a failing job as failed with its error, and releases the lock", async () => {
+    const r = await runJob("test-fail", async () => { throw new Error("kaput"); }, { budgetMs: 5_000 });
+    expect(r).toMatchObject({ status: "failed", error: "kaput" });
+    const again = await runJob("test-fail", async () => ({ done: 1, failed: 0, skipped: 0, more: false }), { budgetMs: 5_000 });
+    expect(again.status).toBe("succeeded");
+  });
+
+  it("stops taking batches at the budget and says so", async () => {
+    let batches = 0;
+    const r = await runJob("test-budget", async () => {
+      batches++;
+      await new Promise((res) => setTimeout(res, 60));
+      return { done: 1, failed: 0, skipped: 0, more: true };
+    }, { budgetMs: 200 });
+    expect(r.stoppedByBudget).toBe(true);
+    expect(batches).toBeGreaterThanOrEqual(3);
+    expect(batches).toBeLessThanOrEqual(5);
+    expect(r.itemsDone).toBe(batches);
+  });
+
+  it("is readable by the clinic's owners only; users cannot select the table directly", async () => {
+    const runs = await withUser(clinic.owner, (db) => listCronRuns(db, clinic.id));
+    expect(runs.length).toBeGreaterThan(0);
+    const vet = await addStaff(clinic.id, "vet");
+    await expect(withUser(vet, (db) => listCronRuns(db, clinic.id))).rejects.toMatchObject({ code: "FORBIDDEN", status: 403 });
+    await expect(withUser(other.owner, (db) => listCronRuns(db, clinic.id))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(withUser(clinic.owner, (db) => db.query("select * from public.cron_runs"))).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("lists a clinic's failed deliveries with the reason, to that clinic's owners only", async () => {
+    const id = await enqueue();
+    await testPool().query("update public.outbox_messages set status = 'failed', failed_at = now(), attempts = 1, last_error = 'HTTP 422: invalid address' where id = $1", [id]);
+    const failures = await withUser(clinic.owner, (db) => listDeliveryFailures(db, clinic.id));
+    expect(failures.find((f) => f.id === id)).toMatchObject({ last_error: "HTTP 422: invalid address", attempts: 1, fallback_status: null });
+    expect(await withUser(other.owner, (db) => listDeliveryFailures(db, other.id))).toEqual([]);
+    await expect(withUser(other.owner, (db) => listDeliveryFailures(db, clinic.id))).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
