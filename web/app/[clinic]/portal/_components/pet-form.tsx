@@ -50,9 +50,10 @@ export function PetForm({ locale, clinicSlug, pet, clientId, doneHref }: PetForm
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    const formEl = e.currentTarget;
     setPending(true);
     setSaved(false);
-    const body = readPet(new FormData(e.currentTarget));
+    const body = readPet(new FormData(formEl));
     const base = `/api/clinics/${clinicSlug}/pets`;
     const r = pet ? await sendJson(`${base}/${pet.id}`, "PATCH", body) : await sendJson(base, "POST", clientId ? { ...body, clientId } : body);
     setPending(false);
@@ -67,6 +68,7 @@ export function PetForm({ locale, clinicSlug, pet, clientId, doneHref }: PetForm
       setSaved(true);
       router.refresh();
     } else {
+      formEl.reset();
       router.push(doneHref);
       router.refresh();
     }
