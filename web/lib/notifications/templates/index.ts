@@ -1,5 +1,6 @@
 // Registry of message templates by name (the outbox row's `template`). Add one line per template.
 import type { Template } from "../render";
+import { appointmentBooked, appointmentCancelled, appointmentRescheduled, bookingRequestDeclined } from "./appointments";
 import { resetPassword, verifyEmail } from "./auth";
 import { staffInvitation } from "./staff";
 
@@ -7,4 +8,8 @@ export const templates: Record<string, Template> = {
   "auth.verify_email": verifyEmail,
   "auth.reset_password": resetPassword,
   staff_invitation: staffInvitation,
+  "appointment.booked": appointmentBooked,
+  "appointment.rescheduled": appointmentRescheduled,
+  "appointment.cancelled": appointmentCancelled,
+  "appointment.request_declined": bookingRequestDeclined,
 };

@@ -1,0 +1,115 @@
+// The shapes use-cases return (camelCase), the field rules their zod schemas share, and the mapping of
+// SQL error columns (starts_at) to input fields (startsAt).
+import { z } from "zod";
+import { toAppError } from "@/lib/db/error-map";
+import { AppError } from "@/lib/errors";
+import type { AppointmentRow, AppointmentStatus, BookingRequestRow, BookingRequestStatus, TimeOfDay } from "./rpc-types";
+
+export interface Appointment {
+  id: string;
+  clinicId: string;
+  clientId: string;
+  petId: string;
+  serviceId: string;
+  vetId: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: AppointmentStatus;
+  sequence: number;
+  notes: string | null;
+  cancelReason: string | null;
+  cancelledAt: Date | null;
+  createdAt: Date;
+}
+
+export function toAppointment(r: AppointmentRow): Appointment {
+  return {
+    id: r.id,
+    clinicId: r.clinic_id,
+    clientId: r.client_id,
+    petId: r.pet_id,
+    serviceId: r.service_id,
+    vetId: r.vet_id,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    status: r.status,
+    sequence: r.sequence,
+    notes: r.notes,
+    cancelReason: r.cancel_reason,
+    cancelledAt: r.cancelled_at,
+    createdAt: r.created_at,
+  };
+}
+
+export interface BookingRequest {
+  id: string;
+  clinicId: string;
+  clientId: string;
+  petId: string;
+  serviceId: string;
+  preferredDates: string[];
+  timeOfDay: TimeOfDay;
+  note: string | null;
+  status: BookingRequestStatus;
+  declineMessage: string | null;
+  appointmentId: string | null;
+  createdAt: Date;
+}
+
+export function toBookingRequest(r: BookingRequestRow): BookingRequest {
+  return {
+    id: r.id,
+    clinicId: r.clinic_id,
+    clientId: r.client_id,
+    petId: r.pet_id,
+    serviceId: r.service_id,
+    preferredDates: r.preferred_dates,
+    timeOfDay: r.time_of_day,
+    note: r.note,
+    status: r.status,
+    declineMessage: r.decline_message,
+    appointmentId: r.appointment_id,
+    createdAt: r.created_at,
+  };
+}
+
+export const idField = z.uuid("Not a valid id.");
+/** An ISO 8601 instant with an explicit offset or Z, e.g. 2026-12-01T14:00:00Z. */
+export const instantField = z.iso.datetime({ offset: true, message: "Use an ISO date-time with a time zone offset." }).transform((s) => new Date(s));
+/** A local calendar date, YYYY-MM-DD. */
+export const dateField = z.iso.date("Use a date in the form YYYY-MM-DD.");
+export const optionalNote = (max: number) =>
+  z.string().trim().max(max, `At most ${max} characters.`).nullable().optional().transform((s) => (s ? s : null));
+
+const columnToField: Record<string, string> = {
+  starts_at: "startsAt",
+  vet_id: "vetId",
+  pet_id: "petId",
+  service_id: "serviceId",
+  client_id: "clientId",
+  appointment_id: "appointmentId",
+  request_id: "requestId",
+  preferred_dates: "preferredDates",
+};
+
+/** Converts a Postgres error to AppError and renames SQL column fields to the input names used here. */
+export function toAppointmentError(err: unknown): unknown {
+  const e = toAppError(err);
+  if (!(e instanceof AppError) || !e.fields) return e;
+  const fields: Record<string, string[]> = {};
+  for (const [key, messages] of Object.entries(e.fields)) fields[columnToField[key] ?? key] = messages;
+  return new AppError(e.code, e.message, { status: e.status, fields, cause: e.cause });
+}
+
+/** Runs one rpc and returns its single row, mapping errors; a missing row is an internal error. */
+export async function oneRow<T>(call: Promise<T[]>, what: string): Promise<T> {
+  let rows: T[];
+  try {
+    rows = await call;
+  } catch (err) {
+    throw toAppointmentError(err);
+  }
+  const row = rows[0];
+  if (!row) throw new AppError("INTERNAL", `${what} returned no row.`);
+  return row;
+}

@@ -1,0 +1,42 @@
+// Free start times for a service between two local dates (inclusive) in the clinic's time zone, per vet.
+// Works for visitors (asAnonymous) and clients within the booking rules, and for staff from now on.
+import "server-only";
+import { z } from "zod";
+import { rpc } from "@/lib/db/rpc";
+import type { Db } from "@/lib/db/types";
+import { parseWith } from "@/lib/http/parse";
+import { dateField, idField, toAppointmentError } from "./appointment-record";
+import "./rpc-types";
+
+export const listAvailableSlotsSchema = z
+  .strictObject({
+    serviceId: idField,
+    from: dateField,
+    to: dateField,
+    vetId: idField.nullable().optional(),
+  })
+  .refine((v) => v.to >= v.from, { message: "Pick an end date on or after the start date.", path: ["to"] });
+export type ListAvailableSlotsInput = z.input<typeof listAvailableSlotsSchema>;
+
+export interface Slot {
+  vetId: string;
+  vetName: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export async function listAvailableSlots(db: Db, clinicId: string, input: ListAvailableSlotsInput): Promise<Slot[]> {
+  const data = parseWith(listAvailableSlotsSchema, input);
+  try {
+    const rows = await rpc(db, "list_available_slots", {
+      p_clinic_id: clinicId,
+      p_service_id: data.serviceId,
+      p_from: data.from,
+      p_to: data.to,
+      p_vet_id: data.vetId ?? null,
+    });
+    return rows.map((r) => ({ vetId: r.vet_id, vetName: r.vet_name, startsAt: r.starts_at, endsAt: r.ends_at }));
+  } catch (err) {
+    throw toAppointmentError(err);
+  }
+}
