@@ -112,3 +112,31 @@ declare module "@/lib/db/rpc" {
     };
   }
 }
+
+export interface AppointmentListRow {
+  id: string;
+  starts_at: Date;
+  ends_at: Date;
+  status: AppointmentStatus;
+  vet_id: string;
+  vet_name: string;
+  service_id: string;
+  service_name: string;
+  pet_id: string;
+  pet_name: string;
+  client_id: string;
+  client_name: string;
+  /** null for clients (staff-only notes) */
+  notes: string | null;
+  cancel_reason: string | null;
+  client_can_change: boolean;
+}
+
+declare module "@/lib/db/rpc" {
+  interface RpcFunctions {
+    list_appointments: {
+      args: { p_clinic_id: string; p_from: Date | string; p_to: Date | string; p_vet_id?: string | null };
+      returns: AppointmentListRow;
+    };
+  }
+}
