@@ -70,3 +70,21 @@ export async function policiesWithoutSentenceNames(db: Queryable): Promise<strin
   );
   return rows.map((r) => r.name);
 }
+
+/**
+ * Views run with their owner's rights unless created `with (security_invoker = true)`, so an ordinary view
+ * that anon or authenticated can read bypasses RLS; a materialized view never applies RLS at all.
+ */
+export async function viewsBypassingRls(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ name: string }>(
+    `select format('%I.%I', n.nspname, c.relname) || case c.relkind when 'm' then ' (materialized view)' else ' (view without security_invoker)' end as name
+       from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = any($1)
+        and (c.relkind = 'm' or (c.relkind = 'v' and not coalesce(c.reloptions @> array['security_invoker=true'], false)
+                                                  and not coalesce(c.reloptions @> array['security_invoker=on'], false)))
+        and (pg_catalog.has_table_privilege('authenticated', c.oid, 'select') or pg_catalog.has_table_privilege('anon', c.oid, 'select'))
+      order by 1`,
+    [SCHEMAS],
+  );
+  return rows.map((r) => r.name);
+}

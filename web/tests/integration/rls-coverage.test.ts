@@ -7,6 +7,7 @@ import {
   policiesWithoutSentenceNames,
   tablesWithoutRls,
   unsafeSecurityDefiners,
+  viewsBypassingRls,
   type Queryable,
 } from "../helpers/catalog-checks";
 import { closeTestPool, testPool } from "../helpers/factories";
@@ -48,6 +49,11 @@ describe("catalog security guards", () => {
     expect(offenders, report("policies without sentence-like names", offenders)).toEqual([]);
   });
 
+  it("lets anon and authenticated read no view that bypasses RLS (owner-rights or materialized views)", async () => {
+    const offenders = await viewsBypassingRls(testPool());
+    expect(offenders, report("views readable by users that bypass RLS (use `with (security_invoker = true)`)", offenders)).toEqual([]);
+  });
+
   it("reports a table, function and policy that break the rules (the guards can fail)", async () => {
     const found = await inRolledBackTransaction(async (db) => {
       await db.query("create table public.guard_probe_no_rls (id int primary key)");
@@ -60,7 +66,12 @@ describe("catalog security guards", () => {
       await db.query("create function private.guard_probe_granted() returns int language sql security definer set search_path = public as 'select 1'");
       await db.query("revoke all on function private.guard_probe_granted() from public");
       await db.query("grant execute on function private.guard_probe_granted() to public");
+      await db.query("create view public.guard_probe_owner_view as select 1 as x");
+      await db.query("grant select on public.guard_probe_owner_view to authenticated");
+      await db.query("create view public.guard_probe_invoker_view with (security_invoker = true) as select 1 as x");
+      await db.query("grant select on public.guard_probe_invoker_view to authenticated");
       return {
+        views: await viewsBypassingRls(db),
         tables: await tablesWithoutRls(db),
         functions: await functionsExecutableByPublic(db),
         definers: await unsafeSecurityDefiners(db),
@@ -76,6 +87,8 @@ describe("catalog security guards", () => {
     expect(found.definers).toContain("public.guard_probe_definer(): security definer without set search_path");
     expect(found.definers).toContain("private.guard_probe_granted(): security definer with search_path=public (use set search_path = '')");
     expect(found.policies).toContain("private.guard_probe_with_rls: guard_probe");
+    expect(found.views).toContain("public.guard_probe_owner_view (view without security_invoker)");
+    expect(found.views.filter((v) => v.includes("guard_probe_invoker_view"))).toEqual([]);
 
     const after = await tablesWithoutRls(testPool());
     expect(after).not.toContain("public.guard_probe_no_rls");
