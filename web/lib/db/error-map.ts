@@ -36,7 +36,9 @@ export function toAppError(err: unknown): unknown {
   const message = err.message ?? "";
 
   if (/^VT\d{3}$/.test(code)) {
-    const status = Number(code.slice(2));
+    // only 4xx/5xx are errors; anything else (VT200, VT999) is a bug in the SQL and must not crash Response.json
+    const declared = Number(code.slice(2));
+    const status = declared >= 400 && declared <= 599 ? declared : 500;
     const field = err.column || undefined;
     return new AppError(message.toUpperCase(), err.detail || humanize(message), {
       status,

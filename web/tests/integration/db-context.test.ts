@@ -139,6 +139,13 @@ describe("SQL errors become AppErrors", () => {
     expect(err).toMatchObject({ code: "INSUFFICIENT_STOCK", status: 422, message: "Insufficient stock." });
   });
 
+  it("treats a VTnnn code outside 400-599 as a server error instead of an invalid HTTP status", async () => {
+    for (const code of ["VT200", "VT999", "VT000"]) {
+      const err = await caught(asSystem((db) => db.query(`do $$ begin raise exception 'odd_status' using errcode = '${code}'; end $$`)));
+      expect(err, code).toMatchObject({ code: "ODD_STATUS", status: 500 });
+    }
+  });
+
   it("maps a unique violation on a mapped constraint to its code and field", async () => {
     const clinic = await createClinic();
     const err = await caught(
