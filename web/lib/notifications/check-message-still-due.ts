@@ -4,10 +4,13 @@
 import "server-only";
 import type { Db } from "@/lib/db/types";
 import type { OutboxRow } from "./claim-outbox-messages";
+import { checkReminderStillDue } from "./check-reminder-still-due";
 
 export type StillDueCheck = (db: Db, row: OutboxRow) => Promise<string | null>;
 
-const checks: Record<string, StillDueCheck> = {};
+const checks: Record<string, StillDueCheck> = {
+  "appointment.reminder": checkReminderStillDue,
+};
 
 /** null when the message should be sent; otherwise why it is no longer wanted. */
 export async function checkMessageStillDue(db: Db, row: OutboxRow): Promise<string | null> {

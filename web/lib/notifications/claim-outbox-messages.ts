@@ -14,6 +14,8 @@ export interface OutboxRow {
   template: string;
   locale: string;
   payload: Record<string, unknown>;
+  /** [{ filename, content_type, content }] with text content (e.g. an .ics invitation). */
+  attachments: unknown;
   dedupe_key: string;
   attempts: number;
   /** True when this claim took over a row another run had claimed and not finished. */
@@ -36,7 +38,7 @@ export async function claimOutboxMessages(db: Db, opts: { limit: number; leaseMs
             next_attempt_at = now() + make_interval(secs => $2::double precision / 1000)
        from due
       where m.id = due.id
-     returning m.id, m.clinic_id, m.user_id, m.channel, m.recipient, m.template, m.locale, m.payload, m.dedupe_key, m.attempts,
+     returning m.id, m.clinic_id, m.user_id, m.channel, m.recipient, m.template, m.locale, m.payload, m.attachments, m.dedupe_key, m.attempts,
                due.status = 'sending' as reclaimed`,
     [limit, opts.leaseMs],
   );

@@ -13,7 +13,7 @@ import { renderMessage } from "./render";
 import { claimOutboxMessages, type OutboxRow } from "./claim-outbox-messages";
 import { checkMessageStillDue } from "./check-message-still-due";
 import { providersFromEnv, type Providers } from "./providers";
-import type { SendOutcome } from "./provider-outcome";
+import { parseAttachments, type SendOutcome } from "./provider-outcome";
 import { hasAttemptsLeft, MAX_ATTEMPTS, retryDelayMs } from "./retry-policy";
 import { fallBackToEmail, markCancelled, markFailed, markSent, releaseClaim, scheduleRetry } from "./settle-outbox-message";
 
@@ -37,7 +37,8 @@ async function send(row: OutboxRow, providers: Providers): Promise<SendOutcome> 
   const sender = row.channel === "email" ? providers.email : providers.sms;
   if (sender) {
     const body = row.channel === "sms" ? `${rendered.subject}\n${rendered.text}` : rendered.text;
-    return sender.send({ to: row.recipient, subject: rendered.subject, text: body, html: rendered.html, idempotencyKey: row.id });
+    const attachments = row.channel === "email" ? parseAttachments(row.attachments) : [];
+    return sender.send({ to: row.recipient, subject: rendered.subject, text: body, html: rendered.html, idempotencyKey: row.id, attachments });
   }
   if (providers.devMailbox) return { ok: true, providerMessageId: "dev-mailbox" };
   return row.channel === "sms"

@@ -7,11 +7,29 @@ export type SendOutcome =
   /** Worth retrying later; retryAfterMs when the provider said when (429 Retry-After). */
   | { ok: false; kind: "transient"; error: string; retryAfterMs?: number };
 
+export interface Attachment {
+  filename: string;
+  contentType: string;
+  /** Text content (e.g. an iCalendar file); senders encode it as the provider needs. */
+  content: string;
+}
+
+/** Attachments as the outbox stores them ([{ filename, content_type, content }]); malformed entries are dropped. */
+export function parseAttachments(raw: unknown): Attachment[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((a: unknown) => {
+    if (typeof a !== "object" || a === null) return [];
+    const { filename, content_type, content } = a as Record<string, unknown>;
+    if (typeof filename !== "string" || typeof content !== "string") return [];
+    return [{ filename, content, contentType: typeof content_type === "string" ? content_type : "application/octet-stream" }];
+  });
+}
+
 export interface Sender {
   /** Name stored in logs, e.g. "resend", "sms". */
   name: string;
   /** idempotencyKey is the outbox row id, so a resend after a crash is deduplicated by the provider. */
-  send(message: { to: string; subject: string; text: string; html: string; idempotencyKey: string }): Promise<SendOutcome>;
+  send(message: { to: string; subject: string; text: string; html: string; idempotencyKey: string; attachments?: Attachment[] }): Promise<SendOutcome>;
 }
 
 const MAX_RETRY_AFTER_MS = 6 * 60 * 60 * 1000;

@@ -107,6 +107,16 @@ describe("outbox delivery through a stand-in Resend", () => {
     expect(resend.requests[2]!.authorization).toBe("Bearer re_test");
   });
 
+  it("sends stored attachments (an .ics invitation) base64-encoded to the stand-in", async () => {
+    const id = await enqueue();
+    const ics = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n";
+    await testPool().query("update public.outbox_messages set attachments = $2 where id = $1",
+      [id, JSON.stringify([{ filename: "appointment.ics", content_type: "text/calendar; method=REQUEST", content: ics }])]);
+    await deliverOutbox(10_000, fast());
+    const body = JSON.parse(resend.requestsFor(id)[0]!.body) as { attachments: { filename: string; content_type: string; content: string }[] };
+    expect(body.attachments).toEqual([{ filename: "appointment.ics", content_type: "text/calendar; method=REQUEST", content: Buffer.from(ics).toString("base64") }]);
+  });
+
   it("honours 429 Retry-After from the stand-in before trying again", async () => {
     const id = await enqueue();
     resend.setScript((_r, n) => (n === 1 ? { status: 429, headers: { "retry-after": "120" }, body: { name: "rate_limit_exceeded" } } : undefined));

@@ -2,6 +2,7 @@
 import type { Template } from "../render";
 import { appointmentBooked, appointmentCancelled, appointmentRescheduled, bookingRequestDeclined } from "./appointments";
 import { resetPassword, verifyEmail } from "./auth";
+import { appointmentReminder } from "./reminders";
 import { staffInvitation } from "./staff";
 
 export const templates: Record<string, Template> = {
@@ -12,4 +13,5 @@ export const templates: Record<string, Template> = {
   "appointment.rescheduled": appointmentRescheduled,
   "appointment.cancelled": appointmentCancelled,
   "appointment.request_declined": bookingRequestDeclined,
+  "appointment.reminder": appointmentReminder,
 };
