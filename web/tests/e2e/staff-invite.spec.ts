@@ -95,3 +95,61 @@ test("a client of the clinic is refused the staff area, and a visitor is sent to
   await signIn(page, "client@demo.vete.test", "/demo/staff");
   await expect(page.getByRole("heading", { name: "This area is for Vete Demo Clinic's team" })).toBeVisible();
 });
+
+test("an owner creates a second clinic, lands in its staff area and edits its settings", async ({ page }) => {
+  const slug = `e2e-${Date.now().toString(36)}`;
+  await signIn(page, "owner@demo.vete.test", "/new-clinic");
+  await page.getByLabel("Clinic name").fill("Second Paws");
+  await page.getByLabel("Web address").fill(slug);
+  await page.getByLabel("Currency (ISO code)").fill("ZZZ");
+  await page.getByRole("button", { name: "Create clinic" }).click();
+  await expect(page.getByText("Unknown currency code.")).toBeVisible();
+  await page.getByLabel("Currency (ISO code)").fill("usd");
+  await page.getByRole("button", { name: "Create clinic" }).click();
+  await page.waitForURL((url) => url.pathname === `/${slug}/staff`);
+  await expect(page.getByRole("heading", { name: "Today at Second Paws" })).toBeVisible();
+  await expect(page.getByText("Your role: Owner")).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByLabel("Time zone").selectOption({ label: "Other (type an IANA name)" });
+  await page.getByLabel("IANA time zone, e.g. Europe/Madrid").fill("Mars/Olympus");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Unknown time zone; use an IANA name such as Europe/Madrid.")).toBeVisible();
+  await page.getByLabel("IANA time zone, e.g. Europe/Madrid").fill("asia/tokyo");
+  await page.getByLabel("Phone (optional)").fill("+81 3 0000 0000");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Settings saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("IANA time zone, e.g. Europe/Madrid")).toHaveValue("Asia/Tokyo");
+  await expect(page.getByLabel("Phone (optional)")).toHaveValue("+81 3 0000 0000");
+});
+
+test("the clinic API answers bad input with 422 and field names, and wrong roles with 403", async ({ page }) => {
+  await signIn(page, "reception@demo.vete.test", "/demo/staff");
+  const api = page.request;
+  const patch = await api.patch("/api/clinics/demo", { data: { name: "Taken over" } });
+  expect(patch.status()).toBe(403);
+  expect((await api.post("/api/clinics/demo/invitations", { data: { email: "x@example.test", role: "vet" } })).status()).toBe(403);
+  const staff = await api.get("/api/clinics/demo/staff");
+  expect(staff.status()).toBe(200);
+  expect(((await staff.json()) as { staff: unknown[] }).staff.length).toBeGreaterThanOrEqual(3);
+
+  const create = await api.post("/api/clinics", { data: { slug: "A", name: "", timeZone: "Mars/Base", currency: "EURO", defaultLocale: "fr" } });
+  expect(create.status()).toBe(422);
+  const { error } = (await create.json()) as { error: { code: string; fields: Record<string, string[]> } };
+  expect(error.code).toBe("INVALID_INPUT");
+  expect(Object.keys(error.fields).sort()).toEqual(["currency", "defaultLocale", "name", "slug", "timeZone"]);
+  const reserved = await api.post("/api/clinics", { data: { slug: "new-clinic", name: "Sneaky", timeZone: "UTC", currency: "EUR" } });
+  expect(reserved.status()).toBe(422);
+  expect(((await reserved.json()) as { error: { fields: Record<string, string[]> } }).error.fields).toHaveProperty("slug");
+
+  await page.context().clearCookies();
+  await signIn(page, "owner@demo.vete.test", "/demo/staff");
+  const badId = await api.delete("/api/clinics/demo/staff/not-a-uuid");
+  expect(badId.status()).toBe(422);
+  expect(((await badId.json()) as { error: { fields: Record<string, string[]> } }).error.fields).toHaveProperty("userId");
+  const badInvite = await api.post("/api/clinics/demo/invitations", { data: { email: "not an email", role: "boss" } });
+  expect(badInvite.status()).toBe(422);
+  expect(Object.keys(((await badInvite.json()) as { error: { fields: Record<string, string[]> } }).error.fields).sort()).toEqual(["email", "role"]);
+  expect((await api.patch("/api/clinics/demo", { data: { slug: "renamed" } })).status()).toBe(422);
+});
