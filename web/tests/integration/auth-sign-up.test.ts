@@ -19,7 +19,7 @@ async function outboxFor(email: string) {
 describe("sign-up", () => {
   it("writes one verification mail into the outbox, keyed by the token", async () => {
     const acct = newAccount();
-    const res = await callAuth("/sign-up/email", { body: { ...acct, locale: "es", callbackURL: "/verify-email?next=%2Faccount%2Fjoin%2Fdemo" } });
+    const res = await callAuth("/sign-up/email", { body: { ...acct, locale: "es", callbackURL: "/verify-email?next=%2Fdemo%2Fportal%2Fjoin" } });
     expect(res.status).toBe(200);
     expect(cookieHeader(res)).not.toMatch(/session_token/);
 

@@ -16,7 +16,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const sp = await searchParams;
   const slug = typeof sp.clinic === "string" ? sp.clinic.toLowerCase() : null;
   const clinic = slug ? await asAnonymous((db) => findClinicBySlug(db, slug)) : null;
-  const next = clinic ? `/account/join/${clinic.slug}` : safeNext(sp.next, "/account");
+  const next = clinic ? `/${clinic.slug}/portal/join` : safeNext(sp.next, "/account");
   if (await getSessionUser()) redirect(next);
   const locale = await getRequestLocale(clinic?.defaultLocale);
   return <SignUpForm locale={locale} clinic={clinic} next={next} devMailbox={devMailboxEnabled()} />;
