@@ -2,6 +2,7 @@
 // Idempotent: every insert is keyed on a natural key, so running it again changes nothing.
 import { hashPassword } from "better-auth/crypto";
 import { Client } from "pg";
+import { seedAppointments } from "./seed-appointments";
 
 export const DEMO_PASSWORD = "vete-demo-2026";
 export const DEMO_CLINIC_SLUG = "demo";
@@ -72,6 +73,7 @@ export async function seedDemo(connectionString: string): Promise<void> {
         );
       }
     }
+    await seedAppointments(db, clinicId);
     await db.query("commit");
   } catch (err) {
     await db.query("rollback").catch(() => undefined);

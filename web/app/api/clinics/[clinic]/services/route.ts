@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { listServiceVets } from "@/lib/appointments/list-service-vets";
+import { withUser } from "@/lib/db/context";
+import { apiHandler } from "@/lib/http/api-handler";
+import { notFound } from "@/lib/http/respond";
+import { createService, serviceFieldsSchema } from "@/lib/schedules/create-service";
+import { listServices } from "@/lib/schedules/list-services";
+
+const anyone = ["owner", "admin", "vet", "receptionist", "client"] as const;
+const listQuery = z.object({ includeInactive: z.enum(["true", "false"]).optional() });
+
+// GET /api/clinics/[clinic]/services - services with who performs them (clients: bookable online only)
+export const GET = apiHandler({ query: listQuery, allow: anyone }, async ({ user, access, query }) => {
+  if (!access) throw notFound();
+  const clinicId = access.clinic.id;
+  const includeInactive = access.role !== null && query.includeInactive === "true";
+  return withUser(user, async (db) => ({
+    services: await listServices(db, clinicId, { includeInactive }),
+    serviceVets: await listServiceVets(db, clinicId),
+  }));
+});
+
+// POST /api/clinics/[clinic]/services - owners and admins add a service
+export const POST = apiHandler({ body: serviceFieldsSchema, allow: ["owner", "admin"], status: 201 }, async ({ user, access, body }) => {
+  if (!access) throw notFound();
+  const clinicId = access.clinic.id;
+  return { service: await withUser(user, (db) => createService(db, clinicId, body)) };
+});

@@ -1,0 +1,51 @@
+// Demo scheduling data so a client can book right after `npm start`: three services (one staff-only), the
+// demo vet's weekly hours (Mon-Sat 09:00-13:00 and 15:00-19:00, clinic time) and booking rules.
+// Idempotent: services are keyed on (clinic, name), hours are written only when the vet has none, and the
+// rules row is inserted once; a second run changes nothing.
+import type { Client } from "pg";
+
+export const demoServices = [
+  { name: "Consultation", duration: 30, priceCents: 4500, online: true, instructions: "Bring your pet's vaccination card if you have it." },
+  { name: "Vaccination", duration: 15, priceCents: 3500, online: true, instructions: null },
+  { name: "Dental check", duration: 45, priceCents: 6000, online: false, instructions: "No food for 8 hours before the visit." },
+] as const;
+
+const DEMO_VET_EMAIL = "vet@demo.vete.test";
+
+export async function seedAppointments(db: Client, clinicId: string): Promise<void> {
+  const vet = await db.query<{ id: string }>("select id from public.users where email = $1", [DEMO_VET_EMAIL]);
+  const vetId = vet.rows[0]?.id;
+  if (!vetId) throw new Error("seed the demo vet before the demo schedule");
+
+  for (const s of demoServices) {
+    await db.query(
+      `insert into public.services (clinic_id, name, duration_minutes, price_cents, bookable_online, instructions)
+       select $1, $2, $3, $4, $5, $6
+       where not exists (select 1 from public.services where clinic_id = $1 and name = $2)`,
+      [clinicId, s.name, s.duration, s.priceCents, s.online, s.instructions],
+    );
+    await db.query(
+      `insert into public.service_vets (clinic_id, service_id, vet_id)
+       select $1, s.id, $3 from public.services s where s.clinic_id = $1 and s.name = $2
+       on conflict do nothing`,
+      [clinicId, s.name, vetId],
+    );
+  }
+
+  const hasHours = await db.query("select 1 from public.vet_weekly_hours where clinic_id = $1 and vet_id = $2", [clinicId, vetId]);
+  if (hasHours.rowCount === 0) {
+    await db.query(
+      `insert into public.vet_weekly_hours (clinic_id, vet_id, weekday, start_time, end_time)
+       select $1, $2, d, t.s, t.e
+         from generate_series(1, 6) d
+         cross join (values (time '09:00', time '13:00'), (time '15:00', time '19:00')) t(s, e)`,
+      [clinicId, vetId],
+    );
+  }
+
+  await db.query(
+    `insert into public.clinic_booking_rules (clinic_id, min_notice_minutes, max_days_ahead, slot_granularity_minutes, client_change_window_hours)
+     values ($1, 120, 60, 15, 24) on conflict (clinic_id) do nothing`,
+    [clinicId],
+  );
+}
