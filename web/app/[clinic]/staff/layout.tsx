@@ -31,7 +31,10 @@ export default async function StaffLayout(props: { children: React.ReactNode; pa
         <h1 className="text-2xl font-semibold">{t("shell.forbiddenTitle", { clinic: clinic.name })}</h1>
         <p className="break-words text-slate-600">{t("shell.forbiddenBody", { email: user.email })}</p>
         <div className="flex flex-col gap-2 sm:flex-row">
-          <ButtonLink href={`/${clinic.slug}`}>{t("shell.publicPage")}</ButtonLink>
+          {access.clientId ? <ButtonLink href={`/${clinic.slug}/portal`}>{t("shell.portal")}</ButtonLink> : null}
+          <ButtonLink href={`/${clinic.slug}`} variant={access.clientId ? "secondary" : "primary"}>
+            {t("shell.publicPage")}
+          </ButtonLink>
           <ButtonLink href="/" variant="secondary">
             {t("shell.backHome")}
           </ButtonLink>

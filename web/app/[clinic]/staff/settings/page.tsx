@@ -5,7 +5,10 @@ import { translator } from "@/lib/i18n";
 import { clinicMessages } from "@/lib/i18n/messages/clinics";
 import { ClinicProfileForm } from "./clinic-profile-form";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(props: { params: Promise<{ clinic: string }> }): Promise<Metadata> {
+  const { locale } = await loadStaffPage((await props.params).clinic);
+  return { title: translator(locale, clinicMessages)("settings.title") };
+}
 
 export default async function ClinicSettingsPage(props: { params: Promise<{ clinic: string }> }) {
   const { clinic: slug } = await props.params;

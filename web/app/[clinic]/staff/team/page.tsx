@@ -10,7 +10,10 @@ import { clinicMessages } from "@/lib/i18n/messages/clinics";
 import { InviteForm } from "./invite-form";
 import { RemoveMemberButton } from "./remove-member-button";
 
-export const metadata: Metadata = { title: "Team" };
+export async function generateMetadata(props: { params: Promise<{ clinic: string }> }): Promise<Metadata> {
+  const { locale } = await loadStaffPage((await props.params).clinic);
+  return { title: translator(locale, clinicMessages)("team.title") };
+}
 
 export default async function TeamPage(props: { params: Promise<{ clinic: string }> }) {
   const { clinic: slug } = await props.params;
