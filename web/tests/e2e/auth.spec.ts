@@ -79,6 +79,7 @@ test("a person resets a forgotten password through the mailed link, then signs o
   await signIn(page, email, "not-the-password");
   await expect(page.getByRole("alert").filter({ hasText: /\w/ })).toContainText("That email and password do not match.");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByText(`If an account exists for ${email}, a reset link is on its way.`)).toBeVisible();
