@@ -120,3 +120,26 @@ test("a sign-in link cannot send people to another site", async ({ page }) => {
   await page.waitForURL((url) => url.pathname === "/account");
   expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL ?? "http://localhost").host);
 });
+
+test("an invitation opened by the wrong account, or with a bad link, says so clearly", async ({ page, browser }) => {
+  const invitee = unique("invitee");
+  const owner = await browser.newContext();
+  const signedIn = await owner.request.post("/api/auth/sign-in/email", { data: { email: "owner@demo.vete.test", password: "vete-demo-2026" } });
+  expect(signedIn.ok()).toBe(true);
+  const invited = await owner.request.post("/api/clinics/demo/invitations", { data: { email: invitee, role: "receptionist" } });
+  expect(invited.status()).toBe(201);
+  await owner.close();
+  const link = await mailedLink(page.request, invitee, "staff_invitation");
+
+  await page.goto(link);
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await signIn(page, "client@demo.vete.test", "vete-demo-2026");
+  await page.waitForURL((url) => url.pathname === new URL(link).pathname);
+  await page.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(page.getByText("This invitation was sent to another email address.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+
+  await page.goto(`/invitations/${"0".repeat(64)}`);
+  await page.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(page.getByText("This invitation link is invalid, expired or already used.")).toBeVisible();
+});
