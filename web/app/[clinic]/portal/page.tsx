@@ -4,6 +4,7 @@ import { ButtonLink } from "@/app/_components/button";
 import { loadPortalPage, requireClientId } from "@/lib/clients/load-portal-page";
 import { withUser } from "@/lib/db/context";
 import { translator } from "@/lib/i18n";
+import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { clientMessages } from "@/lib/i18n/messages/clients";
 import { petMessages } from "@/lib/i18n/messages/pets";
 import { listPets } from "@/lib/pets/list-pets";
@@ -23,6 +24,10 @@ export default async function PortalHomePage({ params }: { params: Promise<{ cli
       <div className="flex items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t("portal.title")}</h1>
         <ButtonLink href={`${base}/pets/new`}>{t("portal.addPet")}</ButtonLink>
+      </div>
+      <div className="grid grid-cols-2 gap-2">
+        <ButtonLink href={`${base}/book`}>{translator(locale, appointmentMessages)("nav.book")}</ButtonLink>
+        <ButtonLink href={`${base}/appointments`} variant="secondary">{translator(locale, appointmentMessages)("nav.appointments")}</ButtonLink>
       </div>
       {pets.items.length === 0 ? (
         <p className="rounded-xl bg-white p-4 text-slate-600 shadow-sm">{t("portal.noPets")}</p>
