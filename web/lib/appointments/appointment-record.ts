@@ -56,6 +56,13 @@ export interface BookingRequest {
   createdAt: Date;
 }
 
+/** YYYY-MM-DD from a pg date value: a string already, or a Date at local midnight (date[] elements). */
+export function toDateString(d: string | Date): string {
+  if (typeof d === "string") return d;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 export function toBookingRequest(r: BookingRequestRow): BookingRequest {
   return {
     id: r.id,
@@ -63,7 +70,7 @@ export function toBookingRequest(r: BookingRequestRow): BookingRequest {
     clientId: r.client_id,
     petId: r.pet_id,
     serviceId: r.service_id,
-    preferredDates: r.preferred_dates,
+    preferredDates: r.preferred_dates.map(toDateString),
     timeOfDay: r.time_of_day,
     note: r.note,
     status: r.status,

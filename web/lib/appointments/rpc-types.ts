@@ -29,14 +29,17 @@ export interface AppointmentRow {
   updated_at: Date;
 }
 
-/** A public.booking_requests row. preferred_dates are YYYY-MM-DD strings (date parser in lib/db/pool.ts). */
+/**
+ * A public.booking_requests row. pg parses date[] (oid 1182) into Date objects at local midnight (the
+ * pool only keeps scalar dates as strings), so preferred_dates may hold either; toBookingRequest normalizes.
+ */
 export interface BookingRequestRow {
   id: string;
   clinic_id: string;
   client_id: string;
   pet_id: string;
   service_id: string;
-  preferred_dates: string[];
+  preferred_dates: (string | Date)[];
   time_of_day: TimeOfDay;
   note: string | null;
   status: BookingRequestStatus;
