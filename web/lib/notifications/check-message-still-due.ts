@@ -12,6 +12,11 @@ const checks: Record<string, StillDueCheck> = {
   "appointment.reminder": checkReminderStillDue,
 };
 
+/** Whether this template has a check at all (so the job skips a database round trip for most messages). */
+export function hasStillDueCheck(template: string): boolean {
+  return template in checks;
+}
+
 /** null when the message should be sent; otherwise why it is no longer wanted. */
 export async function checkMessageStillDue(db: Db, row: OutboxRow): Promise<string | null> {
   const check = checks[row.template];

@@ -11,7 +11,7 @@ import { runJob, type BatchResult, type JobContext, type JobRunSummary } from "@
 import { mapWithConcurrency } from "@/lib/cron/map-with-concurrency";
 import { renderMessage } from "./render";
 import { claimOutboxMessages, type OutboxRow } from "./claim-outbox-messages";
-import { checkMessageStillDue } from "./check-message-still-due";
+import { checkMessageStillDue, hasStillDueCheck } from "./check-message-still-due";
 import { providersFromEnv, type Providers } from "./providers";
 import { parseAttachments, type SendOutcome } from "./provider-outcome";
 import { hasAttemptsLeft, MAX_ATTEMPTS, retryDelayMs } from "./retry-policy";
@@ -47,7 +47,7 @@ async function send(row: OutboxRow, providers: Providers): Promise<SendOutcome> 
 }
 
 async function deliverOne(row: OutboxRow, opts: Required<DeliverOptions>): Promise<Settlement> {
-  const staleReason = await asSystem((db) => checkMessageStillDue(db, row));
+  const staleReason = hasStillDueCheck(row.template) ? await asSystem((db) => checkMessageStillDue(db, row)) : null;
   if (staleReason) return (await asSystem((db) => markCancelled(db, row, staleReason))) ? "cancelled" : "stale";
 
   let outcome: SendOutcome;

@@ -3,10 +3,10 @@ import { hasAttemptsLeft, MAX_ATTEMPTS, retryDelayMs } from "./retry-policy";
 
 describe("retryDelayMs", () => {
   it("doubles per attempt with jitter between half and all of the step", () => {
-    expect(retryDelayMs(1, undefined, () => 0)).toBe(15_000);
-    expect(retryDelayMs(1, undefined, () => 1)).toBe(30_000);
-    expect(retryDelayMs(3, undefined, () => 0)).toBe(60_000);
-    expect(retryDelayMs(3, undefined, () => 1)).toBe(120_000);
+    expect(retryDelayMs(1, undefined, () => 0)).toBe(30_000);
+    expect(retryDelayMs(1, undefined, () => 1)).toBe(60_000);
+    expect(retryDelayMs(3, undefined, () => 0)).toBe(120_000);
+    expect(retryDelayMs(3, undefined, () => 1)).toBe(240_000);
   });
 
   it("caps the delay at one hour", () => {

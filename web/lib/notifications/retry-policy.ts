@@ -1,11 +1,11 @@
 // When to try a message again. Pure, so the schedule is unit-tested without clocks or a database.
 
 export const MAX_ATTEMPTS = 6;
-const BASE_DELAY_MS = 30_000;
+const BASE_DELAY_MS = 60_000;
 const MAX_DELAY_MS = 60 * 60 * 1000;
 
 /**
- * Delay before the next attempt after `attempts` tries: exponential (30 s, 1 min, 2 min, ... capped at
+ * Delay before the next attempt after `attempts` tries: exponential (1, 2, 4, 8 min, ... capped at
  * 1 h) with "equal jitter" (half fixed, half random) so a burst of failures does not retry in lockstep.
  * A provider's Retry-After wins when it asks for longer.
  */

@@ -88,8 +88,8 @@ describe("outbox delivery through a stand-in Resend", () => {
     const afterFirst = await row(id);
     expect(afterFirst).toMatchObject({ status: "pending", attempts: 1 });
     expect(afterFirst.last_error).toContain("HTTP 500");
-    // Backoff: 30 s step with jitter 0.5 -> 22.5 s, so the row is not due again right away.
-    expect(afterFirst.next_attempt_at.getTime() - Date.now()).toBeGreaterThan(15_000);
+    // Backoff: 1 min step with jitter 0.5 -> 45 s, so the row is not due again right away.
+    expect(afterFirst.next_attempt_at.getTime() - Date.now()).toBeGreaterThan(40_000);
     expect((await deliverOutbox(10_000, fast())).itemsDone).toBe(0);
 
     await makeDue(id);
