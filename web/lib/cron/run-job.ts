@@ -81,6 +81,12 @@ export async function runJob(job: string, runBatch: (ctx: JobContext) => Promise
         where job = $1 and status = 'running'`,
       [job],
     );
+    // Retention: 30 days of history, trimmed a bounded slice at a time.
+    await conn.query(
+      `delete from public.cron_runs where id in (
+         select id from public.cron_runs where job = $1 and started_at < now() - interval '30 days' order by id limit 1000)`,
+      [job],
+    );
     const { rows } = await conn.query<{ id: number }>("insert into public.cron_runs (job) values ($1) returning id", [job]);
     const runId = rows[0]?.id ?? 0;
     const deadline = started + budgetMs;

@@ -110,6 +110,15 @@ describe("run log", () => {
     expect(rows).toEqual([{ status: "abandoned", items_done: 0 }, { status: "succeeded", items_done: 2 }]);
   });
 
+  it("keeps 30 days of history per job", async () => {
+    await testPool().query(
+      "insert into public.cron_runs (job, status, started_at, finished_at) values ('test-retention', 'succeeded', now() - interval '40 days', now() - interval '40 days'), ('test-retention', 'succeeded', now() - interval '20 days', now() - interval '20 days')");
+    await runJob("test-retention", async () => ({ done: 0, failed: 0, skipped: 0, more: false }), { budgetMs: 5_000 });
+    const { rows } = await testPool().query<{ age: number }>(
+      "select extract(day from now() - started_at)::int as age from public.cron_runs where job = 'test-retention' order by started_at");
+    expect(rows.map((r) => r.age)).toEqual([20, 0]);
+  });
+
   it("records a failing job as failed with its error, and releases the lock", async () => {
     const r = await runJob("test-fail", async () => { throw new Error("kaput"); }, { budgetMs: 5_000 });
     expect(r).toMatchObject({ status: "failed", error: "kaput" });
