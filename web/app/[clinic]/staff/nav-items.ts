@@ -13,7 +13,11 @@ export interface StaffNavItem {
 
 export const staffNavItems: readonly StaffNavItem[] = [
   { path: "", label: { en: "Today", es: "Hoy" } },
+  { path: "calendar", label: { en: "Calendar", es: "Agenda" } },
+  { path: "requests", label: { en: "Requests", es: "Solicitudes" } },
   { path: "clients", label: { en: "Clients", es: "Clientes" } },
+  { path: "services", label: { en: "Services", es: "Servicios" } },
+  { path: "schedules", label: { en: "Schedules", es: "Horarios" } },
   { path: "team", label: { en: "Team", es: "Equipo" } },
   { path: "settings", label: { en: "Settings", es: "Ajustes" } },
 ];

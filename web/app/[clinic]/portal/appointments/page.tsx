@@ -7,11 +7,10 @@ import { loadPortalPage, requireClientId } from "@/lib/clients/load-portal-page"
 import { withUser } from "@/lib/db/context";
 import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
-import { formatWhen } from "../book/_components/zoned";
+import { formatWhen, windowAroundNow } from "../book/_components/zoned";
 import { CancelAppointmentButton } from "./cancel-appointment-button";
 
 export const metadata = { title: "My appointments" };
-const DAY = 86_400_000;
 const closed = new Set(["cancelled", "completed", "no_show"]);
 
 export default async function MyAppointmentsPage(props: { params: Promise<{ clinic: string }>; searchParams: Promise<{ done?: string }> }) {
@@ -22,10 +21,8 @@ export default async function MyAppointmentsPage(props: { params: Promise<{ clin
   const { user, access, locale } = ctx;
   const t = translator(locale, appointmentMessages);
   const clinic = access.clinic;
-  const now = Date.now();
-  const all = await withUser(user, (db) =>
-    listAppointments(db, clinic.id, { from: new Date(now - 180 * DAY).toISOString(), to: new Date(now + 200 * DAY).toISOString() }),
-  );
+  const all = await withUser(user, (db) => listAppointments(db, clinic.id, windowAroundNow(180, 200)));
+  const now = new Date().getTime();
   const upcoming = all.filter((a) => a.endsAt.getTime() > now && !closed.has(a.status));
   const past = all.filter((a) => !upcoming.includes(a)).reverse();
   const notice = done === "booked" ? t("list.booked") : done === "rescheduled" ? t("list.rescheduled") : null;

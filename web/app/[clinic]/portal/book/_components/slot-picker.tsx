@@ -32,11 +32,14 @@ type Load = { state: "loading" } | { state: "failed" } | { state: "ready"; slots
 
 export function SlotPicker({ locale, clinicSlug, timeZone, serviceId, vetId, days = 14, reloadKey = 0, selected, onPick }: SlotPickerProps) {
   const t = translator(locale, appointmentMessages);
-  const [load, setLoad] = useState<Load>({ state: "loading" });
   const [day, setDay] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const today = useMemo(() => localDate(new Date(), timeZone), [timeZone]);
   const dates = useMemo(() => Array.from({ length: days }, (_, i) => addDays(today, i)), [today, days]);
+  const key = [serviceId, vetId, dates[0], dates.length, reloadKey, attempt].join("|");
+  // the result remembers which request it answers; a different key means "loading" without a sync setState
+  const [result, setResult] = useState<{ key: string; load: Load } | null>(null);
+  const load: Load = useMemo(() => (result?.key === key ? result.load : { state: "loading" }), [result, key]);
 
   const fetchSlots = useCallback(async (): Promise<Load> => {
     const qs = new URLSearchParams({ serviceId, from: dates[0] ?? today, to: dates[dates.length - 1] ?? today });
@@ -53,14 +56,13 @@ export function SlotPicker({ locale, clinicSlug, timeZone, serviceId, vetId, day
 
   useEffect(() => {
     let live = true;
-    setLoad({ state: "loading" });
     void fetchSlots().then((r) => {
-      if (live) setLoad(r);
+      if (live) setResult({ key, load: r });
     });
     return () => {
       live = false;
     };
-  }, [fetchSlots, reloadKey, attempt]);
+  }, [fetchSlots, key]);
 
   const byDay = useMemo(() => {
     const map = new Map<string, PickedSlot[]>();

@@ -49,3 +49,9 @@ export function formatWhen(at: Date | string, timeZone: string, locale: string):
 export function formatMoney(cents: number, currency: string, locale: string): string {
   return new Intl.NumberFormat(locale, { style: "currency", currency }).format(cents / 100);
 }
+
+/** ISO instants [now - back days, now + ahead days), for list windows. */
+export function windowAroundNow(backDays: number, aheadDays: number): { from: string; to: string } {
+  const now = new Date().getTime();
+  return { from: new Date(now - backDays * 86_400_000).toISOString(), to: new Date(now + aheadDays * 86_400_000).toISOString() };
+}

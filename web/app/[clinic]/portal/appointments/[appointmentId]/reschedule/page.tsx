@@ -5,10 +5,9 @@ import { loadPortalPage, requireClientId } from "@/lib/clients/load-portal-page"
 import { withUser } from "@/lib/db/context";
 import { translator } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
-import { formatWhen } from "../../../book/_components/zoned";
+import { formatWhen, windowAroundNow } from "../../../book/_components/zoned";
 import { RescheduleForm } from "../../reschedule-form";
 
-const DAY = 86_400_000;
 
 export default async function ReschedulePage(props: { params: Promise<{ clinic: string; appointmentId: string }> }) {
   const { clinic: slug, appointmentId } = await props.params;
@@ -17,11 +16,8 @@ export default async function ReschedulePage(props: { params: Promise<{ clinic: 
   const { user, access, locale } = ctx;
   const t = translator(locale, appointmentMessages);
   const clinic = access.clinic;
-  const now = Date.now();
   // list_appointments returns only the caller's own appointments for a client
-  const mine = await withUser(user, (db) =>
-    listAppointments(db, clinic.id, { from: new Date(now - DAY).toISOString(), to: new Date(now + 380 * DAY).toISOString() }),
-  );
+  const mine = await withUser(user, (db) => listAppointments(db, clinic.id, windowAroundNow(1, 380)));
   const a = mine.find((x) => x.id === appointmentId);
   if (!a) notFound();
   return (

@@ -1,0 +1,62 @@
+"use client";
+// Staff buttons on a calendar card: the next statuses the database allows, move, and cancel with a reason.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button, ButtonLink } from "@/app/_components/button";
+import type { AppointmentStatus } from "@/lib/appointments/rpc-types";
+import { translator, type Locale } from "@/lib/i18n";
+import { appointmentMessages } from "@/lib/i18n/messages/appointments";
+import { callApi } from "../../portal/book/_components/api";
+import { CancelAppointmentButton } from "../../portal/appointments/cancel-appointment-button";
+
+// Mirrors private.is_allowed_appointment_transition (cancel has its own button); the database decides.
+const next: Record<AppointmentStatus, ("confirmed" | "checked_in" | "in_progress" | "completed" | "no_show")[]> = {
+  requested: ["confirmed"],
+  confirmed: ["checked_in", "no_show"],
+  checked_in: ["in_progress"],
+  in_progress: ["completed"],
+  completed: [],
+  no_show: [],
+  cancelled: [],
+};
+
+export function AppointmentActions({ locale, clinicSlug, id, status }: { locale: Locale; clinicSlug: string; id: string; status: AppointmentStatus }) {
+  const t = translator(locale, appointmentMessages);
+  const router = useRouter();
+  const [pending, setPending] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function setStatus(to: string) {
+    setPending(to);
+    const r = await callApi(`/api/clinics/${clinicSlug}/appointments/${id}/status`, "POST", { status: to });
+    setPending(null);
+    if (!r.ok) return setError(r.message || t("form.failed"));
+    setError(null);
+    router.refresh();
+  }
+
+  const movable = status === "requested" || status === "confirmed";
+  const cancellable = status === "requested" || status === "confirmed" || status === "checked_in";
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap gap-2">
+        {next[status].map((to) => (
+          <Button key={to} variant={to === "no_show" ? "secondary" : "primary"} className="px-3" pending={pending === to} onClick={() => setStatus(to)}>
+            {t(`action.${to}`)}
+          </Button>
+        ))}
+        {movable ? (
+          <ButtonLink variant="secondary" className="px-3" href={`/${clinicSlug}/staff/calendar/${id}/move`}>
+            {t("cal.move")}
+          </ButtonLink>
+        ) : null}
+        {cancellable ? <CancelAppointmentButton locale={locale} clinicSlug={clinicSlug} appointmentId={id} /> : null}
+      </div>
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+"use client";
+// Staff book for a client: find the client, pick a pet, a service (staff-only ones too), a vet or any, then
+// a free time (staff are not held to the minimum notice) and confirm.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/app/_components/button";
+import { FormError } from "@/app/_components/form-error";
+import { translator, type Locale } from "@/lib/i18n";
+import { appointmentMessages } from "@/lib/i18n/messages/appointments";
+import { callApi, newIdempotencyKey } from "../../../portal/book/_components/api";
+import { ChoiceList } from "../../../portal/book/_components/choice-list";
+import { SlotPicker, type PickedSlot } from "../../../portal/book/_components/slot-picker";
+import { formatWhen, localDate } from "../../../portal/book/_components/zoned";
+
+interface Props {
+  locale: Locale;
+  clinicSlug: string;
+  timeZone: string;
+  services: { id: string; name: string; durationMinutes: number }[];
+  serviceVets: { serviceId: string; vetId: string; vetName: string }[];
+}
+interface Named {
+  id: string;
+  name: string;
+}
+
+export function StaffBookingForm({ locale, clinicSlug, timeZone, services, serviceVets }: Props) {
+  const t = translator(locale, appointmentMessages);
+  const router = useRouter();
+  const api = `/api/clinics/${clinicSlug}`;
+  const [q, setQ] = useState("");
+  const [clients, setClients] = useState<Named[] | null>(null);
+  const [client, setClient] = useState<Named | null>(null);
+  const [pets, setPets] = useState<Named[]>([]);
+  const [petId, setPetId] = useState<string | null>(null);
+  const [serviceId, setServiceId] = useState<string | null>(null);
+  const [vet, setVet] = useState<string | null>(null);
+  const [slot, setSlot] = useState<PickedSlot | null>(null);
+  const [reloadKey, setReloadKey] = useState(0);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function search(e: React.FormEvent) {
+    e.preventDefault();
+    const res = await fetch(`${api}/clients?${new URLSearchParams({ q, limit: "20" }).toString()}`);
+    const data = (await res.json().catch(() => ({ items: [] }))) as { items?: { id: string; fullName: string }[] };
+    setClients((data.items ?? []).map((c) => ({ id: c.id, name: c.fullName })));
+  }
+
+  async function pickClient(id: string) {
+    const c = clients?.find((x) => x.id === id) ?? null;
+    setClient(c);
+    setPetId(null);
+    const res = await fetch(`${api}/pets?${new URLSearchParams({ clientId: id }).toString()}`);
+    const data = (await res.json().catch(() => ({ items: [] }))) as { items?: Named[] };
+    setPets((data.items ?? []).map((p) => ({ id: p.id, name: p.name })));
+  }
+
+  async function confirm() {
+    if (!client || !petId || !serviceId || !slot) return;
+    setPending(true);
+    setError(null);
+    const vetId = vet && vet !== "any" ? vet : null;
+    const r = await callApi(`${api}/appointments`, "POST", { clientId: client.id, petId, serviceId, vetId, startsAt: slot.startsAt }, { "Idempotency-Key": newIdempotencyKey() });
+    setPending(false);
+    if (r.ok) {
+      router.push(`/${clinicSlug}/staff/calendar?date=${localDate(new Date(slot.startsAt), timeZone)}`);
+      router.refresh();
+      return;
+    }
+    if (r.code === "SLOT_TAKEN") {
+      setSlot(null);
+      setReloadKey((k) => k + 1);
+      setError(t("book.slotTaken"));
+      return;
+    }
+    setError(r.message || t("form.failed"));
+  }
+
+  const vets = serviceVets.filter((v) => v.serviceId === serviceId);
+  return (
+    <div className="space-y-5">
+      <section className="space-y-2">
+        <h2 className="font-semibold">{t("cal.client")}</h2>
+        <form onSubmit={search} className="flex gap-2">
+          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} aria-label={t("cal.searchClient")} placeholder={t("cal.searchClient")} className="min-h-11 min-w-0 flex-1 rounded-lg border border-slate-300 px-3 text-base" />
+          <Button type="submit" variant="secondary">
+            {t("cal.search")}
+          </Button>
+        </form>
+        {clients && clients.length === 0 ? <p className="text-sm text-slate-600">{t("cal.noClients")}</p> : null}
+        {clients && clients.length > 0 ? <ChoiceList label={t("cal.client")} value={client?.id ?? null} onChange={pickClient} choices={clients.map((c) => ({ value: c.id, label: c.name }))} /> : null}
+      </section>
+      {client ? (
+        <section className="space-y-2">
+          <h2 className="font-semibold">{t("book.pet")}</h2>
+          <ChoiceList label={t("book.pet")} value={petId} onChange={setPetId} choices={pets.map((p) => ({ value: p.id, label: p.name }))} />
+        </section>
+      ) : null}
+      {petId ? (
+        <section className="space-y-2">
+          <h2 className="font-semibold">{t("book.service")}</h2>
+          <ChoiceList label={t("book.service")} value={serviceId} onChange={(v) => (setServiceId(v), setVet(null), setSlot(null))} choices={services.map((s) => ({ value: s.id, label: s.name, hint: t("book.minutes", { n: s.durationMinutes }) }))} />
+        </section>
+      ) : null}
+      {serviceId ? (
+        <section className="space-y-2">
+          <h2 className="font-semibold">{t("book.vet")}</h2>
+          <ChoiceList label={t("book.vet")} value={vet} onChange={(v) => (setVet(v), setSlot(null))} choices={[{ value: "any", label: t("book.anyVet") }, ...vets.map((v) => ({ value: v.vetId, label: v.vetName }))]} />
+        </section>
+      ) : null}
+      {serviceId && vet ? (
+        <SlotPicker locale={locale} clinicSlug={clinicSlug} timeZone={timeZone} serviceId={serviceId} vetId={vet === "any" ? null : vet} reloadKey={reloadKey} selected={slot?.startsAt} onPick={setSlot} />
+      ) : null}
+      <FormError message={error} />
+      {slot ? (
+        <Button onClick={confirm} pending={pending} className="w-full sm:w-auto">
+          {t("book.confirmButton")} · {formatWhen(slot.startsAt, timeZone, locale)}
+        </Button>
+      ) : null}
+    </div>
+  );
+}

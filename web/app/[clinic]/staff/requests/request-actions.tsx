@@ -1,0 +1,73 @@
+"use client";
+// Staff turn a request into an appointment (pick a free time) or decline it with a message to the client.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/app/_components/button";
+import { FormError } from "@/app/_components/form-error";
+import { translator, type Locale } from "@/lib/i18n";
+import { appointmentMessages } from "@/lib/i18n/messages/appointments";
+import { callApi } from "../../portal/book/_components/api";
+import { SlotPicker, type PickedSlot } from "../../portal/book/_components/slot-picker";
+import { formatWhen } from "../../portal/book/_components/zoned";
+
+export function RequestActions({ locale, clinicSlug, timeZone, requestId, serviceId }: { locale: Locale; clinicSlug: string; timeZone: string; requestId: string; serviceId: string }) {
+  const t = translator(locale, appointmentMessages);
+  const router = useRouter();
+  const [mode, setMode] = useState<"idle" | "book" | "decline">("idle");
+  const [slot, setSlot] = useState<PickedSlot | null>(null);
+  const [message, setMessage] = useState("");
+  const [reloadKey, setReloadKey] = useState(0);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const base = `/api/clinics/${clinicSlug}/booking-requests/${requestId}`;
+
+  async function run(url: string, body: unknown) {
+    setPending(true);
+    const r = await callApi(url, "POST", body);
+    setPending(false);
+    if (r.ok) return router.refresh();
+    if (r.code === "SLOT_TAKEN") {
+      setSlot(null);
+      setReloadKey((k) => k + 1);
+    }
+    setError(r.fields.message?.[0] ?? (r.message || t("form.failed")));
+  }
+
+  if (mode === "idle")
+    return (
+      <div className="flex flex-wrap gap-2">
+        <Button onClick={() => setMode("book")}>{t("req.book")}</Button>
+        <Button variant="secondary" onClick={() => setMode("decline")}>
+          {t("req.decline")}
+        </Button>
+      </div>
+    );
+  return (
+    <div className="space-y-3">
+      <FormError message={error} />
+      {mode === "book" ? (
+        <>
+          <SlotPicker locale={locale} clinicSlug={clinicSlug} timeZone={timeZone} serviceId={serviceId} vetId={null} reloadKey={reloadKey} selected={slot?.startsAt} onPick={setSlot} />
+          {slot ? (
+            <Button pending={pending} onClick={() => run(`${base}/convert`, { startsAt: slot.startsAt, vetId: slot.vetId })}>
+              {t("book.confirmButton")} · {formatWhen(slot.startsAt, timeZone, locale)} · {slot.vetName}
+            </Button>
+          ) : null}
+        </>
+      ) : (
+        <form onSubmit={(e) => (e.preventDefault(), void run(`${base}/decline`, { message }))} className="space-y-2">
+          <label className="block text-sm font-medium text-slate-800">
+            {t("req.declineMessage")}
+            <textarea required maxLength={1000} rows={3} value={message} onChange={(e) => setMessage(e.target.value)} className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base" />
+          </label>
+          <Button type="submit" variant="danger" pending={pending}>
+            {t("req.sendDecline")}
+          </Button>
+        </form>
+      )}
+      <Button variant="secondary" onClick={() => (setMode("idle"), setError(null), setSlot(null))}>
+        {t("book.back")}
+      </Button>
+    </div>
+  );
+}

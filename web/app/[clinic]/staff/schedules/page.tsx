@@ -1,0 +1,108 @@
+// /[clinic]/staff/schedules?vet= - weekly hours, date overrides and time off per vet, and the booking rules.
+// Owners, admins and receptionists edit anyone's schedule, a vet their own; rules are for owners and admins.
+import { listStaff } from "@/lib/clinics/list-staff";
+import { loadStaffPage } from "@/lib/clinics/load-staff-page";
+import { withUser } from "@/lib/db/context";
+import { translator } from "@/lib/i18n";
+import { appointmentMessages } from "@/lib/i18n/messages/appointments";
+import { getBookingRules } from "@/lib/schedules/get-booking-rules";
+import { getClinicSchedule } from "@/lib/schedules/get-clinic-schedule";
+import { formatDay, formatWhen, localDate } from "../../portal/book/_components/zoned";
+import { OverrideForm, RemoveButton, RulesForm, TimeOffForm } from "./schedule-forms";
+import { WeeklyHoursEditor } from "./weekly-hours-editor";
+
+export const metadata = { title: "Schedules" };
+const card = "space-y-3 rounded-xl bg-white p-4 shadow-sm";
+
+export default async function SchedulesPage(props: { params: Promise<{ clinic: string }>; searchParams: Promise<{ vet?: string }> }) {
+  const { clinic: slug } = await props.params;
+  const { vet } = await props.searchParams;
+  const { user, access, locale } = await loadStaffPage(slug);
+  if (!access.role) return null;
+  const t = translator(locale, appointmentMessages);
+  const clinic = access.clinic;
+  const staff = (await withUser(user, (db) => listStaff(db, clinic.id))).filter((s) => s.role !== "receptionist");
+  const canEditAll = access.role === "owner" || access.role === "admin" || access.role === "receptionist";
+  const editable = canEditAll ? staff : staff.filter((s) => s.userId === user.userId);
+  const chosen = editable.find((s) => s.userId === vet) ?? editable[0];
+  const { schedule, rules } = await withUser(user, async (db) => ({
+    schedule: chosen ? await getClinicSchedule(db, clinic.id, { vetId: chosen.userId }) : null,
+    rules: await getBookingRules(db, clinic.id),
+  }));
+  const today = localDate(new Date(), clinic.timeZone);
+  const api = `/api/clinics/${clinic.slug}/schedules`;
+  const canEditRules = access.role === "owner" || access.role === "admin";
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <h1 className="text-2xl font-semibold">{t("sch.title")}</h1>
+      {editable.length > 1 ? (
+        <form className="flex items-end gap-2">
+          <label className="flex-1 text-sm font-medium text-slate-800">
+            {t("cal.vet")}
+            <select name="vet" defaultValue={chosen?.userId} className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-2 text-base">
+              {editable.map((s) => (
+                <option key={s.userId} value={s.userId}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 text-sm">
+            {t("cal.show")}
+          </button>
+        </form>
+      ) : null}
+      {!chosen || !schedule ? <p className="text-slate-600">{t("sch.noVets")}</p> : (
+        <>
+          <section className={card} aria-labelledby="weekly">
+            <h2 id="weekly" className="text-lg font-semibold">{t("sch.weekly")} · {chosen.name}</h2>
+            <p className="text-sm text-slate-600">{t("sch.weeklyHint", { tz: clinic.timeZone })}</p>
+            <WeeklyHoursEditor key={chosen.userId} locale={locale} clinicSlug={clinic.slug} vetId={chosen.userId} initial={schedule.weeklyHours} />
+          </section>
+          <section className={card} aria-labelledby="overrides">
+            <h2 id="overrides" className="text-lg font-semibold">{t("sch.overrides")}</h2>
+            <p className="text-sm text-slate-600">{t("sch.overrideHint")}</p>
+            {schedule.overrides.length === 0 ? <p className="text-sm text-slate-500">{t("sch.noOverrides")}</p> : null}
+            <ul className="divide-y divide-slate-100">
+              {[...new Set(schedule.overrides.map((o) => o.date))].map((date) => {
+                const rows = schedule.overrides.filter((o) => o.date === date);
+                return (
+                  <li key={date} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <span>
+                      <span className="font-medium">{formatDay(date, locale)}</span>{" "}
+                      {rows.some((o) => o.kind === "closed") ? t("sch.closed") : rows.map((o) => `${o.start}–${o.end}`).join(", ")}
+                      {rows[0]?.note ? <span className="text-slate-500"> · {rows[0].note}</span> : null}
+                    </span>
+                    <RemoveButton locale={locale} url={`${api}/overrides`} body={{ vetId: chosen.userId, date }} />
+                  </li>
+                );
+              })}
+            </ul>
+            <OverrideForm locale={locale} clinicSlug={clinic.slug} vetId={chosen.userId} today={today} />
+          </section>
+          <section className={card} aria-labelledby="timeoff">
+            <h2 id="timeoff" className="text-lg font-semibold">{t("sch.timeOff")}</h2>
+            {schedule.timeOff.length === 0 ? <p className="text-sm text-slate-500">{t("sch.noTimeOff")}</p> : null}
+            <ul className="divide-y divide-slate-100">
+              {schedule.timeOff.map((o) => (
+                <li key={o.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <span>
+                    {formatWhen(o.startsAt, clinic.timeZone, locale)} – {formatWhen(o.endsAt, clinic.timeZone, locale)}
+                    {o.reason ? <span className="text-slate-500"> · {o.reason}</span> : null}
+                  </span>
+                  <RemoveButton locale={locale} url={`${api}/time-off/${o.id}`} />
+                </li>
+              ))}
+            </ul>
+            <TimeOffForm locale={locale} clinicSlug={clinic.slug} vetId={chosen.userId} today={today} />
+          </section>
+        </>
+      )}
+      <section className={card} aria-labelledby="rules">
+        <h2 id="rules" className="text-lg font-semibold">{t("sch.rules")}</h2>
+        {canEditRules ? <RulesForm locale={locale} clinicSlug={clinic.slug} rules={rules} /> : <p className="text-sm text-slate-600">{t("sch.rulesReadOnly")}</p>}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+"use client";
+// Date override and time-off forms, a remove button for either, and the clinic's booking rules form.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/app/_components/button";
+import { Field } from "@/app/_components/field";
+import { FormError, FormNotice } from "@/app/_components/form-error";
+import { translator, type Locale } from "@/lib/i18n";
+import { appointmentMessages } from "@/lib/i18n/messages/appointments";
+import type { BookingRules } from "@/lib/schedules/get-booking-rules";
+import { CheckboxField } from "../../portal/_components/inputs";
+import { callApi } from "../../portal/book/_components/api";
+
+function useSubmit(locale: Locale) {
+  const t = translator(locale, appointmentMessages);
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string[]>>({});
+  const [saved, setSaved] = useState(false);
+  async function submit(url: string, method: "POST" | "PUT" | "DELETE", body?: unknown): Promise<boolean> {
+    setPending(true);
+    setSaved(false);
+    const r = await callApi(url, method, body);
+    setPending(false);
+    if (!r.ok) {
+      setFields(r.fields);
+      setError(r.code === "INVALID_INPUT" ? t("form.fixErrors") : r.message || t("form.failed"));
+      return false;
+    }
+    setFields({});
+    setError(null);
+    setSaved(true);
+    router.refresh();
+    return true;
+  }
+  return { t, pending, error, fields, saved, submit };
+}
+
+const text = (f: FormData, k: string) => String(f.get(k) ?? "").trim() || null;
+const int = (f: FormData, k: string) => {
+  const v = String(f.get(k) ?? "").trim();
+  return v !== "" && Number.isFinite(Number(v)) ? Number(v) : v;
+};
+
+export function OverrideForm({ locale, clinicSlug, vetId, today }: { locale: Locale; clinicSlug: string; vetId: string; today: string }) {
+  const { t, pending, error, fields, submit } = useSubmit(locale);
+  const [closed, setClosed] = useState(false);
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const intervals = closed ? [] : [{ start: String(f.get("start") ?? ""), end: String(f.get("end") ?? "") }];
+    await submit(`/api/clinics/${clinicSlug}/schedules/overrides`, "PUT", { vetId, date: String(f.get("date") ?? ""), closed, intervals, note: text(f, "note") });
+  }
+  return (
+    <form onSubmit={onSubmit} className="space-y-3" noValidate>
+      <FormError message={error} />
+      <Field label={t("sch.date")} name="date" type="date" min={today} error={fields.date} />
+      <label className="flex min-h-11 items-center gap-3 text-sm">
+        <input type="checkbox" checked={closed} onChange={(e) => setClosed(e.target.checked)} className="size-5 accent-brand-700" />
+        {t("sch.closed")}
+      </label>
+      {!closed ? (
+        <div className="grid grid-cols-2 gap-3">
+          <Field label={t("sch.from")} name="start" type="time" defaultValue="09:00" error={fields["intervals.0.start"]} />
+          <Field label={t("sch.until")} name="end" type="time" defaultValue="14:00" error={fields["intervals.0.end"] ?? fields.intervals} />
+        </div>
+      ) : null}
+      <Field label={t("sch.note")} name="note" maxLength={200} error={fields.note} />
+      <Button type="submit" pending={pending}>
+        {t("sch.addOverride")}
+      </Button>
+    </form>
+  );
+}
+
+export function TimeOffForm({ locale, clinicSlug, vetId, today }: { locale: Locale; clinicSlug: string; vetId: string; today: string }) {
+  const { t, pending, error, fields, submit } = useSubmit(locale);
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    const body = { vetId, startDate: String(f.get("startDate") ?? ""), startTime: text(f, "startTime"), endDate: String(f.get("endDate") ?? ""), endTime: text(f, "endTime"), reason: text(f, "reason") };
+    if (await submit(`/api/clinics/${clinicSlug}/schedules/time-off`, "POST", body)) form.reset();
+  }
+  return (
+    <form onSubmit={onSubmit} className="space-y-3" noValidate>
+      <FormError message={error} />
+      <div className="grid grid-cols-2 gap-3">
+        <Field label={t("sch.startDate")} name="startDate" type="date" min={today} error={fields.startDate} />
+        <Field label={t("sch.startTime")} name="startTime" type="time" error={fields.startTime} />
+        <Field label={t("sch.endDate")} name="endDate" type="date" min={today} error={fields.endDate} />
+        <Field label={t("sch.endTime")} name="endTime" type="time" error={fields.endTime} />
+      </div>
+      <Field label={t("sch.reason")} name="reason" maxLength={200} error={fields.reason} />
+      <Button type="submit" pending={pending}>
+        {t("sch.addTimeOff")}
+      </Button>
+    </form>
+  );
+}
+
+export function RemoveButton({ locale, url, body }: { locale: Locale; url: string; body?: unknown }) {
+  const { t, pending, error, submit } = useSubmit(locale);
+  return (
+    <span className="inline-flex items-center gap-2">
+      <Button variant="secondary" className="px-3" pending={pending} onClick={() => void submit(url, "DELETE", body)}>
+        {t("sch.remove")}
+      </Button>
+      {error ? <span className="text-sm text-red-700">{error}</span> : null}
+    </span>
+  );
+}
+
+export function RulesForm({ locale, clinicSlug, rules }: { locale: Locale; clinicSlug: string; rules: BookingRules }) {
+  const { t, pending, error, fields, saved, submit } = useSubmit(locale);
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    await submit(`/api/clinics/${clinicSlug}/booking-rules`, "PUT", {
+      minNoticeMinutes: int(f, "minNoticeMinutes"),
+      maxDaysAhead: int(f, "maxDaysAhead"),
+      slotGranularityMinutes: int(f, "slotGranularityMinutes"),
+      clientChangeWindowHours: int(f, "clientChangeWindowHours"),
+      requireConfirmation: f.get("requireConfirmation") === "on",
+    });
+  }
+  return (
+    <form onSubmit={onSubmit} className="space-y-3" noValidate>
+      <FormError message={error} />
+      {saved ? <FormNotice>{t("sch.saved")}</FormNotice> : null}
+      <Field label={t("sch.minNotice")} name="minNoticeMinutes" inputMode="numeric" defaultValue={rules.minNoticeMinutes} error={fields.minNoticeMinutes} />
+      <Field label={t("sch.maxDays")} name="maxDaysAhead" inputMode="numeric" defaultValue={rules.maxDaysAhead} error={fields.maxDaysAhead} />
+      <Field label={t("sch.granularity")} name="slotGranularityMinutes" inputMode="numeric" defaultValue={rules.slotGranularityMinutes} error={fields.slotGranularityMinutes} />
+      <Field label={t("sch.changeWindow")} name="clientChangeWindowHours" inputMode="numeric" defaultValue={rules.clientChangeWindowHours} error={fields.clientChangeWindowHours} />
+      <CheckboxField label={t("sch.requireConfirmation")} name="requireConfirmation" defaultChecked={rules.requireConfirmation} />
+      <Button type="submit" pending={pending}>
+        {t("sch.saveRules")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+// Add or edit a service: duration, price (typed in units, sent in minor units), buffers, who performs it,
+// bookable online or staff-only, instructions shown at booking.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/app/_components/button";
+import { Field } from "@/app/_components/field";
+import { FormError, FormNotice } from "@/app/_components/form-error";
+import { translator, type Locale } from "@/lib/i18n";
+import { appointmentMessages } from "@/lib/i18n/messages/appointments";
+import type { Service } from "@/lib/schedules/service-record";
+import { CheckboxField, TextAreaField } from "../../portal/_components/inputs";
+import { callApi } from "../../portal/book/_components/api";
+
+interface Props {
+  locale: Locale;
+  clinicSlug: string;
+  currency: string;
+  staff: { userId: string; name: string }[];
+  service?: Service;
+}
+
+const num = (form: FormData, name: string) => {
+  const raw = String(form.get(name) ?? "").trim().replace(",", ".");
+  const n = Number(raw);
+  return raw !== "" && Number.isFinite(n) ? n : raw; // a non-number goes as typed so the server names the field
+};
+
+export function ServiceForm({ locale, clinicSlug, currency, staff, service }: Props) {
+  const t = translator(locale, appointmentMessages);
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string[]>>({});
+  const [saved, setSaved] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const formEl = e.currentTarget;
+    const form = new FormData(formEl);
+    const price = num(form, "price");
+    const body = {
+      name: String(form.get("name") ?? ""),
+      durationMinutes: num(form, "durationMinutes"),
+      priceCents: typeof price === "number" ? Math.round(price * 100) : price,
+      bufferBeforeMinutes: num(form, "bufferBeforeMinutes"),
+      bufferAfterMinutes: num(form, "bufferAfterMinutes"),
+      bookableOnline: form.get("bookableOnline") === "on",
+      active: form.get("active") === "on",
+      instructions: String(form.get("instructions") ?? "").trim() || null,
+      vetIds: form.getAll("vetIds").map(String),
+    };
+    setPending(true);
+    setSaved(false);
+    const base = `/api/clinics/${clinicSlug}/services`;
+    const r = service ? await callApi(`${base}/${service.id}`, "PATCH", body) : await callApi(base, "POST", body);
+    setPending(false);
+    if (!r.ok) {
+      setFields(r.fields);
+      setError(r.code === "INVALID_INPUT" ? t("form.fixErrors") : r.message || t("form.failed"));
+      return;
+    }
+    setFields({});
+    setError(null);
+    setSaved(true);
+    if (!service) formEl.reset();
+    router.refresh();
+  }
+
+  const price = fields.priceCents;
+  return (
+    <form onSubmit={onSubmit} className="space-y-3" noValidate>
+      <FormError message={error} />
+      {saved ? <FormNotice>{t("svc.saved")}</FormNotice> : null}
+      <Field label={t("svc.name")} name="name" maxLength={120} defaultValue={service?.name} error={fields.name} />
+      <div className="grid grid-cols-2 gap-3">
+        <Field label={t("svc.duration")} name="durationMinutes" inputMode="numeric" defaultValue={service?.durationMinutes ?? 30} error={fields.durationMinutes} />
+        <Field label={t("svc.price", { currency })} name="price" inputMode="decimal" defaultValue={service ? (service.priceCents / 100).toFixed(2) : ""} error={price} />
+        <Field label={t("svc.bufferBefore")} name="bufferBeforeMinutes" inputMode="numeric" defaultValue={service?.bufferBeforeMinutes ?? 0} error={fields.bufferBeforeMinutes} />
+        <Field label={t("svc.bufferAfter")} name="bufferAfterMinutes" inputMode="numeric" defaultValue={service?.bufferAfterMinutes ?? 0} error={fields.bufferAfterMinutes} />
+      </div>
+      <CheckboxField label={t("svc.online")} name="bookableOnline" defaultChecked={service?.bookableOnline ?? true} />
+      <CheckboxField label={t("svc.active")} name="active" defaultChecked={service?.active ?? true} />
+      <TextAreaField label={t("svc.instructions")} name="instructions" maxLength={2000} defaultValue={service?.instructions ?? ""} error={fields.instructions} />
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">{t("svc.vets")}</legend>
+        {staff.map((s) => (
+          <label key={s.userId} className="flex min-h-11 items-center gap-3 text-sm">
+            <input type="checkbox" name="vetIds" value={s.userId} defaultChecked={service?.vetIds.includes(s.userId)} className="size-5 accent-brand-700" />
+            {s.name}
+          </label>
+        ))}
+        {fields.vetIds || fields.vetId ? <p className="text-sm text-red-700">{(fields.vetIds ?? fields.vetId)?.[0]}</p> : null}
+      </fieldset>
+      <Button type="submit" pending={pending} className="w-full sm:w-auto">
+        {service ? t("svc.save") : t("svc.create")}
+      </Button>
+    </form>
+  );
+}
