@@ -6,6 +6,7 @@ import { SignOutButton } from "@/app/_components/sign-out-button";
 import { loadPortalPage } from "@/lib/clients/load-portal-page";
 import { translator } from "@/lib/i18n";
 import { clientMessages } from "@/lib/i18n/messages/clients";
+import { DeliveryNotices } from "@/app/_components/delivery-notices";
 
 export const dynamic = "force-dynamic";
 
@@ -37,7 +38,12 @@ export default async function PortalLayout(props: { children: React.ReactNode; p
           </nav>
         ) : null}
       </header>
-      <main className="mx-auto max-w-2xl px-4 py-6">{props.children}</main>
+      <main className="mx-auto max-w-2xl px-4 py-6">
+        <div className="mb-4 empty:hidden">
+          <DeliveryNotices />
+        </div>
+        {props.children}
+      </main>
     </div>
   );
 }

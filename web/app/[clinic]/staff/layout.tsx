@@ -9,6 +9,7 @@ import { translator } from "@/lib/i18n";
 import { clinicMessages } from "@/lib/i18n/messages/clinics";
 import { navLinksFor } from "./nav-items";
 import { StaffNav } from "./staff-nav";
+import { DeliveryNotices } from "@/app/_components/delivery-notices";
 
 export const dynamic = "force-dynamic";
 
@@ -65,7 +66,12 @@ export default async function StaffLayout(props: { children: React.ReactNode; pa
           <SignOutButton label={t("shell.signOut")} />
         </div>
       </aside>
-      <main className="min-w-0 flex-1 px-4 py-6 md:px-8">{props.children}</main>
+      <main className="min-w-0 flex-1 px-4 py-6 md:px-8">
+        <div className="mb-4 empty:hidden">
+          <DeliveryNotices />
+        </div>
+        {props.children}
+      </main>
     </div>
   );
 }

@@ -20,6 +20,7 @@ export const staffNavItems: readonly StaffNavItem[] = [
   { path: "schedules", label: { en: "Schedules", es: "Horarios" } },
   { path: "team", label: { en: "Team", es: "Equipo" } },
   { path: "settings", label: { en: "Settings", es: "Ajustes" } },
+  { path: "jobs", label: { en: "Jobs", es: "Tareas" }, roles: ["owner"] },
 ];
 
 /** The entries a role sees, as links for one clinic. */
