@@ -141,7 +141,7 @@ export function BookingFlow({ locale, clinicSlug, timeZone, options }: { locale:
         <section className="space-y-3">
           <h2 className="text-lg font-semibold">{t("book.confirm")}</h2>
           <div className="rounded-xl bg-white p-4 shadow-sm">
-            <p className="text-lg font-semibold" data-testid="chosen-slot">
+            <p className="text-lg font-semibold" data-testid="chosen-slot" data-starts-at={slot.startsAt}>
               {formatWhen(slot.startsAt, timeZone, locale)}
             </p>
             <p className="text-sm text-slate-600">

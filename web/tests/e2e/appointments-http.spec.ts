@@ -1,0 +1,92 @@
+// HTTP-level checks of the booking route: a lost slot is 409 SLOT_TAKEN with a JSON error body that lists
+// the next free slots; the same Idempotency-Key replays the same appointment; bad input is 422 with fields.
+import { randomUUID } from "node:crypto";
+import { expect, request, test, type APIRequestContext } from "@playwright/test";
+
+const PASSWORD = "vete-demo-2026";
+let client: APIRequestContext;
+let owner: APIRequestContext;
+
+async function signedIn(email: string): Promise<APIRequestContext> {
+  const baseURL = test.info().project.use.baseURL;
+  const ctx = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL ?? "" } });
+  expect((await ctx.post("/api/auth/sign-in/email", { data: { email, password: PASSWORD } })).status()).toBe(200);
+  return ctx;
+}
+
+function madridDate(offsetDays: number): string {
+  const d = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Madrid" }).format(new Date());
+  const x = new Date(`${d}T12:00:00Z`);
+  x.setUTCDate(x.getUTCDate() + offsetDays);
+  return x.toISOString().slice(0, 10);
+}
+
+test.beforeAll(async () => {
+  client = await signedIn("client@demo.vete.test");
+  owner = await signedIn("owner@demo.vete.test");
+});
+test.afterAll(async () => {
+  await client?.dispose();
+  await owner?.dispose();
+});
+
+async function bookingTarget(fromOffset: number) {
+  const { services } = await (await client.get("/api/clinics/demo/services")).json();
+  const consultation = services.find((s: { name: string }) => s.name === "Consultation");
+  const pets = (await (await client.get("/api/clinics/demo/pets")).json()).items as { id: string; name: string }[];
+  const res = await client.get(`/api/clinics/demo/availability?serviceId=${consultation.id}&from=${madridDate(fromOffset)}&to=${madridDate(fromOffset + 6)}`);
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  expect(body.timeZone).toBe("Europe/Madrid");
+  expect(body.slots.length).toBeGreaterThan(1);
+  return { serviceId: consultation.id as string, pets, slot: body.slots[0] as { startsAt: string; vetId: string } };
+}
+
+test("the same Idempotency-Key replays the same appointment; a second booking of the slot is 409 SLOT_TAKEN with next free slots", async () => {
+  const { serviceId, pets, slot } = await bookingTarget(9);
+  const [luna, milo] = [pets.find((p) => p.name === "Luna"), pets.find((p) => p.name === "Milo")];
+  const key = `e2e-${randomUUID()}`;
+  const data = { petId: luna?.id, serviceId, startsAt: slot.startsAt };
+
+  const first = await client.post("/api/clinics/demo/appointments", { data, headers: { "Idempotency-Key": key } });
+  expect(first.status()).toBe(201);
+  const replay = await client.post("/api/clinics/demo/appointments", { data, headers: { "Idempotency-Key": key } });
+  expect(replay.status()).toBe(201);
+  expect(replay.headers()["idempotent-replayed"]).toBe("true");
+  const a = (await first.json()).appointment;
+  expect((await replay.json()).appointment.id).toBe(a.id);
+  expect(new Date(a.startsAt).toISOString()).toBe(new Date(slot.startsAt).toISOString());
+
+  const mine = (await (await client.get("/api/clinics/demo/appointments")).json()).appointments as { id: string; startsAt: string; status: string }[];
+  expect(mine.filter((x) => x.startsAt === a.startsAt && x.status !== "cancelled")).toHaveLength(1);
+
+  const conflict = await client.post("/api/clinics/demo/appointments", {
+    data: { petId: milo?.id, serviceId, startsAt: slot.startsAt },
+    headers: { "Idempotency-Key": `e2e-${randomUUID()}` },
+  });
+  expect(conflict.status()).toBe(409);
+  expect(conflict.headers()["content-type"]).toContain("application/json");
+  const err = (await conflict.json()).error;
+  expect(err.code).toBe("SLOT_TAKEN");
+  expect(err.message).toMatch(/taken/i);
+  expect(err.nextSlots.length).toBeGreaterThan(0);
+  for (const s of err.nextSlots) expect(new Date(s.startsAt).getTime()).toBeGreaterThan(new Date(slot.startsAt).getTime());
+
+  const cancelled = await client.post(`/api/clinics/demo/appointments/${a.id}/cancel`, { data: { reason: "e2e cleanup" } });
+  expect(cancelled.status()).toBe(200);
+  expect((await cancelled.json()).appointment.status).toBe("cancelled");
+});
+
+test("bad booking input is 422 with the wrong fields; clients cannot edit services or read the request queue", async () => {
+  const bad = await client.post("/api/clinics/demo/appointments", { data: { petId: "nope", serviceId: randomUUID(), startsAt: "tomorrow" } });
+  expect(bad.status()).toBe(422);
+  expect(Object.keys((await bad.json()).error.fields)).toEqual(expect.arrayContaining(["petId", "startsAt"]));
+  const badRange = await client.get(`/api/clinics/demo/availability?serviceId=${randomUUID()}&from=2026-02-10&to=2026-02-01`);
+  expect(badRange.status()).toBe(422);
+  expect((await badRange.json()).error.fields).toHaveProperty("to");
+  expect((await client.post("/api/clinics/demo/services", { data: { name: "Grooming", durationMinutes: 30, priceCents: 100 } })).status()).toBe(403);
+  expect((await client.get("/api/clinics/demo/booking-requests")).status()).toBe(403);
+  const badHours = await owner.put("/api/clinics/demo/schedules/weekly-hours", { data: { vetId: randomUUID(), hours: [{ weekday: 9, start: "10:00", end: "09:00" }] } });
+  expect(badHours.status()).toBe(422);
+  expect(Object.keys((await badHours.json()).error.fields)).toEqual(expect.arrayContaining(["hours.0.weekday", "hours.0.end"]));
+});

@@ -1,0 +1,161 @@
+// Appointments in the browser, on a phone-sized screen: the demo client books a visit, sees it, moves it
+// and cancels it; the receptionist sees a booking on the calendar and checks the pet in; a slot taken in
+// another browser context between viewing and confirming shows "That time was just taken" with other times.
+import { expect, request, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+
+const PASSWORD = "vete-demo-2026";
+const TZ = "Europe/Madrid";
+const phone = { viewport: { width: 390, height: 844 } };
+
+test.describe.configure({ mode: "serial" });
+
+function madridDate(offsetDays: number): string {
+  const d = new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  const x = new Date(`${d}T12:00:00Z`);
+  x.setUTCDate(x.getUTCDate() + offsetDays);
+  return x.toISOString().slice(0, 10);
+}
+
+async function signIn(page: Page, email: string, next: string) {
+  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL((url) => url.pathname === next);
+}
+
+async function clientPage(browser: Browser, next: string): Promise<Page> {
+  const ctx = await browser.newContext(phone);
+  const page = await ctx.newPage();
+  await signIn(page, "client@demo.vete.test", next);
+  return page;
+}
+
+async function apiAs(email: string): Promise<APIRequestContext> {
+  const baseURL = test.info().project.use.baseURL;
+  const ctx = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL ?? "" } });
+  const res = await ctx.post("/api/auth/sign-in/email", { data: { email, password: PASSWORD } });
+  expect(res.status()).toBe(200);
+  return ctx;
+}
+
+/** Picks the first enabled day on or after today + offset, then its first free time; returns the date. */
+async function pickSlot(page: Page, minOffset: number, notDate?: string): Promise<string> {
+  const days = page.locator("button[data-date]:not([disabled])");
+  await expect(days.first()).toBeVisible();
+  const dates = await days.evaluateAll((els) => els.map((e) => e.getAttribute("data-date") ?? ""));
+  const date = dates.find((d) => d >= madridDate(minOffset) && d !== notDate);
+  if (!date) throw new Error(`no free day from ${madridDate(minOffset)} in ${dates.join(",")}`);
+  await page.locator(`button[data-date="${date}"]`).click();
+  await expect(page.getByText(`Times in ${TZ}`)).toBeVisible();
+  await page.locator("fieldset").nth(1).getByRole("button").first().click();
+  return date;
+}
+
+async function startBooking(page: Page, pet: string) {
+  await page.goto("/demo/portal");
+  await page.getByRole("link", { name: "Book a visit" }).click();
+  await expect(page.getByRole("heading", { name: "Book a visit" })).toBeVisible();
+  await page.getByRole("radio", { name: pet }).click();
+  await page.getByRole("radio", { name: /Consultation/ }).click();
+  await page.getByRole("radio", { name: /Any vet/ }).click();
+}
+
+test("a client books a visit on a phone, sees it, reschedules it and cancels it", async ({ browser }) => {
+  const page = await clientPage(browser, "/demo/portal");
+  await startBooking(page, "Luna");
+  // staff-only services are not offered online
+  await expect(page.getByRole("radio", { name: /Dental check/ })).toHaveCount(0);
+  const bookedDate = await pickSlot(page, 3);
+  await expect(page.getByRole("heading", { name: "Confirm your visit" })).toBeVisible();
+  const when = (await page.getByTestId("chosen-slot").textContent()) ?? "";
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+
+  await page.waitForURL((url) => url.pathname === "/demo/portal/appointments");
+  await expect(page.getByText("Your visit is booked.")).toBeVisible();
+  const upcoming = page.getByRole("list", { name: "Upcoming" });
+  const card = upcoming.getByRole("listitem").filter({ hasText: when });
+  await expect(card).toContainText("Consultation · Luna · Dr. Victor Vet");
+  await expect(card).toContainText("Confirmed");
+
+  await card.getByRole("link", { name: "Reschedule" }).click();
+  await expect(page.getByRole("heading", { name: "Move your appointment" })).toBeVisible();
+  await pickSlot(page, 3, bookedDate);
+  await page.getByRole("button", { name: /^Move to / }).click();
+  await page.waitForURL((url) => url.pathname === "/demo/portal/appointments");
+  await expect(page.getByText("Your appointment was moved.")).toBeVisible();
+  await expect(upcoming.getByRole("listitem").filter({ hasText: when })).toHaveCount(0);
+  const moved = upcoming.getByRole("listitem").filter({ hasText: "Consultation · Luna" }).first();
+  await expect(moved).toBeVisible();
+
+  await moved.getByRole("button", { name: "Cancel" }).click();
+  await moved.getByLabel("Reason for cancelling").fill("Luna is feeling better");
+  await moved.getByRole("button", { name: "Cancel appointment" }).click();
+  await expect(page.getByRole("list", { name: "Past" })).toContainText("Cancelled: Luna is feeling better");
+  await page.context().close();
+});
+
+test("the receptionist sees a booked appointment on the calendar and checks the pet in", async ({ browser }) => {
+  const client = await apiAs("client@demo.vete.test");
+  const { services } = await (await client.get("/api/clinics/demo/services")).json();
+  const consultation = services.find((s: { name: string }) => s.name === "Consultation");
+  const pets = (await (await client.get("/api/clinics/demo/pets")).json()).items as { id: string; name: string }[];
+  const milo = pets.find((p) => p.name === "Milo");
+  const day = madridDate(5);
+  const avail = await (await client.get(`/api/clinics/demo/availability?serviceId=${consultation.id}&from=${day}&to=${madridDate(12)}`)).json();
+  const slot = avail.slots[0];
+  const booked = await client.post("/api/clinics/demo/appointments", { data: { petId: milo?.id, serviceId: consultation.id, startsAt: slot.startsAt } });
+  expect(booked.status()).toBe(201);
+  const slotDay = new Intl.DateTimeFormat("en-CA", { timeZone: TZ }).format(new Date(slot.startsAt));
+
+  const ctx = await browser.newContext(phone);
+  const staff = await ctx.newPage();
+  await signIn(staff, "reception@demo.vete.test", "/demo/staff");
+  await staff.getByRole("link", { name: "Calendar" }).click();
+  await expect(staff.getByRole("heading", { name: "Calendar" })).toBeVisible();
+  await staff.goto(`/demo/staff/calendar?date=${slotDay}`);
+  const column = staff.getByRole("region", { name: "Dr. Victor Vet" });
+  const card = column.getByTestId("calendar-appointment").filter({ hasText: "Milo" });
+  await expect(card).toContainText("Carla Client");
+  await expect(card).toContainText("Confirmed");
+  await card.getByRole("button", { name: "Check in" }).click();
+  await expect(card).toContainText("Checked in");
+
+  await staff.goto(`/demo/staff/calendar?date=${slotDay}&view=week`);
+  await expect(staff.getByTestId("calendar-appointment").filter({ hasText: "Milo" }).first()).toContainText("Dr. Victor Vet");
+  await ctx.close();
+  await client.dispose();
+});
+
+test("a slot taken in another browser between viewing and confirming shows 'just taken' and other times", async ({ browser }) => {
+  const page = await clientPage(browser, "/demo/portal");
+  await startBooking(page, "Luna");
+  await pickSlot(page, 7);
+  const chosen = page.getByTestId("chosen-slot");
+  const startsAt = await chosen.getAttribute("data-starts-at");
+  const firstLabel = await chosen.textContent();
+
+  // another browser context (the same family booking for Milo) takes that time first
+  const other = await clientPage(browser, "/demo/portal");
+  const { services } = await (await other.request.get("/api/clinics/demo/services")).json();
+  const consultation = services.find((s: { name: string }) => s.name === "Consultation");
+  const pets = (await (await other.request.get("/api/clinics/demo/pets")).json()).items as { id: string; name: string }[];
+  const taken = await other.request.post("/api/clinics/demo/appointments", {
+    data: { petId: pets.find((p) => p.name === "Milo")?.id, serviceId: consultation.id, startsAt },
+  });
+  expect(taken.status()).toBe(201);
+
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "That time was just taken." });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("Here are the next free times");
+  const offers = alert.getByRole("button");
+  expect(await offers.count()).toBeGreaterThan(0);
+  await offers.first().click();
+  await expect(chosen).not.toHaveText(firstLabel ?? "");
+  await page.getByRole("button", { name: "Confirm booking" }).click();
+  await page.waitForURL((url) => url.pathname === "/demo/portal/appointments");
+  await expect(page.getByText("Your visit is booked.")).toBeVisible();
+  await other.context().close();
+  await page.context().close();
+});
