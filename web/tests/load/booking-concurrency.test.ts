@@ -3,17 +3,20 @@
 // Postgres. Every scenario runs ROUNDS times on fresh slots.
 //
 // What is the guard? Each racer's availability check (private.compute_slots) runs before the others have
-// committed, so most racers see the slot as free; only the exclusion constraint appointments_vet_no_overlap
-// stops the phantom inserts. The "guard" block below proves the constraint itself refuses overlapping raw
+// committed, so most racers see the slot as free. The booking functions then queue writers of one vet with
+// an advisory lock (migration 106, which stops racing inserts from deadlocking each other), but the check
+// has already been made on a stale snapshot: only the exclusion constraint appointments_vet_no_overlap
+// stops the second insert. The "guard" block below proves the constraint itself refuses overlapping raw
 // INSERTs (23P01). To see these races fail without it, run this file with the constraint dropped:
 //
 //   VETE_PROVE_WITHOUT_GUARD=1 npx vitest run --project integration web/tests/load/booking-concurrency.test.ts
 //
 // (beforeAll then drops the constraint in this run's throwaway database). Verified on 2026-11-29 with the
-// constraint dropped: the raw-INSERT guard test failed (the overlapping insert was accepted); round 0 of the
-// 50-racer test had 49 successes instead of 1; overlapping 10:00/10:15 had 40; any-vet had 10 successes on
-// 3 vets; both reschedule races let both sides through. Only the request dedupe test (a unique index, not
-// the exclusion constraint) still passed. Never set the variable in CI.
+// constraint dropped (and the per-vet lock in place): the raw-INSERT guard test failed (the overlapping
+// insert was accepted); round 0 of the 50-racer test had 50 successes instead of 1; overlapping 10:00/10:15
+// had 47; any-vet had 10 successes on 3 vets; both reschedule races let both sides through. Only the
+// request dedupe test (a unique index, not the exclusion constraint) still passed. Never set the variable
+// in CI.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createPetOwner,
@@ -121,7 +124,7 @@ describe("racing bookings", () => {
       const at1015 = await localInstant(TZ, day, "10:15");
       const out = await race<Booked>(owners.map((o) => o.user), (i) => bookAs(owners[i] as TestOwner, service, i % 2 ? at1015 : at1000, vet.userId));
       expect(out.ok, `round ${round}`).toHaveLength(1);
-      expect(onlySlotTaken(out.errors)).toBe(true);
+      expect(onlySlotTaken(out.errors), JSON.stringify(out.errors.slice(0, 3))).toBe(true);
       expect(await liveAppointments([vet.userId], at1000, new Date(at1015.getTime() + 30 * 60_000))).toHaveLength(1);
     }
   });
@@ -135,10 +138,10 @@ describe("racing bookings", () => {
       const at = await localInstant(TZ, await localDateFromToday(TZ, 3 + round), "09:30");
       const racers = owners.slice(0, 10);
       const out = await race<Booked>(racers.map((o) => o.user), (i) => bookAs(racers[i] as TestOwner, service, at, null));
-      expect(out.ok, `round ${round}`).toHaveLength(3);
+      expect(out.ok, `round ${round}: ${JSON.stringify(out.errors.slice(0, 3))}`).toHaveLength(3);
       expect(new Set(out.ok.map((b) => b.vet_id))).toEqual(new Set(vetIds));
       expect(out.errors).toHaveLength(7);
-      expect(onlySlotTaken(out.errors)).toBe(true);
+      expect(onlySlotTaken(out.errors), JSON.stringify(out.errors.slice(0, 3))).toBe(true);
       expect(await liveAppointments(vetIds, at, new Date(at.getTime() + 20 * 60_000))).toHaveLength(3);
     }
   });
@@ -169,7 +172,7 @@ describe("racing reschedules", () => {
       const ids = [apptA.id, apptB.id];
       const out = await race<Booked>([a.user, b.user], (i) => ({ sql: rescheduleSql, params: [ids[i], target] }));
       expect(out.ok, `round ${round}`).toHaveLength(1);
-      expect(onlySlotTaken(out.errors)).toBe(true);
+      expect(onlySlotTaken(out.errors), JSON.stringify(out.errors.slice(0, 3))).toBe(true);
       const winner = (out.ok[0] as Booked).id;
       const loser = winner === apptA.id ? apptB.id : apptA.id;
       expect((await appointmentState(winner))?.starts_at).toEqual(target);
@@ -192,7 +195,7 @@ describe("racing reschedules", () => {
         i === 0 ? { sql: rescheduleSql, params: [appt.id, target] } : bookAs(c, service, target, vet.userId),
       );
       expect(out.ok, `round ${round}`).toHaveLength(1);
-      expect(onlySlotTaken(out.errors)).toBe(true);
+      expect(onlySlotTaken(out.errors), JSON.stringify(out.errors.slice(0, 3))).toBe(true);
       const live = await liveAppointments([vet.userId], target, new Date(target.getTime() + 30 * 60_000));
       expect(live).toHaveLength(1);
       if ((out.ok[0] as Booked).id === appt.id) {
