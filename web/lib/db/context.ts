@@ -6,7 +6,11 @@ import { getPool } from "./pool";
 import { toAppError } from "./error-map";
 import type { Db, SessionUser } from "./types";
 
-async function inTransaction<T>(setup: (c: PoolClient) => Promise<void>, fn: (db: Db) => Promise<T>): Promise<T> {
+/**
+ * `begin` plus the context setup go out as ONE simple-protocol query (one round trip instead of three):
+ * the setup is built from escaped literals only, never from raw input.
+ */
+async function inTransaction<T>(begin: (c: PoolClient) => string, fn: (db: Db) => Promise<T>): Promise<T> {
   const client = await getPool().connect();
   // A connection that dies while checked out emits 'error'; pg-pool only listens while the client is idle,
   // so without this listener a dropped connection (restart, failover) is an uncaught exception.
@@ -16,8 +20,7 @@ async function inTransaction<T>(setup: (c: PoolClient) => Promise<void>, fn: (db
   };
   client.on("error", onError);
   try {
-    await client.query("begin");
-    await setup(client);
+    await client.query(begin(client));
     const result = await fn(client);
     await client.query("commit");
     return result;
@@ -36,18 +39,12 @@ async function inTransaction<T>(setup: (c: PoolClient) => Promise<void>, fn: (db
 /** Runs fn as the signed-in user: RLS applies and functions see private.current_user_id(). */
 export function withUser<T>(user: SessionUser, fn: (db: Db) => Promise<T>): Promise<T> {
   const claims = JSON.stringify({ sub: user.userId, email: user.email, role: "authenticated" });
-  return inTransaction(async (c) => {
-    await c.query("select set_config('request.jwt.claims', $1, true)", [claims]);
-    await c.query("set local role authenticated");
-  }, fn);
+  return inTransaction((c) => `begin; select set_config('request.jwt.claims', ${c.escapeLiteral(claims)}, true); set local role authenticated`, fn);
 }
 
 /** Runs fn as an anonymous visitor (public pages): RLS applies with no user. */
 export function asAnonymous<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  return inTransaction(async (c) => {
-    await c.query("select set_config('request.jwt.claims', '{\"role\":\"anon\"}', true)");
-    await c.query("set local role anon");
-  }, fn);
+  return inTransaction(() => `begin; select set_config('request.jwt.claims', '{"role":"anon"}', true); set local role anon`, fn);
 }
 
 /**
@@ -55,5 +52,5 @@ export function asAnonymous<T>(fn: (db: Db) => Promise<T>): Promise<T> {
  * does not filter. Callers must scope every query themselves; never use it with a user's input alone.
  */
 export function asSystem<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  return inTransaction(async () => undefined, fn);
+  return inTransaction(() => "begin", fn);
 }
