@@ -30,8 +30,8 @@ export interface AppointmentRow {
 }
 
 /**
- * A public.booking_requests row. pg parses date[] (oid 1182) into Date objects at local midnight (the
- * pool only keeps scalar dates as strings), so preferred_dates may hold either; toBookingRequest normalizes.
+ * A public.booking_requests row. The pool parses date[] as strings; connections made elsewhere (tests'
+ * own pools) may still hand back Date objects, so toBookingRequest normalizes either.
  */
 export interface BookingRequestRow {
   id: string;

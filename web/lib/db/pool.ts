@@ -7,6 +7,12 @@ import { env } from "@/lib/env";
 types.setTypeParser(20, (v) => Number(v));
 // `date` stays a plain YYYY-MM-DD string: converting it to a JS Date would shift it by the server's zone.
 types.setTypeParser(1082, (v) => v);
+// The same for date[]: parse it as text[] so each element stays "YYYY-MM-DD".
+type Oid = Parameters<typeof types.setTypeParser>[0];
+const TEXT_ARRAY = 1009 as Oid;
+const DATE_ARRAY = 1182 as Oid;
+const parseTextArray = types.getTypeParser(TEXT_ARRAY, "text") as (v: string) => string[];
+types.setTypeParser(DATE_ARRAY, (v: string) => parseTextArray(v));
 
 const globalForPool = globalThis as unknown as { vetePool?: Pool };
 
