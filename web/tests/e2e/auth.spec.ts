@@ -43,7 +43,7 @@ test.describe("on a phone", () => {
 
   test("a visitor signs up from the clinic's link, confirms the email and becomes its client", async ({ page }) => {
     const email = unique("new-client");
-    await signUp(page, "/sign-up?clinic=demo", "Carla Client", email, "carla-password-1");
+    await signUp(page, "/sign-up?clinic=demo", "Nora Newcomer", email, "carla-password-1");
     await expect(page.getByText(`We sent a confirmation link to ${email}.`)).toBeVisible();
     await expect(page.getByRole("link", { name: "Open the development mailbox" })).toBeVisible();
 
