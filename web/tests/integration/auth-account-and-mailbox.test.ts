@@ -5,7 +5,7 @@ import { POST as localePost } from "@/app/api/account/locale/route";
 import { POST as profilePost } from "@/app/api/account/profile/route";
 import { getSessionUser } from "@/lib/auth/session";
 import { closeTestPool, testPool } from "../helpers/factories";
-import { appUrl, callAuth, cookieHeader, newAccount } from "./auth-http";
+import { appUrl, callAuth, cookieHeader, newAccount } from "../helpers/auth-http";
 
 afterAll(closeTestPool);
 

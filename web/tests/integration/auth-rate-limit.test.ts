@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getAuth } from "@/lib/auth/auth";
 import { env } from "@/lib/env";
 import { closeTestPool, testPool } from "../helpers/factories";
-import { callAuth, uniqueIp } from "./auth-http";
+import { callAuth, uniqueIp } from "../helpers/auth-http";
 
 afterAll(closeTestPool);
 

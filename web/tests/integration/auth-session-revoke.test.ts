@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { getSessionUser } from "@/lib/auth/session";
 import { closeTestPool, testPool } from "../helpers/factories";
-import { callAuth, cookieHeader, newAccount } from "./auth-http";
+import { callAuth, cookieHeader, newAccount } from "../helpers/auth-http";
 
 afterAll(closeTestPool);
 

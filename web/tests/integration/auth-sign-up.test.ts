@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { getAuth } from "@/lib/auth/auth";
 import { closeTestPool, testPool } from "../helpers/factories";
-import { appUrl, callAuth, cookieHeader, newAccount } from "./auth-http";
+import { appUrl, callAuth, cookieHeader, newAccount } from "../helpers/auth-http";
 
 afterAll(closeTestPool);
 
