@@ -291,6 +291,13 @@ index (vet_id, starts_at) instead of the gist exclusion index (gist probes cost 
 appointments yet), and keeps compute_slots on a generic plan (custom plans re-planned a ~2.5 ms query on
 every booking). \`withUser()\` sends begin, the claims and the role switch as one query, so a signed-in
 call costs the same three round trips as the baseline; the rest of the gap is the booking's own work.
+
+Booking throughput is below the 0.5 target. Per call (pg_stat_user_functions, track_functions = all) about
+half of book_appointment's time is its two inserts (appointment under the exclusion constraint, outbox row
+with the .ics) with their foreign keys and indexes, a quarter the single-start slot check through
+compute_slots, the rest the client/pet/vet checks. Migration 107 trimmed the shared helpers
+(has_clinic_role, ics_line). Writing the outbox row inline was +14% but duplicated the message builder, so it
+was not kept; the next step is a cheaper single-start check built from compute_slots' own pieces.
 <!-- appointments:end -->`;
   let text: string;
   try {
