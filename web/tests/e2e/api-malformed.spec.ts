@@ -109,7 +109,7 @@ test.describe("API malformed-input sweep", () => {
 
   test("recognises a leaked stack trace, SQL and database details (the checks can fail)", () => {
     const leaks = [
-      "Error: boom\n    at runHandler (/work/main/web/.next/server/app/api/x/route.js:1:2)",
+      "Error: boom\n    at runHandler (/srv/app/web/.next/server/app/api/x/route.js:1:2)",
       'error: duplicate key value violates unique constraint "clinics_slug_key"',
       "select id from public.clinics where slug = $1",
       "connect ECONNREFUSED 127.0.0.1:5432",
