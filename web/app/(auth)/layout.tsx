@@ -1,4 +1,4 @@
-// Centered card layout for sign-up, sign-in and password pages; phone-first.
+// Centered card layout for sign-up, sign-in, password, account and invitation pages; phone-first.
 import Link from "next/link";
 import { LanguageSwitch } from "@/app/_components/language-switch";
 import { getRequestLocale } from "@/lib/auth/get-request-locale";
