@@ -1,18 +1,11 @@
 // HTTP-level checks of the booking route: a lost slot is 409 SLOT_TAKEN with a JSON error body that lists
 // the next free slots; the same Idempotency-Key replays the same appointment; bad input is 422 with fields.
 import { randomUUID } from "node:crypto";
-import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { apiSignedInAs as signedIn } from "./support";
 
-const PASSWORD = "vete-demo-2026";
 let client: APIRequestContext;
 let owner: APIRequestContext;
-
-async function signedIn(email: string): Promise<APIRequestContext> {
-  const baseURL = test.info().project.use.baseURL;
-  const ctx = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL ?? "" } });
-  expect((await ctx.post("/api/auth/sign-in/email", { data: { email, password: PASSWORD } })).status()).toBe(200);
-  return ctx;
-}
 
 function madridDate(offsetDays: number): string {
   const d = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Madrid" }).format(new Date());

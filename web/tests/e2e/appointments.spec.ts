@@ -1,9 +1,9 @@
 // Appointments in the browser, on a phone-sized screen: the demo client books a visit, sees it, moves it
 // and cancels it; the receptionist sees a booking on the calendar and checks the pet in; a slot taken in
 // another browser context between viewing and confirming shows "That time was just taken" with other times.
-import { expect, request, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { apiSignedInAs as apiAs, signIn } from "./support";
 
-const PASSWORD = "vete-demo-2026";
 const TZ = "Europe/Madrid";
 const phone = { viewport: { width: 390, height: 844 } };
 
@@ -16,27 +16,11 @@ function madridDate(offsetDays: number): string {
   return x.toISOString().slice(0, 10);
 }
 
-async function signIn(page: Page, email: string, next: string) {
-  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === next);
-}
-
 async function clientPage(browser: Browser, next: string): Promise<Page> {
   const ctx = await browser.newContext(phone);
   const page = await ctx.newPage();
   await signIn(page, "client@demo.vete.test", next);
   return page;
-}
-
-async function apiAs(email: string): Promise<APIRequestContext> {
-  const baseURL = test.info().project.use.baseURL;
-  const ctx = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL ?? "" } });
-  const res = await ctx.post("/api/auth/sign-in/email", { data: { email, password: PASSWORD } });
-  expect(res.status()).toBe(200);
-  return ctx;
 }
 
 /** Picks the first enabled day on or after today + offset, then its first free time; returns the date. */

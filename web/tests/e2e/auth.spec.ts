@@ -1,25 +1,7 @@
 // Accounts as people use them: sign up from a clinic's link, confirm through the (dev) mailbox, join the
 // clinic; reset a forgotten password; see clear sign-in errors; sign out.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-
-interface MailboxMessage {
-  template: string;
-  links: string[];
-}
-
-async function mailedLink(request: APIRequestContext, to: string, template: string): Promise<string> {
-  let link: string | undefined;
-  await expect
-    .poll(async () => {
-      const res = await request.get(`/api/dev/mailbox?to=${encodeURIComponent(to)}`);
-      if (!res.ok()) return undefined;
-      const { messages } = (await res.json()) as { messages: MailboxMessage[] };
-      link = messages.find((m) => m.template === template)?.links[0];
-      return link;
-    }, { message: `a ${template} mail to ${to}` })
-    .toBeTruthy();
-  return link as string;
-}
+import { expect, test, type Page } from "@playwright/test";
+import { mailedLink } from "./support";
 
 const unique = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
 

@@ -1,16 +1,7 @@
 // A client adds a pet in the portal and sees it listed; the receptionist then finds that client and the new
 // pet in the staff clients pages. Also checks what the JSON routes answer to bad input and wrong roles.
-import { expect, test, type Page } from "@playwright/test";
-
-const PASSWORD = "vete-demo-2026";
-
-async function signIn(page: Page, email: string, next: string) {
-  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === next);
-}
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
 
 test("a client adds a pet and the receptionist sees the client and the pet", async ({ browser }) => {
   const petName = `Pixel ${Date.now().toString(36)}`;

@@ -1,38 +1,8 @@
 // The staff invitation journey as people do it: the demo owner invites a new vet from the team page,
 // the vet opens the mailed link (dev mailbox), creates an account, confirms the email, accepts, and
 // lands in the clinic's staff area; the owner then sees the vet on the team.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-
-const PASSWORD = "vete-demo-2026";
-
-interface MailboxMessage {
-  template: string;
-  recipient: string;
-  links: string[];
-}
-
-/** The newest link of the given template mailed to `to`, as the dev mailbox shows it. */
-async function mailedLink(request: APIRequestContext, to: string, template: string): Promise<string> {
-  let link: string | undefined;
-  await expect
-    .poll(async () => {
-      const res = await request.get(`/api/dev/mailbox?to=${encodeURIComponent(to)}`);
-      if (!res.ok()) return undefined;
-      const { messages } = (await res.json()) as { messages: MailboxMessage[] };
-      link = messages.find((m) => m.template === template)?.links[0];
-      return link;
-    }, { message: `a ${template} mail to ${to}` })
-    .toBeTruthy();
-  return link as string;
-}
-
-async function signIn(page: Page, email: string, next: string) {
-  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === next);
-}
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD as PASSWORD, mailedLink, signIn } from "./support";
 
 test("an owner invites a vet who signs up, accepts and lands in the staff area", async ({ page, browser }) => {
   const vetEmail = `new-vet-${Date.now()}@example.test`;
