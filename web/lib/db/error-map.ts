@@ -19,6 +19,7 @@ export const constraintCodes: Record<string, { code: string; message: string; fi
   clients_clinic_email_key: { code: "ALREADY_EXISTS", message: "A client with this email already exists in this clinic.", field: "email" },
   pets_clinic_id_microchip_key: { code: "ALREADY_EXISTS", message: "A pet with this microchip is already registered.", field: "microchip" },
   appointments_vet_no_overlap: { code: "SLOT_TAKEN", message: "That time was just taken. Please pick another slot.", field: "starts_at" },
+  appointments_pet_no_overlap: { code: "PET_BUSY", message: "This pet already has an appointment at that time.", field: "starts_at" },
 };
 
 function isPgError(e: unknown): e is PgError & Error {

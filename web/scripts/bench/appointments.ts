@@ -64,7 +64,10 @@ async function setUp(db: Client): Promise<Fixture> {
   return { clinicId, serviceId, vetIds, owners };
 }
 
-/** 50,000 confirmed appointments (5,000 per vet) on a 45 minute local grid, about 60% of slots taken, from 400 days ago onwards (about 240 days into the future). */
+/**
+ * 50,000 confirmed appointments (5,000 per vet) on a 45 minute local grid, about 60% of slots taken, from 400
+ * days ago onwards (about 240 days into the future). Pets rotate so that no pet is in two places at once.
+ */
 async function seedExisting(db: Client, f: Fixture): Promise<number> {
   await db.query(
     `insert into public.appointments (clinic_id, client_id, pet_id, service_id, vet_id, starts_at, ends_at, buffer_after_minutes, status)
@@ -72,13 +75,14 @@ async function seedExisting(db: Client, f: Fixture): Promise<number> {
             case when s.t < now() then 'completed' else 'confirmed' end::public.appointment_status
      from unnest($3::uuid[]) with ordinality v(vet_id, n)
      cross join lateral (
-       select ((now() at time zone $4)::date - 400 + (k / 15) + time '08:00' + (k % 15) * interval '45 minutes') at time zone $4 as t
+       select k, ((now() at time zone $4)::date - 400 + (k / 15) + time '08:00' + (k % 15) * interval '45 minutes') at time zone $4 as t
        from generate_series(0, 15 * 900) k
        where ((k * 7919 + v.n * 104729) % 10) < 6 and not (k % 15 between 6 and 7)
        limit $5
      ) s
-     cross join lateral (select c.id as client_id, p.id as pet_id from public.clients c join public.pets p on p.client_id = c.id
-                         where c.clinic_id = $1 offset (abs(hashtext(s.t::text || v.n)) % 1000) limit 1) o
+     join (select row_number() over (order by c.id) - 1 as i, c.id as client_id, p.id as pet_id
+           from public.clients c join public.pets p on p.client_id = c.id where c.clinic_id = $1) o
+       on o.i = (s.k * 10 + v.n) % 1000
      on conflict do nothing`,
     [f.clinicId, f.serviceId, f.vetIds, TZ, Math.ceil(EXISTING / VETS)],
   );

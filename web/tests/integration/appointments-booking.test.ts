@@ -174,6 +174,28 @@ describe("booking", () => {
     expect(confirmed.status).toBe("confirmed");
   });
 
+  it("refuses a second live appointment of one pet at an overlapping time with another vet (PET_BUSY), for booking and reschedule", async () => {
+    const carol = await createPetOwner(clinic.id);
+    const date = await localDateFromToday(TZ, 8);
+    const book = (vetId: string, time: string) =>
+      withUser(receptionist, async (db) => bookAppointment(db, clinic.id, { petId: carol.petId, serviceId: staffOnly.id, startsAt: (await at(time, date)).toISOString(), vetId }));
+    const first = await book(vet.userId, "10:00");
+    const err = await expectCode(book(otherVet.userId, "10:30"), "PET_BUSY", 409);
+    const { rows: pet } = await testPool().query("select name from public.pets where id = $1", [carol.petId]);
+    expect(err.message).toBe(`${pet[0].name} already has an appointment at that time.`);
+    expect(err.fields).toEqual({ startsAt: [err.message] });
+    // back to back is fine: the pet's time is [start, end) without the vet's buffers
+    const second = await book(otherVet.userId, "11:00");
+    await expectCode(
+      withUser(receptionist, async (db) => rescheduleAppointment(db, second.id, { startsAt: (await at("10:15", date)).toISOString() })),
+      "PET_BUSY",
+      409,
+    );
+    expect((await row(second.id)).starts_at).toEqual(await at("11:00", date));
+    await withUser(receptionist, (db) => cancelAppointment(db, first.id, { reason: "Owner called" }));
+    await expect(book(otherVet.userId, "10:00")).resolves.toMatchObject({ vetId: otherVet.userId });
+  });
+
   it("rejects bad input with field errors before touching the database", async () => {
     const err = await expectCode(withUser(alice.user, (db) => bookAppointment(db, clinic.id, { petId: "nope", serviceId: service.id, startsAt: "tomorrow" })), "INVALID_INPUT", 422);
     expect(Object.keys(err.fields ?? {})).toEqual(expect.arrayContaining(["petId", "startsAt"]));

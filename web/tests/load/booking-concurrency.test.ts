@@ -6,12 +6,12 @@
 // committed, so most racers see the slot as free. The booking functions then queue writers of one vet with
 // an advisory lock (migration 106, which stops racing inserts from deadlocking each other), but the check
 // has already been made on a stale snapshot: only the exclusion constraint appointments_vet_no_overlap
-// stops the second insert. The "guard" block below proves the constraint itself refuses overlapping raw
+// stops the second insert (and appointments_pet_no_overlap, migration 109, one pet booked with two vets). The "guard" block below proves the constraint itself refuses overlapping raw
 // INSERTs (23P01). To see these races fail without it, run this file with the constraint dropped:
 //
 //   VETE_PROVE_WITHOUT_GUARD=1 npx vitest run --project integration web/tests/load/booking-concurrency.test.ts
 //
-// (beforeAll then drops the constraint in this run's throwaway database). Verified on 2026-11-29 with the
+// (beforeAll then drops both constraints in this run's throwaway database). Verified on 2026-11-29 with the
 // constraint dropped (and the per-vet lock in place): the raw-INSERT guard test failed (the overlapping
 // insert was accepted); round 0 of the 50-racer test had 50 successes instead of 1; overlapping 10:00/10:15
 // had 47; any-vet had 10 successes on 3 vets; both reschedule races let both sides through. Only the
@@ -41,6 +41,7 @@ let owners: TestOwner[];
 beforeAll(async () => {
   if (process.env.VETE_PROVE_WITHOUT_GUARD === "1") {
     await testPool().query("alter table public.appointments drop constraint appointments_vet_no_overlap");
+    await testPool().query("alter table public.appointments drop constraint appointments_pet_no_overlap");
   }
   clinic = await createClinic({ timeZone: TZ });
   await setBookingRules(clinic.id, { minNoticeMinutes: 0, maxDaysAhead: 365, granularity: 15, changeWindowHours: 0 });
@@ -99,6 +100,25 @@ describe("the exclusion constraint is the guard", () => {
     await expect(insert(at, "cancelled")).resolves.toBeDefined();
     await expect(insert(new Date(at.getTime() + 40 * 60_000))).resolves.toBeDefined();
   });
+
+  it("refuses a raw INSERT that puts one pet in two overlapping appointments with different vets (23P01)", async () => {
+    const service = await createService(clinic.id, { durationMinutes: 30, bufferAfter: 10 });
+    const vetA = await createVet(clinic.id, { serviceIds: [service.id] });
+    const vetB = await createVet(clinic.id, { serviceIds: [service.id] });
+    const o = owners[1] as TestOwner;
+    const at = await localInstant(TZ, await localDateFromToday(TZ, 41), "10:00");
+    const insert = (vetId: string, start: Date, status = "confirmed") =>
+      testPool().query(
+        `insert into public.appointments (clinic_id, client_id, pet_id, service_id, vet_id, starts_at, ends_at, buffer_after_minutes, status)
+         values ($1, $2, $3, $4, $5, $6, $6::timestamptz + interval '30 minutes', 10, $7)`,
+        [clinic.id, o.clientId, o.petId, service.id, vetId, start, status],
+      );
+    await insert(vetA.userId, at);
+    await expect(insert(vetB.userId, new Date(at.getTime() + 15 * 60_000))).rejects.toMatchObject({ code: "23P01", constraint: "appointments_pet_no_overlap" });
+    // the vet's buffer is not the pet's: back to back with another vet is fine, and cancelled rows do not block
+    await expect(insert(vetB.userId, new Date(at.getTime() + 30 * 60_000))).resolves.toBeDefined();
+    await expect(insert(vetB.userId, at, "cancelled")).resolves.toBeDefined();
+  });
 });
 
 describe("racing bookings", () => {
@@ -119,7 +139,7 @@ describe("racing bookings", () => {
     const service = await createService(clinic.id, { durationMinutes: 30 });
     const vet = await createVet(clinic.id, { serviceIds: [service.id] });
     for (let round = 0; round < ROUNDS; round++) {
-      const day = await localDateFromToday(TZ, 3 + round);
+      const day = await localDateFromToday(TZ, 10 + round);
       const at1000 = await localInstant(TZ, day, "10:00");
       const at1015 = await localInstant(TZ, day, "10:15");
       const out = await race<Booked>(owners.map((o) => o.user), (i) => bookAs(owners[i] as TestOwner, service, i % 2 ? at1015 : at1000, vet.userId));
@@ -135,7 +155,7 @@ describe("racing bookings", () => {
     for (let i = 0; i < 3; i++) vets.push(await createVet(clinic.id, { serviceIds: [service.id] }));
     const vetIds = vets.map((v) => v.userId);
     for (let round = 0; round < ROUNDS; round++) {
-      const at = await localInstant(TZ, await localDateFromToday(TZ, 3 + round), "09:30");
+      const at = await localInstant(TZ, await localDateFromToday(TZ, 17 + round), "09:30");
       const racers = owners.slice(0, 10);
       const out = await race<Booked>(racers.map((o) => o.user), (i) => bookAs(racers[i] as TestOwner, service, at, null));
       expect(out.ok, `round ${round}: ${JSON.stringify(out.errors.slice(0, 3))}`).toHaveLength(3);
@@ -143,6 +163,26 @@ describe("racing bookings", () => {
       expect(out.errors).toHaveLength(7);
       expect(onlySlotTaken(out.errors), JSON.stringify(out.errors.slice(0, 3))).toBe(true);
       expect(await liveAppointments(vetIds, at, new Date(at.getTime() + 20 * 60_000))).toHaveLength(3);
+    }
+  });
+
+  it("lets one pet be booked only once when 6 bookings with 6 different vets race (10:00 and 10:15); the rest get pet_busy", async () => {
+    const service = await createService(clinic.id, { durationMinutes: 30 });
+    const vets: TestUser[] = [];
+    for (let i = 0; i < 6; i++) vets.push(await createVet(clinic.id, { serviceIds: [service.id] }));
+    for (let round = 0; round < ROUNDS; round++) {
+      const o = owners[20 + round] as TestOwner;
+      const day = await localDateFromToday(TZ, 38 + round);
+      const at1000 = await localInstant(TZ, day, "10:00");
+      const at1015 = await localInstant(TZ, day, "10:15");
+      const out = await race<Booked>(vets.map(() => o.user), (i) => bookAs(o, service, i % 2 ? at1015 : at1000, (vets[i] as TestUser).userId));
+      expect(out.ok, `round ${round}: ${JSON.stringify(out.errors.slice(0, 3))}`).toHaveLength(1);
+      expect(out.errors.every((e) => e.code === "VT409" && e.message === "pet_busy"), JSON.stringify(out.errors.slice(0, 3))).toBe(true);
+      const { rows } = await testPool().query(
+        "select count(*)::int as n from public.appointments where pet_id = $1 and status not in ('cancelled', 'no_show') and starts_at < $3 and ends_at > $2",
+        [o.petId, at1000, new Date(at1015.getTime() + 30 * 60_000)],
+      );
+      expect(rows[0].n).toBe(1);
     }
   });
 });
@@ -163,7 +203,7 @@ describe("racing reschedules", () => {
     const vet = await createVet(clinic.id, { serviceIds: [service.id] });
     const [a, b] = owners as [TestOwner, TestOwner];
     for (let round = 0; round < ROUNDS; round++) {
-      const day = await localDateFromToday(TZ, 3 + round);
+      const day = await localDateFromToday(TZ, 24 + round);
       const target = await localInstant(TZ, day, "11:00");
       const apptA = await bookAlone(a, service, await localInstant(TZ, day, "14:00"), vet.userId);
       const apptB = await bookAlone(b, service, await localInstant(TZ, day, "15:00"), vet.userId);
@@ -187,7 +227,7 @@ describe("racing reschedules", () => {
     const [a, c] = [owners[2], owners[3]] as [TestOwner, TestOwner];
     const winners = { reschedule: 0, booking: 0 };
     for (let round = 0; round < ROUNDS; round++) {
-      const day = await localDateFromToday(TZ, 3 + round);
+      const day = await localDateFromToday(TZ, 31 + round);
       const target = await localInstant(TZ, day, "12:00");
       const appt = await bookAlone(a, service, await localInstant(TZ, day, "16:00"), vet.userId);
       const before = await appointmentState(appt.id);
