@@ -96,12 +96,13 @@ compute_slots (~150 µs, mostly executing its plan), and about a tenth for the c
 booking-window checks. Outside the function a booking costs more than the INSERT too: returning the
 20-column appointment row (the Node column above) and the call's parse, plan and wrapper in the server.
 
-A floor for this ratio, from those numbers (warm rounds: ~0.45 core-ms per plain INSERT transaction, ~1.3 per
-booking): a booking must at least write the appointment and its outbox row in one transaction and return the
-row, and taking the slot check and every client/pet/service/vet/window check away (about a third of the
-function's time) would still leave ~1.0 core-ms, a ratio of about 0.45. With the checks the issue itself
-requires, 0.5 is out of reach on a CPU-bound machine; it is a target for a deployment where round trips and
-commits, which both paths pay alike, dominate. What was done: migration 108 removed measured overheads (a lock helper re-planned on every
+A floor for this ratio, measured: the same benchmark with book_appointment cut down to its writes (no slot
+check and no client, pet, service or window checks; just the pet and vet locks, the insert and the outbox
+row) gave a median of 0.43 (rounds 0.38 to 0.48) on 2026-11-29. With the checks the issue itself requires,
+0.5 is out of reach on a CPU-bound machine like this one; it is a target for a deployment where round trips
+and commits, which both paths pay alike, dominate.
+
+What was done: migration 108 removed measured overheads (a lock helper re-planned on every
 call, a nested executor in booking_window, a second read of the rules, a two-statement outbox write, three
 calls of a one-line .ics helper) and \`withUser()\` sets the claims with \`set local\` instead of
 \`select set_config(...)\` (every request benefits): in-database time per booking went from ~0.85 ms to
