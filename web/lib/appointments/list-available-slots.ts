@@ -1,5 +1,6 @@
 // Free start times for a service between two local dates (inclusive) in the clinic's time zone, per vet.
 // Works for visitors (asAnonymous) and clients within the booking rules, and for staff from now on.
+// With a pet, times that pet already has an appointment (with any vet) are left out.
 import "server-only";
 import { z } from "zod";
 import { rpc } from "@/lib/db/rpc";
@@ -14,6 +15,8 @@ export const listAvailableSlotsSchema = z
     from: dateField,
     to: dateField,
     vetId: idField.nullable().optional(),
+    /** Leave out the times this pet (the caller's; any of the clinic's for staff) is already booked. */
+    petId: idField.nullable().optional(),
   })
   .refine((v) => v.to >= v.from, { message: "Pick an end date on or after the start date.", path: ["to"] });
 export type ListAvailableSlotsInput = z.input<typeof listAvailableSlotsSchema>;
@@ -34,6 +37,7 @@ export async function listAvailableSlots(db: Db, clinicId: string, input: ListAv
       p_from: data.from,
       p_to: data.to,
       p_vet_id: data.vetId ?? null,
+      p_pet_id: data.petId ?? null,
     });
     return rows.map((r) => ({ vetId: r.vet_id, vetName: r.vet_name, startsAt: r.starts_at, endsAt: r.ends_at }));
   } catch (err) {

@@ -10,6 +10,7 @@ import { listAvailableSlots, type Slot } from "./list-available-slots";
 export const listNextFreeSlotsSchema = z.object({
   serviceId: idField,
   vetId: idField.nullable().optional(),
+  petId: idField.nullable().optional(),
   after: z.date(),
   limit: z.number().int().min(1).max(20).default(6),
 });
@@ -20,7 +21,7 @@ export async function listNextFreeSlots(db: Db, clinic: { id: string; timeZone: 
   const localDay = (t: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: clinic.timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(t);
   const from = localDay(new Date(Math.max(d.after.getTime(), Date.now())));
   const to = localDay(new Date(new Date(`${from}T12:00:00Z`).getTime() + 14 * 86_400_000));
-  const slots = await listAvailableSlots(db, clinic.id, { serviceId: d.serviceId, vetId: d.vetId ?? null, from, to });
+  const slots = await listAvailableSlots(db, clinic.id, { serviceId: d.serviceId, vetId: d.vetId ?? null, petId: d.petId ?? null, from, to });
   const seen = new Set<number>();
   const out: Slot[] = [];
   for (const s of slots) {

@@ -14,7 +14,7 @@ export interface SlotTakenBody {
 export async function withNextSlotsOnSlotTaken(
   user: SessionUser,
   clinic: { id: string; timeZone: string },
-  target: { serviceId: string; vetId: string | null; after: Date },
+  target: { serviceId: string; vetId: string | null; petId?: string | null; after: Date },
   work: () => Promise<unknown>,
 ): Promise<unknown> {
   try {

@@ -83,3 +83,21 @@ test("bad booking input is 422 with the wrong fields; clients cannot edit servic
   expect(badHours.status()).toBe(422);
   expect(Object.keys((await badHours.json()).error.fields)).toEqual(expect.arrayContaining(["hours.0.weekday", "hours.0.end"]));
 });
+
+test("the slot list for a pet leaves out the pet's own booked time; a pet that is not the caller's is 404", async () => {
+  const { serviceId, pets, slot } = await bookingTarget(16);
+  const luna = pets.find((p) => p.name === "Luna") as { id: string };
+  const range = `serviceId=${serviceId}&from=${madridDate(16)}&to=${madridDate(22)}`;
+  const booked = await client.post("/api/clinics/demo/appointments", { data: { petId: luna.id, serviceId, startsAt: slot.startsAt }, headers: { "Idempotency-Key": `e2e-${randomUUID()}` } });
+  expect(booked.status()).toBe(201);
+  const forLuna = await client.get(`/api/clinics/demo/availability?${range}&petId=${luna.id}`);
+  expect(forLuna.status()).toBe(200);
+  const starts = ((await forLuna.json()).slots as { startsAt: string }[]).map((s) => new Date(s.startsAt).getTime());
+  expect(starts).not.toContain(new Date(slot.startsAt).getTime());
+  expect((await owner.get(`/api/clinics/demo/availability?${range}&petId=${luna.id}`)).status()).toBe(200);
+  const stranger = await client.get(`/api/clinics/demo/availability?${range}&petId=${randomUUID()}`);
+  expect(stranger.status()).toBe(404);
+  expect((await stranger.json()).error).toMatchObject({ code: "PET_NOT_FOUND", fields: { petId: [expect.any(String)] } });
+  const a = (await booked.json()).appointment;
+  expect((await client.post(`/api/clinics/demo/appointments/${a.id}/cancel`, { data: { reason: "e2e cleanup" } })).status()).toBe(200);
+});

@@ -196,6 +196,27 @@ describe("booking", () => {
     await expect(book(otherVet.userId, "10:00")).resolves.toMatchObject({ vetId: otherVet.userId });
   });
 
+  it("lists times for a pet without those it is already booked with another vet; only its owner and staff may ask", async () => {
+    const checkup = await createService(clinic.id, { name: "Check-up", durationMinutes: 30 });
+    const v1 = await createVet(clinic.id, { serviceIds: [checkup.id] });
+    const v2 = await createVet(clinic.id, { serviceIds: [checkup.id] });
+    const dave = await createPetOwner(clinic.id);
+    const date = await localDateFromToday(TZ, 9);
+    await withUser(dave.user, async (db) => bookAppointment(db, clinic.id, { petId: dave.petId, serviceId: checkup.id, vetId: v1.userId, startsAt: (await at("10:00", date)).toISOString() }));
+    const starts = async (user: TestUser, petId?: string) =>
+      (await withUser(user, (db) => listAvailableSlots(db, clinic.id, { serviceId: checkup.id, vetId: v2.userId, from: date, to: date, petId })))
+        .map((s) => s.startsAt.getTime());
+    const times = async (...hhmm: string[]) => Promise.all(hhmm.map(async (h) => (await at(h, date)).getTime()));
+    const [t0930, t0945, t1000, t1015, t1030] = await times("09:30", "09:45", "10:00", "10:15", "10:30");
+    expect(await starts(dave.user)).toEqual(expect.arrayContaining([t0930, t0945, t1000, t1015, t1030]));
+    const forPet = await starts(dave.user, dave.petId);
+    expect(forPet).toEqual(expect.arrayContaining([t0930, t1030]));
+    for (const t of [t0945, t1000, t1015]) expect(forPet).not.toContain(t);
+    expect(await starts(receptionist, dave.petId)).toEqual(forPet);
+    await expectCode(starts(bob.user, dave.petId), "PET_NOT_FOUND", 404);
+    await expectCode(asAnonymous((db) => listAvailableSlots(db, clinic.id, { serviceId: checkup.id, from: date, to: date, petId: dave.petId })), "PET_NOT_FOUND", 404);
+  });
+
   it("rejects bad input with field errors before touching the database", async () => {
     const err = await expectCode(withUser(alice.user, (db) => bookAppointment(db, clinic.id, { petId: "nope", serviceId: service.id, startsAt: "tomorrow" })), "INVALID_INPUT", 422);
     expect(Object.keys(err.fields ?? {})).toEqual(expect.arrayContaining(["petId", "startsAt"]));

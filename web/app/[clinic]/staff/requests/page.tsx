@@ -34,7 +34,7 @@ export default async function RequestsPage(props: { params: Promise<{ clinic: st
               </p>
               {r.note ? <p className="mt-1 text-sm text-slate-800">“{r.note}”</p> : null}
             </div>
-            <RequestActions locale={locale} clinicSlug={clinic.slug} timeZone={clinic.timeZone} requestId={r.id} serviceId={r.serviceId} />
+            <RequestActions locale={locale} clinicSlug={clinic.slug} timeZone={clinic.timeZone} requestId={r.id} serviceId={r.serviceId} petId={r.petId} />
           </li>
         ))}
       </ul>

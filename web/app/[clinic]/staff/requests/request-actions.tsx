@@ -10,7 +10,7 @@ import { callApi } from "../../portal/book/_components/api";
 import { SlotPicker, type PickedSlot } from "../../portal/book/_components/slot-picker";
 import { formatWhen } from "../../portal/book/_components/zoned";
 
-export function RequestActions({ locale, clinicSlug, timeZone, requestId, serviceId }: { locale: Locale; clinicSlug: string; timeZone: string; requestId: string; serviceId: string }) {
+export function RequestActions({ locale, clinicSlug, timeZone, requestId, serviceId, petId }: { locale: Locale; clinicSlug: string; timeZone: string; requestId: string; serviceId: string; petId: string }) {
   const t = translator(locale, appointmentMessages);
   const router = useRouter();
   const [mode, setMode] = useState<"idle" | "book" | "decline">("idle");
@@ -47,7 +47,7 @@ export function RequestActions({ locale, clinicSlug, timeZone, requestId, servic
       <FormError message={error} />
       {mode === "book" ? (
         <>
-          <SlotPicker locale={locale} clinicSlug={clinicSlug} timeZone={timeZone} serviceId={serviceId} vetId={null} reloadKey={reloadKey} selected={slot?.startsAt} onPick={setSlot} />
+          <SlotPicker locale={locale} clinicSlug={clinicSlug} timeZone={timeZone} serviceId={serviceId} vetId={null} petId={petId} reloadKey={reloadKey} selected={slot?.startsAt} onPick={setSlot} />
           {slot ? (
             <Button pending={pending} onClick={() => run(`${base}/convert`, { startsAt: slot.startsAt, vetId: slot.vetId })}>
               {t("book.confirmButton")} · {formatWhen(slot.startsAt, timeZone, locale)} · {slot.vetName}

@@ -128,6 +128,7 @@ export function BookingFlow({ locale, clinicSlug, timeZone, options }: { locale:
             timeZone={timeZone}
             serviceId={serviceId}
             vetId={vetId}
+            petId={petId}
             selected={slot?.startsAt}
             onPick={(s) => (setSlot(s), setTaken(null), setStep("confirm"))}
           />

@@ -21,6 +21,8 @@ interface SlotPickerProps {
   timeZone: string;
   serviceId: string;
   vetId: string | null;
+  /** Leave out times this pet is already booked (not when moving one of its own appointments). */
+  petId?: string | null;
   days?: number;
   /** Change to force a reload (e.g. after a lost race). */
   reloadKey?: number;
@@ -30,13 +32,13 @@ interface SlotPickerProps {
 
 type Load = { state: "loading" } | { state: "failed" } | { state: "ready"; slots: PickedSlot[] };
 
-export function SlotPicker({ locale, clinicSlug, timeZone, serviceId, vetId, days = 14, reloadKey = 0, selected, onPick }: SlotPickerProps) {
+export function SlotPicker({ locale, clinicSlug, timeZone, serviceId, vetId, petId = null, days = 14, reloadKey = 0, selected, onPick }: SlotPickerProps) {
   const t = translator(locale, appointmentMessages);
   const [day, setDay] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const today = useMemo(() => localDate(new Date(), timeZone), [timeZone]);
   const dates = useMemo(() => Array.from({ length: days }, (_, i) => addDays(today, i)), [today, days]);
-  const key = [serviceId, vetId, dates[0], dates.length, reloadKey, attempt].join("|");
+  const key = [serviceId, vetId, petId, dates[0], dates.length, reloadKey, attempt].join("|");
   // the result remembers which request it answers; a different key means "loading" without a sync setState
   const [result, setResult] = useState<{ key: string; load: Load } | null>(null);
   const load: Load = useMemo(() => (result?.key === key ? result.load : { state: "loading" }), [result, key]);
@@ -44,6 +46,7 @@ export function SlotPicker({ locale, clinicSlug, timeZone, serviceId, vetId, day
   const fetchSlots = useCallback(async (): Promise<Load> => {
     const qs = new URLSearchParams({ serviceId, from: dates[0] ?? today, to: dates[dates.length - 1] ?? today });
     if (vetId) qs.set("vetId", vetId);
+    if (petId) qs.set("petId", petId);
     try {
       const res = await fetch(`/api/clinics/${clinicSlug}/availability?${qs.toString()}`, { cache: "no-store" });
       if (!res.ok) return { state: "failed" };
@@ -52,7 +55,7 @@ export function SlotPicker({ locale, clinicSlug, timeZone, serviceId, vetId, day
     } catch {
       return { state: "failed" };
     }
-  }, [clinicSlug, serviceId, vetId, dates, today]);
+  }, [clinicSlug, serviceId, vetId, petId, dates, today]);
 
   useEffect(() => {
     let live = true;

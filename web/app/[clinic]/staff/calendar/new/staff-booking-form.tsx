@@ -110,7 +110,7 @@ export function StaffBookingForm({ locale, clinicSlug, timeZone, services, servi
         </section>
       ) : null}
       {serviceId && vet ? (
-        <SlotPicker locale={locale} clinicSlug={clinicSlug} timeZone={timeZone} serviceId={serviceId} vetId={vet === "any" ? null : vet} reloadKey={reloadKey} selected={slot?.startsAt} onPick={setSlot} />
+        <SlotPicker locale={locale} clinicSlug={clinicSlug} timeZone={timeZone} serviceId={serviceId} vetId={vet === "any" ? null : vet} petId={petId} reloadKey={reloadKey} selected={slot?.startsAt} onPick={setSlot} />
       ) : null}
       <FormError message={error} />
       {slot ? (

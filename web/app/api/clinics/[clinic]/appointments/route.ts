@@ -31,7 +31,7 @@ export const POST = apiHandler({ body: bookAppointmentSchema, allow: anyone, ide
   const clinic = access.clinic;
   // clients book for themselves: a clientId they send is ignored rather than trusted
   const input = { ...body, startsAt: body.startsAt.toISOString(), clientId: access.role ? body.clientId : null };
-  const target = { serviceId: body.serviceId, vetId: body.vetId ?? null, after: body.startsAt };
+  const target = { serviceId: body.serviceId, vetId: body.vetId ?? null, petId: body.petId, after: body.startsAt };
   return withNextSlotsOnSlotTaken(user, clinic, target, async () => ({
     appointment: await withUser(user, (db) => bookAppointment(db, clinic.id, input)),
   }));

@@ -5,7 +5,8 @@ import { notFound } from "@/lib/http/respond";
 
 const anyone = ["owner", "admin", "vet", "receptionist", "client"] as const;
 
-// GET /api/clinics/[clinic]/availability?serviceId&vetId&from&to - free starts per vet, local dates inclusive
+// GET /api/clinics/[clinic]/availability?serviceId&vetId&petId&from&to - free starts per vet, local dates inclusive
+// (with petId: not when that pet is already booked)
 export const GET = apiHandler({ query: listAvailableSlotsSchema, allow: anyone }, async ({ user, access, query }) => {
   if (!access) throw notFound();
   const clinic = access.clinic;
