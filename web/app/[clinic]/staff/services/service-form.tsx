@@ -11,6 +11,7 @@ import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import type { Service } from "@/lib/schedules/service-record";
 import { CheckboxField, TextAreaField } from "../../portal/_components/inputs";
 import { callApi } from "../../portal/book/_components/api";
+import { minorUnitDigits } from "../../portal/book/_components/zoned";
 
 interface Props {
   locale: Locale;
@@ -42,7 +43,7 @@ export function ServiceForm({ locale, clinicSlug, currency, staff, service }: Pr
     const body = {
       name: String(form.get("name") ?? ""),
       durationMinutes: num(form, "durationMinutes"),
-      priceCents: typeof price === "number" ? Math.round(price * 100) : price,
+      priceCents: typeof price === "number" ? Math.round(price * 10 ** minorUnitDigits(currency)) : price,
       bufferBeforeMinutes: num(form, "bufferBeforeMinutes"),
       bufferAfterMinutes: num(form, "bufferAfterMinutes"),
       bookableOnline: form.get("bookableOnline") === "on",
@@ -75,7 +76,7 @@ export function ServiceForm({ locale, clinicSlug, currency, staff, service }: Pr
       <Field label={t("svc.name")} name="name" maxLength={120} defaultValue={service?.name} error={fields.name} />
       <div className="grid grid-cols-2 gap-3">
         <Field label={t("svc.duration")} name="durationMinutes" inputMode="numeric" defaultValue={service?.durationMinutes ?? 30} error={fields.durationMinutes} />
-        <Field label={t("svc.price", { currency })} name="price" inputMode="decimal" defaultValue={service ? (service.priceCents / 100).toFixed(2) : ""} error={price} />
+        <Field label={t("svc.price", { currency })} name="price" inputMode="decimal" defaultValue={service ? (service.priceCents / 10 ** minorUnitDigits(currency)).toFixed(minorUnitDigits(currency)) : ""} error={price} />
         <Field label={t("svc.bufferBefore")} name="bufferBeforeMinutes" inputMode="numeric" defaultValue={service?.bufferBeforeMinutes ?? 0} error={fields.bufferBeforeMinutes} />
         <Field label={t("svc.bufferAfter")} name="bufferAfterMinutes" inputMode="numeric" defaultValue={service?.bufferAfterMinutes ?? 0} error={fields.bufferAfterMinutes} />
       </div>

@@ -46,8 +46,18 @@ export function formatWhen(at: Date | string, timeZone: string, locale: string):
   }).format(new Date(at));
 }
 
-export function formatMoney(cents: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(cents / 100);
+/** Digits after the decimal point of a currency's minor unit: 2 for EUR, 0 for JPY, 3 for KWD. */
+export function minorUnitDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/** An amount stored in minor units (the *_cents columns) as money in the reader's language. */
+export function formatMoney(minor: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(minor / 10 ** minorUnitDigits(currency));
 }
 
 /** ISO instants [now - back days, now + ahead days), for list windows. */
