@@ -5,13 +5,13 @@
 --   custom plan never lost to the generic one); a loop of simple expressions needs no plan at all;
 -- * booking_window called booking_rules through a lateral join inside a SQL function (a nested executor
 --   per call) and read the rules even for staff, who are not bound by them;
--- * book_appointment read the booking rules a second time inside its INSERT;
 -- * the outbox row took two statements and a security definer call (enqueue_appointment_message ->
 --   enqueue_message) where one INSERT ... SELECT does; enqueue_message stays for other callers;
 -- * ics_event called the one-line SQL helper ics_time three times (a function call each); it now formats
 --   inline and ics_time, which had no other caller, is dropped.
--- Same results: the booking, DST, property and outbox tests are unchanged. Measured in
--- documentation/benchmarks.md.
+-- (book_appointment also read the booking rules a second time inside its INSERT; 109, which replaces it
+-- anyway, reads them once.) Same results: the booking, DST, property and outbox tests are unchanged.
+-- Measured in documentation/benchmarks.md.
 
 create or replace function private.lock_vet_schedule(p_vet_id uuid, p_from timestamptz, p_to timestamptz) returns void
 language plpgsql
@@ -115,57 +115,4 @@ as $$
   where a.id = p_appointment_id and coalesce(cl.email::text, u.email::text) is not null
   on conflict (dedupe_key) do nothing
   returning id
-$$;
-
-create or replace function private.book_appointment(
-  p_clinic_id uuid, p_pet_id uuid, p_service_id uuid, p_starts_at timestamptz,
-  p_vet_id uuid, p_client_id uuid, p_notes text
-) returns public.appointments
-language plpgsql security definer
-set search_path = ''
-as $$
-declare
-  v_user_id uuid := private.require_user();
-  v_is_staff boolean := private.has_clinic_role(p_clinic_id);
-  v_service public.services;
-  v_client_id uuid;
-  v_vet_id uuid;
-  v_status public.appointment_status;
-  v_appointment public.appointments;
-begin
-  select * into v_service from public.services s
-  where s.id = p_service_id and s.clinic_id = p_clinic_id and s.active and (s.bookable_online or v_is_staff);
-  if not found then
-    raise exception 'service_not_found' using errcode = 'VT404', column = 'service_id', detail = 'That service is not available for booking.';
-  end if;
-  v_client_id := private.resolve_booking_client(p_clinic_id, p_pet_id, p_client_id, v_is_staff);
-  perform private.check_booking_target(p_clinic_id, p_service_id, p_vet_id, p_starts_at, v_is_staff);
-  v_status := case when not v_is_staff and (private.booking_rules(p_clinic_id)).require_confirmation then 'requested' else 'confirmed' end;
-  -- Every vet free at that start (one when p_vet_id is given); on a lost race for one, try the next.
-  for v_vet_id in
-    select s.vet_id from private.compute_slots(p_clinic_id, p_service_id, p_vet_id, pg_catalog.tstzrange(p_starts_at, p_starts_at + interval '1 minute')) s
-    where s.starts_at = p_starts_at order by s.vet_id
-  loop
-    perform private.lock_vet_schedule(v_vet_id, p_starts_at - pg_catalog.make_interval(mins => v_service.buffer_before_minutes),
-      p_starts_at + pg_catalog.make_interval(mins => v_service.duration_minutes + v_service.buffer_after_minutes));
-    begin
-      insert into public.appointments (clinic_id, client_id, pet_id, service_id, vet_id, starts_at, ends_at,
-        buffer_before_minutes, buffer_after_minutes, status, notes, created_by)
-      values (p_clinic_id, v_client_id, p_pet_id, p_service_id, v_vet_id, p_starts_at,
-        p_starts_at + pg_catalog.make_interval(mins => v_service.duration_minutes),
-        v_service.buffer_before_minutes, v_service.buffer_after_minutes,
-        v_status,
-        nullif(btrim(p_notes), ''), v_user_id)
-      returning * into v_appointment;
-      exit;
-    exception when exclusion_violation then
-      null; -- someone booked this vet since compute_slots looked; the next candidate may still be free
-    end;
-  end loop;
-  if v_appointment.id is null then
-    raise exception 'slot_taken' using errcode = 'VT409', column = 'starts_at', detail = 'That time was just taken. Please pick another slot.';
-  end if;
-  perform private.enqueue_appointment_message(v_appointment.id, 'appointment.booked', 'appointment.booked:' || v_appointment.id, 'REQUEST');
-  return v_appointment;
-end
 $$;
