@@ -1,6 +1,6 @@
-// Demo scheduling data so a client can book right after `npm start`: three services (one staff-only), the
-// demo vet's weekly hours (Mon-Sat 09:00-13:00 and 15:00-19:00, clinic time) and booking rules.
-// Idempotent: services are keyed on (clinic, name), hours are written only when the vet has none, and the
+// Demo scheduling data so a client can book right after `npm start`: three services (one staff-only), two
+// vets who perform them with overlapping weekly hours (clinic time), and booking rules.
+// Idempotent: services are keyed on (clinic, name), hours are written only when a vet has none, and the
 // rules row is inserted once; a second run changes nothing.
 import type { Client } from "pg";
 
@@ -10,13 +10,13 @@ export const demoServices = [
   { name: "Dental check", duration: 45, priceCents: 6000, online: false, instructions: "No food for 8 hours before the visit." },
 ] as const;
 
-const DEMO_VET_EMAIL = "vet@demo.vete.test";
+/** The demo vets and their weekly hours (ISO weekdays, clinic time); their working times overlap in the late morning and afternoon. */
+export const demoVetSchedules = [
+  { email: "vet@demo.vete.test", weekdays: [1, 2, 3, 4, 5, 6], hours: [["09:00", "13:00"], ["15:00", "19:00"]] },
+  { email: "vet2@demo.vete.test", weekdays: [1, 2, 3, 4, 5], hours: [["10:00", "14:00"], ["16:00", "20:00"]] },
+] as const;
 
 export async function seedAppointments(db: Client, clinicId: string): Promise<void> {
-  const vet = await db.query<{ id: string }>("select id from public.users where email = $1", [DEMO_VET_EMAIL]);
-  const vetId = vet.rows[0]?.id;
-  if (!vetId) throw new Error("seed the demo vet before the demo schedule");
-
   for (const s of demoServices) {
     await db.query(
       `insert into public.services (clinic_id, name, duration_minutes, price_cents, bookable_online, instructions)
@@ -24,23 +24,26 @@ export async function seedAppointments(db: Client, clinicId: string): Promise<vo
        where not exists (select 1 from public.services where clinic_id = $1 and name = $2)`,
       [clinicId, s.name, s.duration, s.priceCents, s.online, s.instructions],
     );
+  }
+  for (const v of demoVetSchedules) {
+    const vet = await db.query<{ id: string }>("select id from public.users where email = $1", [v.email]);
+    const vetId = vet.rows[0]?.id;
+    if (!vetId) throw new Error(`seed the demo vet ${v.email} before the demo schedule`);
     await db.query(
       `insert into public.service_vets (clinic_id, service_id, vet_id)
-       select $1, s.id, $3 from public.services s where s.clinic_id = $1 and s.name = $2
+       select $1, s.id, $2 from public.services s where s.clinic_id = $1 and s.name = any($3::text[])
        on conflict do nothing`,
-      [clinicId, s.name, vetId],
+      [clinicId, vetId, demoServices.map((s) => s.name)],
     );
-  }
-
-  const hasHours = await db.query("select 1 from public.vet_weekly_hours where clinic_id = $1 and vet_id = $2", [clinicId, vetId]);
-  if (hasHours.rowCount === 0) {
-    await db.query(
-      `insert into public.vet_weekly_hours (clinic_id, vet_id, weekday, start_time, end_time)
-       select $1, $2, d, t.s, t.e
-         from generate_series(1, 6) d
-         cross join (values (time '09:00', time '13:00'), (time '15:00', time '19:00')) t(s, e)`,
-      [clinicId, vetId],
-    );
+    const hasHours = await db.query("select 1 from public.vet_weekly_hours where clinic_id = $1 and vet_id = $2", [clinicId, vetId]);
+    if (hasHours.rowCount === 0) {
+      await db.query(
+        `insert into public.vet_weekly_hours (clinic_id, vet_id, weekday, start_time, end_time)
+         select $1, $2, d, (h ->> 0)::time, (h ->> 1)::time
+           from unnest($3::int[]) d cross join jsonb_array_elements($4::jsonb) h`,
+        [clinicId, vetId, v.weekdays, JSON.stringify(v.hours)],
+      );
+    }
   }
 
   await db.query(

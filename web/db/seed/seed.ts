@@ -1,4 +1,4 @@
-// Demo data for `npm start`: one clinic with an owner, a vet, a receptionist and a client with a pet.
+// Demo data for `npm start`: one clinic with an owner, two vets, a receptionist and a client with two pets.
 // Idempotent: every insert is keyed on a natural key, so running it again changes nothing.
 import { hashPassword } from "better-auth/crypto";
 import { Client } from "pg";
@@ -10,6 +10,7 @@ export const DEMO_CLINIC_SLUG = "demo";
 export const demoUsers = [
   { email: "owner@demo.vete.test", name: "Olivia Owner", role: "owner" },
   { email: "vet@demo.vete.test", name: "Dr. Victor Vet", role: "vet" },
+  { email: "vet2@demo.vete.test", name: "Dr. Sofia Salud", role: "vet" },
   { email: "reception@demo.vete.test", name: "Rita Reception", role: "receptionist" },
   { email: "client@demo.vete.test", name: "Carla Client", role: "client" },
 ] as const;

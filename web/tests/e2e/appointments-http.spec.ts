@@ -39,7 +39,7 @@ test("the same Idempotency-Key replays the same appointment; a second booking of
   const { serviceId, pets, slot } = await bookingTarget(9);
   const [luna, milo] = [pets.find((p) => p.name === "Luna"), pets.find((p) => p.name === "Milo")];
   const key = `e2e-${randomUUID()}`;
-  const data = { petId: luna?.id, serviceId, startsAt: slot.startsAt };
+  const data = { petId: luna?.id, serviceId, vetId: slot.vetId, startsAt: slot.startsAt };
 
   const first = await client.post("/api/clinics/demo/appointments", { data, headers: { "Idempotency-Key": key } });
   expect(first.status()).toBe(201);
@@ -54,7 +54,7 @@ test("the same Idempotency-Key replays the same appointment; a second booking of
   expect(mine.filter((x) => x.startsAt === a.startsAt && x.status !== "cancelled")).toHaveLength(1);
 
   const conflict = await client.post("/api/clinics/demo/appointments", {
-    data: { petId: milo?.id, serviceId, startsAt: slot.startsAt },
+    data: { petId: milo?.id, serviceId, vetId: slot.vetId, startsAt: slot.startsAt },
     headers: { "Idempotency-Key": `e2e-${randomUUID()}` },
   });
   expect(conflict.status()).toBe(409);
@@ -98,6 +98,40 @@ test("the slot list for a pet leaves out the pet's own booked time; a pet that i
   const stranger = await client.get(`/api/clinics/demo/availability?${range}&petId=${randomUUID()}`);
   expect(stranger.status()).toBe(404);
   expect((await stranger.json()).error).toMatchObject({ code: "PET_NOT_FOUND", fields: { petId: [expect.any(String)] } });
+  const a = (await booked.json()).appointment;
+  expect((await client.post(`/api/clinics/demo/appointments/${a.id}/cancel`, { data: { reason: "e2e cleanup" } })).status()).toBe(200);
+});
+
+test("one pet cannot be booked with two vets at once: 409 PET_BUSY, and the other vet's list leaves that time out for it", async () => {
+  const { services, serviceVets } = (await (await client.get("/api/clinics/demo/services")).json()) as {
+    services: { id: string; name: string }[];
+    serviceVets: { serviceId: string; vetId: string; vetName: string }[];
+  };
+  const serviceId = (services.find((s) => s.name === "Consultation") as { id: string }).id;
+  const vetOf = (name: string) => (serviceVets.find((v) => v.serviceId === serviceId && v.vetName === name) as { vetId: string }).vetId;
+  const [victor, sofia] = [vetOf("Dr. Victor Vet"), vetOf("Dr. Sofia Salud")];
+  const pets = (await (await client.get("/api/clinics/demo/pets")).json()).items as { id: string; name: string }[];
+  const luna = pets.find((p) => p.name === "Luna") as { id: string };
+  const milo = pets.find((p) => p.name === "Milo") as { id: string };
+  const range = `serviceId=${serviceId}&from=${madridDate(24)}&to=${madridDate(30)}`;
+  const starts = async (vetId: string, petId?: string) => {
+    const res = await client.get(`/api/clinics/demo/availability?${range}&vetId=${vetId}${petId ? `&petId=${petId}` : ""}`);
+    expect(res.status()).toBe(200);
+    return ((await res.json()).slots as { startsAt: string }[]).map((s) => new Date(s.startsAt).toISOString());
+  };
+  // a time both vets have free (their hours overlap late mornings and afternoons on weekdays)
+  const sofiaFree = new Set(await starts(sofia));
+  const both = (await starts(victor)).find((t) => sofiaFree.has(t)) as string;
+  expect(both).toBeTruthy();
+
+  const booked = await client.post("/api/clinics/demo/appointments", { data: { petId: luna.id, serviceId, vetId: victor, startsAt: both }, headers: { "Idempotency-Key": `e2e-${randomUUID()}` } });
+  expect(booked.status()).toBe(201);
+  const clash = await client.post("/api/clinics/demo/appointments", { data: { petId: luna.id, serviceId, vetId: sofia, startsAt: both }, headers: { "Idempotency-Key": `e2e-${randomUUID()}` } });
+  expect(clash.status()).toBe(409);
+  expect((await clash.json()).error).toMatchObject({ code: "PET_BUSY", message: "Luna already has an appointment at that time.", fields: { startsAt: [expect.any(String)] } });
+  expect(await starts(sofia, luna.id)).not.toContain(both);
+  expect(await starts(sofia, milo.id)).toContain(both);
+
   const a = (await booked.json()).appointment;
   expect((await client.post(`/api/clinics/demo/appointments/${a.id}/cancel`, { data: { reason: "e2e cleanup" } })).status()).toBe(200);
 });

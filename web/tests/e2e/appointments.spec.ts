@@ -42,7 +42,19 @@ async function startBooking(page: Page, pet: string) {
   await expect(page.getByRole("heading", { name: "Book a visit" })).toBeVisible();
   await page.getByRole("radio", { name: pet }).click();
   await page.getByRole("radio", { name: /Consultation/ }).click();
-  await page.getByRole("radio", { name: /Any vet/ }).click();
+  // two demo vets work overlapping hours: pick one, so that "taken" means taken
+  await page.getByRole("radio", { name: /Dr\. Victor Vet/ }).click();
+}
+
+/** The demo's Consultation service and Dr. Victor Vet's id, through the API the pages use. */
+async function consultationWithVictor(request: { get(url: string): Promise<{ json(): Promise<unknown> }> }) {
+  const { services, serviceVets } = (await (await request.get("/api/clinics/demo/services")).json()) as {
+    services: { id: string; name: string }[];
+    serviceVets: { serviceId: string; vetId: string; vetName: string }[];
+  };
+  const consultation = services.find((s) => s.name === "Consultation") as { id: string };
+  const victor = serviceVets.find((v) => v.serviceId === consultation.id && v.vetName === "Dr. Victor Vet") as { vetId: string };
+  return { serviceId: consultation.id, vetId: victor.vetId };
 }
 
 test("a client books a visit on a phone, sees it, reschedules it and cancels it", async ({ browser }) => {
@@ -81,14 +93,13 @@ test("a client books a visit on a phone, sees it, reschedules it and cancels it"
 
 test("the receptionist sees a booked appointment on the calendar and checks the pet in", async ({ browser }) => {
   const client = await apiAs("client@demo.vete.test");
-  const { services } = await (await client.get("/api/clinics/demo/services")).json();
-  const consultation = services.find((s: { name: string }) => s.name === "Consultation");
+  const { serviceId, vetId } = await consultationWithVictor(client);
   const pets = (await (await client.get("/api/clinics/demo/pets")).json()).items as { id: string; name: string }[];
   const milo = pets.find((p) => p.name === "Milo");
   const day = madridDate(5);
-  const avail = await (await client.get(`/api/clinics/demo/availability?serviceId=${consultation.id}&from=${day}&to=${madridDate(12)}`)).json();
+  const avail = await (await client.get(`/api/clinics/demo/availability?serviceId=${serviceId}&vetId=${vetId}&from=${day}&to=${madridDate(12)}`)).json();
   const slot = avail.slots[0];
-  const booked = await client.post("/api/clinics/demo/appointments", { data: { petId: milo?.id, serviceId: consultation.id, startsAt: slot.startsAt } });
+  const booked = await client.post("/api/clinics/demo/appointments", { data: { petId: milo?.id, serviceId, vetId, startsAt: slot.startsAt } });
   expect(booked.status()).toBe(201);
   const slotDay = new Intl.DateTimeFormat("en-CA", { timeZone: TZ }).format(new Date(slot.startsAt));
 
@@ -121,11 +132,10 @@ test("a slot taken in another browser between viewing and confirming shows 'just
 
   // another browser context (the same family booking for Milo) takes that time first
   const other = await clientPage(browser, "/demo/portal");
-  const { services } = await (await other.request.get("/api/clinics/demo/services")).json();
-  const consultation = services.find((s: { name: string }) => s.name === "Consultation");
+  const { serviceId, vetId } = await consultationWithVictor(other.request);
   const pets = (await (await other.request.get("/api/clinics/demo/pets")).json()).items as { id: string; name: string }[];
   const taken = await other.request.post("/api/clinics/demo/appointments", {
-    data: { petId: pets.find((p) => p.name === "Milo")?.id, serviceId: consultation.id, startsAt },
+    data: { petId: pets.find((p) => p.name === "Milo")?.id, serviceId, vetId, startsAt },
   });
   expect(taken.status()).toBe(201);
 
