@@ -95,6 +95,7 @@ const columnToField: Record<string, string> = {
   service_id: "serviceId",
   client_id: "clientId",
   appointment_id: "appointmentId",
+  moving_appointment_id: "movingAppointmentId",
   request_id: "requestId",
   preferred_dates: "preferredDates",
 };

@@ -62,7 +62,7 @@ export interface SlotRow {
 declare module "@/lib/db/rpc" {
   interface RpcFunctions {
     list_available_slots: {
-      args: { p_clinic_id: string; p_service_id: string; p_from: string; p_to: string; p_vet_id?: string | null; p_pet_id?: string | null };
+      args: { p_clinic_id: string; p_service_id: string; p_from: string; p_to: string; p_vet_id?: string | null; p_pet_id?: string | null; p_moving_appointment_id?: string | null };
       returns: SlotRow;
     };
     list_service_vets: {

@@ -217,6 +217,32 @@ describe("booking", () => {
     await expectCode(asAnonymous((db) => listAvailableSlots(db, clinic.id, { serviceId: checkup.id, from: date, to: date, petId: dave.petId })), "PET_NOT_FOUND", 404);
   });
 
+  it("lists times for moving an appointment: its own time is free, its pet's other appointment is not", async () => {
+    const checkup = await createService(clinic.id, { name: "Follow-up", durationMinutes: 30 });
+    const v1 = await createVet(clinic.id, { serviceIds: [checkup.id] });
+    const v2 = await createVet(clinic.id, { serviceIds: [checkup.id] });
+    const erin = await createPetOwner(clinic.id);
+    const date = await localDateFromToday(TZ, 10);
+    const book = (vetId: string, time: string) =>
+      withUser(erin.user, async (db) => bookAppointment(db, clinic.id, { petId: erin.petId, serviceId: checkup.id, vetId, startsAt: (await at(time, date)).toISOString() }));
+    await book(v1.userId, "10:00");
+    const moving = await book(v2.userId, "11:00");
+    const starts = async (user: TestUser, movingAppointmentId?: string) =>
+      (await withUser(user, (db) => listAvailableSlots(db, clinic.id, { serviceId: checkup.id, vetId: v2.userId, from: date, to: date, movingAppointmentId })))
+        .map((s) => s.startsAt.getTime());
+    const [t0945, t1000, t1030, t1045, t1115] = (await Promise.all(["09:45", "10:00", "10:30", "10:45", "11:15"].map(async (h) => (await at(h, date)).getTime()))) as [number, number, number, number, number];
+    const plain = await starts(erin.user);
+    expect(plain).not.toContain(t1115); // v2 is busy with the appointment itself
+    const forMove = await starts(erin.user, moving.id);
+    expect(forMove).toEqual(expect.arrayContaining([t1030, t1045, t1115]));
+    expect(forMove).not.toContain(t0945); // the pet is with v1 from 10:00 to 10:30
+    expect(forMove).not.toContain(t1000);
+    await expect(withUser(erin.user, async (db) => rescheduleAppointment(db, moving.id, { startsAt: new Date(t1115).toISOString() }))).resolves.toMatchObject({ id: moving.id });
+    expect(await starts(receptionist, moving.id)).toEqual(await starts(erin.user, moving.id));
+    const err = await expectCode(starts(bob.user, moving.id), "APPOINTMENT_NOT_FOUND", 404);
+    expect(err.fields).toHaveProperty("movingAppointmentId");
+  });
+
   it("rejects bad input with field errors before touching the database", async () => {
     const err = await expectCode(withUser(alice.user, (db) => bookAppointment(db, clinic.id, { petId: "nope", serviceId: service.id, startsAt: "tomorrow" })), "INVALID_INPUT", 422);
     expect(Object.keys(err.fields ?? {})).toEqual(expect.arrayContaining(["petId", "startsAt"]));

@@ -64,7 +64,7 @@ export function RescheduleForm({ locale, clinicSlug, timeZone, appointment, vets
         </label>
       ) : null}
       <FormError message={error} />
-      <SlotPicker locale={locale} clinicSlug={clinicSlug} timeZone={timeZone} serviceId={appointment.serviceId} vetId={vetId} reloadKey={reloadKey} selected={slot?.startsAt} onPick={setSlot} />
+      <SlotPicker locale={locale} clinicSlug={clinicSlug} timeZone={timeZone} serviceId={appointment.serviceId} vetId={vetId} movingAppointmentId={appointment.id} reloadKey={reloadKey} selected={slot?.startsAt} onPick={setSlot} />
       {slot ? (
         <Button onClick={submit} pending={pending} className="w-full sm:w-auto">
           {t("reschedule.confirm", { when: formatWhen(slot.startsAt, timeZone, locale) })}

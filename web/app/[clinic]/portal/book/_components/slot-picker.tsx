@@ -23,6 +23,8 @@ interface SlotPickerProps {
   vetId: string | null;
   /** Leave out times this pet is already booked (not when moving one of its own appointments). */
   petId?: string | null;
+  /** Slots for moving this appointment: its own time counts as free, its pet's other bookings do not. */
+  movingAppointmentId?: string | null;
   days?: number;
   /** Change to force a reload (e.g. after a lost race). */
   reloadKey?: number;
@@ -32,13 +34,13 @@ interface SlotPickerProps {
 
 type Load = { state: "loading" } | { state: "failed" } | { state: "ready"; slots: PickedSlot[] };
 
-export function SlotPicker({ locale, clinicSlug, timeZone, serviceId, vetId, petId = null, days = 14, reloadKey = 0, selected, onPick }: SlotPickerProps) {
+export function SlotPicker({ locale, clinicSlug, timeZone, serviceId, vetId, petId = null, movingAppointmentId = null, days = 14, reloadKey = 0, selected, onPick }: SlotPickerProps) {
   const t = translator(locale, appointmentMessages);
   const [day, setDay] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const today = useMemo(() => localDate(new Date(), timeZone), [timeZone]);
   const dates = useMemo(() => Array.from({ length: days }, (_, i) => addDays(today, i)), [today, days]);
-  const key = [serviceId, vetId, petId, dates[0], dates.length, reloadKey, attempt].join("|");
+  const key = [serviceId, vetId, petId, movingAppointmentId, dates[0], dates.length, reloadKey, attempt].join("|");
   // the result remembers which request it answers; a different key means "loading" without a sync setState
   const [result, setResult] = useState<{ key: string; load: Load } | null>(null);
   const load: Load = useMemo(() => (result?.key === key ? result.load : { state: "loading" }), [result, key]);
@@ -47,6 +49,7 @@ export function SlotPicker({ locale, clinicSlug, timeZone, serviceId, vetId, pet
     const qs = new URLSearchParams({ serviceId, from: dates[0] ?? today, to: dates[dates.length - 1] ?? today });
     if (vetId) qs.set("vetId", vetId);
     if (petId) qs.set("petId", petId);
+    if (movingAppointmentId) qs.set("movingAppointmentId", movingAppointmentId);
     try {
       const res = await fetch(`/api/clinics/${clinicSlug}/availability?${qs.toString()}`, { cache: "no-store" });
       if (!res.ok) return { state: "failed" };
@@ -55,7 +58,7 @@ export function SlotPicker({ locale, clinicSlug, timeZone, serviceId, vetId, pet
     } catch {
       return { state: "failed" };
     }
-  }, [clinicSlug, serviceId, vetId, petId, dates, today]);
+  }, [clinicSlug, serviceId, vetId, petId, movingAppointmentId, dates, today]);
 
   useEffect(() => {
     let live = true;

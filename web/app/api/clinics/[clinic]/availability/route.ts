@@ -5,8 +5,8 @@ import { notFound } from "@/lib/http/respond";
 
 const anyone = ["owner", "admin", "vet", "receptionist", "client"] as const;
 
-// GET /api/clinics/[clinic]/availability?serviceId&vetId&petId&from&to - free starts per vet, local dates inclusive
-// (with petId: not when that pet is already booked)
+// GET /api/clinics/[clinic]/availability?serviceId&vetId&petId&movingAppointmentId&from&to - free starts per vet,
+// local dates inclusive (petId: not when that pet is booked; movingAppointmentId: for moving that appointment)
 export const GET = apiHandler({ query: listAvailableSlotsSchema, allow: anyone }, async ({ user, access, query }) => {
   if (!access) throw notFound();
   const clinic = access.clinic;
