@@ -59,7 +59,7 @@ export function BookingFlow({ locale, clinicSlug, timeZone, options }: { locale:
       setTaken(r.nextSlots);
       return;
     }
-    setError(r.message || t("book.failed"));
+    setError(r.code === "PET_BUSY" && pet ? t("book.petBusy", { pet: pet.name }) : r.message || t("book.failed"));
   }
 
   const summary: { label: string; value: string; step: Step }[] = [];

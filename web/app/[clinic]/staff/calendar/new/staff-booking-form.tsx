@@ -68,10 +68,11 @@ export function StaffBookingForm({ locale, clinicSlug, timeZone, services, servi
       router.refresh();
       return;
     }
-    if (r.code === "SLOT_TAKEN") {
+    if (r.code === "SLOT_TAKEN" || r.code === "PET_BUSY") {
       setSlot(null);
       setReloadKey((k) => k + 1);
-      setError(t("book.slotTaken"));
+      const petName = pets.find((p) => p.id === petId)?.name;
+      setError(r.code === "PET_BUSY" && petName ? t("book.petBusy", { pet: petName }) : t("book.slotTaken"));
       return;
     }
     setError(r.message || t("form.failed"));
