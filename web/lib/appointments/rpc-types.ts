@@ -89,6 +89,10 @@ declare module "@/lib/db/rpc" {
       args: { p_appointment_id: string; p_reason: string };
       returns: AppointmentRow;
     };
+    appointment_calendar_file: {
+      args: { p_clinic_id: string; p_appointment_id: string };
+      returns: { appointment_calendar_file: string };
+    };
     set_appointment_status: {
       args: { p_appointment_id: string; p_status: AppointmentStatus };
       returns: AppointmentRow;

@@ -135,3 +135,24 @@ test("one pet cannot be booked with two vets at once: 409 PET_BUSY, and the othe
   const a = (await booked.json()).appointment;
   expect((await client.post(`/api/clinics/demo/appointments/${a.id}/cancel`, { data: { reason: "e2e cleanup" } })).status()).toBe(200);
 });
+
+test("a client downloads their appointment as an .ics file; someone else's id is 404 and a malformed one 422", async () => {
+  const { serviceId, pets, slot } = await bookingTarget(31);
+  const milo = pets.find((p) => p.name === "Milo") as { id: string };
+  const booked = await client.post("/api/clinics/demo/appointments", { data: { petId: milo.id, serviceId, vetId: slot.vetId, startsAt: slot.startsAt }, headers: { "Idempotency-Key": `e2e-${randomUUID()}` } });
+  expect(booked.status()).toBe(201);
+  const a = (await booked.json()).appointment;
+  const file = await client.get(`/api/clinics/demo/appointments/${a.id}/calendar`);
+  expect(file.status()).toBe(200);
+  expect(file.headers()["content-type"]).toContain("text/calendar");
+  expect(file.headers()["content-disposition"]).toContain("appointment.ics");
+  const ics = await file.text();
+  expect(ics).toContain(`UID:${a.id}\r\n`);
+  expect(ics).toContain("METHOD:PUBLISH\r\n");
+  expect((await owner.get(`/api/clinics/demo/appointments/${a.id}/calendar`)).status()).toBe(200);
+  const missing = await client.get(`/api/clinics/demo/appointments/${randomUUID()}/calendar`);
+  expect(missing.status()).toBe(404);
+  expect((await missing.json()).error.code).toBe("APPOINTMENT_NOT_FOUND");
+  expect((await client.get("/api/clinics/demo/appointments/not-an-id/calendar")).status()).toBe(422);
+  expect((await client.post(`/api/clinics/demo/appointments/${a.id}/cancel`, { data: { reason: "e2e cleanup" } })).status()).toBe(200);
+});

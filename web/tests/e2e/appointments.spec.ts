@@ -73,6 +73,9 @@ test("a client books a visit on a phone, sees it, reschedules it and cancels it"
   const card = upcoming.getByRole("listitem").filter({ hasText: when });
   await expect(card).toContainText("Consultation · Luna · Dr. Victor Vet");
   await expect(card).toContainText("Confirmed");
+  const download = page.waitForEvent("download");
+  await card.getByRole("link", { name: "Add to my calendar (.ics)" }).click();
+  expect((await download).suggestedFilename()).toBe("appointment.ics");
 
   await card.getByRole("link", { name: "Reschedule" }).click();
   await expect(page.getByRole("heading", { name: "Move your appointment" })).toBeVisible();

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
 import { cancelAppointment } from "@/lib/appointments/cancel-appointment";
+import { getAppointmentCalendarFile } from "@/lib/appointments/get-appointment-calendar-file";
 import { listAppointments } from "@/lib/appointments/list-appointments";
 import { listAvailableSlots } from "@/lib/appointments/list-available-slots";
 import { rescheduleAppointment } from "@/lib/appointments/reschedule-appointment";
@@ -304,6 +305,24 @@ describe("reschedule and cancel", () => {
     expect(again.status).toBe("confirmed");
     const { rows } = await testPool().query("select locale from public.outbox_messages where dedupe_key = $1", [`appointment.cancelled:${appt.id}`]);
     expect(rows[0]).toEqual({ locale: "es" });
+  });
+});
+
+describe("calendar file", () => {
+  it("gives a client their own appointment as an .ics (PUBLISH, then CANCEL once cancelled); others get not found", async () => {
+    const fay = await createPetOwner(clinic.id);
+    const date = await localDateFromToday(TZ, 11);
+    const appt = await withUser(fay.user, async (db) => bookAppointment(db, clinic.id, { petId: fay.petId, serviceId: service.id, vetId: vet.userId, startsAt: (await at("15:00", date)).toISOString() }));
+    const file = (user: TestUser, clinicId = clinic.id) => withUser(user, (db) => getAppointmentCalendarFile(db, clinicId, appt.id));
+    const ics = await file(fay.user);
+    expect(ics.split("\r\n")).toEqual(expect.arrayContaining(["METHOD:PUBLISH", `UID:${appt.id}`, "SEQUENCE:0", "STATUS:CONFIRMED", "BEGIN:VEVENT"]));
+    expect(ics).toContain("Vaccination - ");
+    expect(await file(receptionist)).toContain(`UID:${appt.id}`);
+    await expectCode(file(bob.user), "APPOINTMENT_NOT_FOUND", 404);
+    await expectCode(file(fay.user, other.id), "APPOINTMENT_NOT_FOUND", 404);
+    await expectCode(withUser(fay.user, (db) => getAppointmentCalendarFile(db, clinic.id, "not-an-id")), "INVALID_INPUT", 422);
+    await withUser(fay.user, (db) => cancelAppointment(db, appt.id, { reason: "Plans changed" }));
+    expect((await file(fay.user)).split("\r\n")).toEqual(expect.arrayContaining(["METHOD:CANCEL", "STATUS:CANCELLED"]));
   });
 });
 

@@ -1,6 +1,6 @@
 // /[clinic]/portal/appointments - the client's upcoming and past appointments; reschedule and cancel while
 // inside the clinic's change window, otherwise a message to call the clinic.
-import { ButtonLink } from "@/app/_components/button";
+import { ButtonLink, buttonClass } from "@/app/_components/button";
 import { FormNotice } from "@/app/_components/form-error";
 import { listAppointments, type AppointmentListItem } from "@/lib/appointments/list-appointments";
 import { loadPortalPage, requireClientId } from "@/lib/clients/load-portal-page";
@@ -43,14 +43,20 @@ export default async function MyAppointmentsPage(props: { params: Promise<{ clin
           {upcoming.map((a) => (
             <li key={a.id} className="space-y-3 rounded-xl bg-white p-4 shadow-sm">
               <AppointmentSummary a={a} locale={locale} timeZone={clinic.timeZone} />
-              {a.clientCanChange ? (
-                <div className="flex flex-wrap gap-2">
-                  <ButtonLink variant="secondary" href={`/${clinic.slug}/portal/appointments/${a.id}/reschedule`}>
-                    {t("list.reschedule")}
-                  </ButtonLink>
-                  <CancelAppointmentButton locale={locale} clinicSlug={clinic.slug} appointmentId={a.id} />
-                </div>
-              ) : (
+              <div className="flex flex-wrap gap-2">
+                {a.clientCanChange ? (
+                  <>
+                    <ButtonLink variant="secondary" href={`/${clinic.slug}/portal/appointments/${a.id}/reschedule`}>
+                      {t("list.reschedule")}
+                    </ButtonLink>
+                    <CancelAppointmentButton locale={locale} clinicSlug={clinic.slug} appointmentId={a.id} />
+                  </>
+                ) : null}
+                <a className={buttonClass("secondary")} href={`/api/clinics/${clinic.slug}/appointments/${a.id}/calendar`} download="appointment.ics">
+                  {t("list.addToCalendar")}
+                </a>
+              </div>
+              {a.clientCanChange ? null : (
                 <p className="text-sm text-slate-600">{t("list.callClinic", { phone: clinic.phone ? ` (${clinic.phone})` : "" })}</p>
               )}
             </li>

@@ -21,7 +21,7 @@ interface SlotPickerProps {
   timeZone: string;
   serviceId: string;
   vetId: string | null;
-  /** Leave out times this pet is already booked (not when moving one of its own appointments). */
+  /** Leave out times this pet is already booked (with any vet). */
   petId?: string | null;
   /** Slots for moving this appointment: its own time counts as free, its pet's other bookings do not. */
   movingAppointmentId?: string | null;
