@@ -5,10 +5,11 @@ import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { withUser } from "@/lib/db/context";
 import { translator } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
+import { getReminderSettings } from "@/lib/notifications/reminder-settings";
 import { getBookingRules } from "@/lib/schedules/get-booking-rules";
 import { getClinicSchedule } from "@/lib/schedules/get-clinic-schedule";
 import { formatDay, formatWhen, localDate } from "../../portal/book/_components/zoned";
-import { OverrideForm, RemoveButton, RulesForm, TimeOffForm } from "./schedule-forms";
+import { OverrideForm, RemindersForm, RemoveButton, RulesForm, TimeOffForm } from "./schedule-forms";
 import { WeeklyHoursEditor } from "./weekly-hours-editor";
 
 export const metadata = { title: "Schedules" };
@@ -25,9 +26,10 @@ export default async function SchedulesPage(props: { params: Promise<{ clinic: s
   const canEditAll = access.role === "owner" || access.role === "admin" || access.role === "receptionist";
   const editable = canEditAll ? staff : staff.filter((s) => s.userId === user.userId);
   const chosen = editable.find((s) => s.userId === vet) ?? editable[0];
-  const { schedule, rules } = await withUser(user, async (db) => ({
+  const { schedule, rules, reminders } = await withUser(user, async (db) => ({
     schedule: chosen ? await getClinicSchedule(db, clinic.id, { vetId: chosen.userId }) : null,
     rules: await getBookingRules(db, clinic.id),
+    reminders: await getReminderSettings(db, clinic.id),
   }));
   const today = localDate(new Date(), clinic.timeZone);
   const api = `/api/clinics/${clinic.slug}/schedules`;
@@ -102,6 +104,18 @@ export default async function SchedulesPage(props: { params: Promise<{ clinic: s
       <section className={card} aria-labelledby="rules">
         <h2 id="rules" className="text-lg font-semibold">{t("sch.rules")}</h2>
         {canEditRules ? <RulesForm locale={locale} clinicSlug={clinic.slug} rules={rules} /> : <p className="text-sm text-slate-600">{t("sch.rulesReadOnly")}</p>}
+      </section>
+      <section className={card} aria-labelledby="reminders">
+        <h2 id="reminders" className="text-lg font-semibold">{t("rem.title")}</h2>
+        {canEditRules ? (
+          <RemindersForm locale={locale} clinicSlug={clinic.slug} settings={reminders} />
+        ) : (
+          <p className="text-sm text-slate-600">
+            {reminders.enabled && reminders.offsetsMinutes.length
+              ? t("rem.summary", { when: reminders.offsetsMinutes.map((m) => (m % 60 === 0 ? `${m / 60} h` : `${m} min`)).join(", ") })
+              : t("rem.off")}
+          </p>
+        )}
       </section>
     </div>
   );

@@ -1,5 +1,5 @@
 "use client";
-// Date override and time-off forms, a remove button for either, and the clinic's booking rules form.
+// Date override and time-off forms, a remove button for either, the clinic's booking rules and reminders forms.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
@@ -7,6 +7,7 @@ import { Field } from "@/app/_components/field";
 import { FormError, FormNotice } from "@/app/_components/form-error";
 import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
+import type { ReminderSettings } from "@/lib/notifications/reminder-settings";
 import type { BookingRules } from "@/lib/schedules/get-booking-rules";
 import { CheckboxField } from "../../portal/_components/inputs";
 import { callApi } from "../../portal/book/_components/api";
@@ -136,6 +137,44 @@ export function RulesForm({ locale, clinicSlug, rules }: { locale: Locale; clini
       <CheckboxField label={t("sch.requireConfirmation")} name="requireConfirmation" defaultChecked={rules.requireConfirmation} />
       <Button type="submit" pending={pending}>
         {t("sch.saveRules")}
+      </Button>
+    </form>
+  );
+}
+
+/** Reminder times offered as checkboxes (minutes before the visit); a time set through the API shows too. */
+const REMINDER_CHOICES = [10080, 2880, 1440, 240, 120, 60];
+
+export function RemindersForm({ locale, clinicSlug, settings }: { locale: Locale; clinicSlug: string; settings: ReminderSettings }) {
+  const { t, pending, error, fields, saved, submit } = useSubmit(locale);
+  const choices = [...new Set([...REMINDER_CHOICES, ...settings.offsetsMinutes])].sort((a, b) => b - a);
+  const label = (m: number) =>
+    m % 1440 === 0 ? t("rem.days", { n: m / 1440 }) : m % 60 === 0 ? t("rem.hours", { n: m / 60 }) : t("rem.minutes", { n: m });
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    await submit(`/api/clinics/${clinicSlug}/reminder-settings`, "PUT", {
+      enabled: f.get("enabled") === "on",
+      offsetsMinutes: f.getAll("offsetsMinutes").map(Number),
+    });
+  }
+  return (
+    <form onSubmit={onSubmit} className="space-y-3" noValidate>
+      <FormError message={error} />
+      {saved ? <FormNotice>{t("sch.saved")}</FormNotice> : null}
+      <CheckboxField label={t("rem.enabled")} name="enabled" defaultChecked={settings.enabled} />
+      <fieldset className="space-y-1">
+        <legend className="text-sm font-medium text-slate-800">{t("rem.when")}</legend>
+        {choices.map((m) => (
+          <label key={m} className="flex min-h-11 items-center gap-3 text-sm text-slate-800">
+            <input type="checkbox" name="offsetsMinutes" value={m} defaultChecked={settings.offsetsMinutes.includes(m)} className="size-5 accent-brand-700" />
+            {label(m)}
+          </label>
+        ))}
+        {fields.offsetsMinutes ? <p className="text-sm text-red-700">{fields.offsetsMinutes.join(" ")}</p> : null}
+      </fieldset>
+      <Button type="submit" pending={pending}>
+        {t("rem.save")}
       </Button>
     </form>
   );
