@@ -89,6 +89,10 @@ declare module "@/lib/db/rpc" {
       args: { p_appointment_id: string; p_reason: string };
       returns: AppointmentRow;
     };
+    list_vet_hours: {
+      args: { p_clinic_id: string; p_date: string };
+      returns: { vet_id: string; starts_at: Date; ends_at: Date };
+    };
     appointment_calendar_file: {
       args: { p_clinic_id: string; p_appointment_id: string };
       returns: { appointment_calendar_file: string };

@@ -113,12 +113,18 @@ test("the receptionist sees a booked appointment on the calendar and checks the 
   await expect(staff.getByRole("heading", { name: "Calendar" })).toBeVisible();
   await staff.goto(`/demo/staff/calendar?date=${slotDay}`);
   const column = staff.getByRole("region", { name: "Dr. Victor Vet" });
+  // who works when, from the same working time as the slot logic
+  await expect(column.getByTestId("vet-hours")).toHaveText("09:00–13:00 · 15:00–19:00");
   const card = column.getByTestId("calendar-appointment").filter({ hasText: "Milo" });
   await expect(card).toContainText("Carla Client");
   await expect(card).toContainText("Confirmed");
   await card.getByRole("button", { name: "Check in" }).click();
   await expect(card).toContainText("Checked in");
 
+  const sunday = new Date(`${slotDay}T12:00:00Z`);
+  sunday.setUTCDate(sunday.getUTCDate() + ((7 - sunday.getUTCDay()) % 7));
+  await staff.goto(`/demo/staff/calendar?date=${sunday.toISOString().slice(0, 10)}`);
+  await expect(staff.getByRole("region", { name: "Dr. Sofia Salud" }).getByTestId("vet-hours")).toHaveText("Not working this day.");
   await staff.goto(`/demo/staff/calendar?date=${slotDay}&view=week`);
   await expect(staff.getByTestId("calendar-appointment").filter({ hasText: "Milo" }).first()).toContainText("Dr. Victor Vet");
   await ctx.close();

@@ -4,11 +4,12 @@ import Link from "next/link";
 import { ButtonLink } from "@/app/_components/button";
 import { listAppointments, type AppointmentListItem } from "@/lib/appointments/list-appointments";
 import { listServiceVets } from "@/lib/appointments/list-service-vets";
+import { listVetHours, type WorkingInterval } from "@/lib/appointments/list-vet-hours";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { withUser } from "@/lib/db/context";
 import { translator } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
-import { addDays, formatDay, isoWeekday, localDate } from "../../portal/book/_components/zoned";
+import { addDays, formatDay, formatTime, isoWeekday, localDate } from "../../portal/book/_components/zoned";
 import { AppointmentCard } from "./appointment-card";
 
 export const metadata = { title: "Calendar" };
@@ -31,9 +32,10 @@ export default async function CalendarPage(props: { params: Promise<{ clinic: st
   // a UTC window a day wider on each side, then grouped by the clinic's local date
   const from = new Date(`${addDays(first, -1)}T00:00:00Z`).toISOString();
   const to = new Date(`${addDays(days[days.length - 1] ?? first, 2)}T00:00:00Z`).toISOString();
-  const { appointments, serviceVets } = await withUser(user, async (db) => ({
+  const { appointments, serviceVets, hours } = await withUser(user, async (db) => ({
     appointments: await listAppointments(db, clinic.id, { from, to, vetId }),
     serviceVets: await listServiceVets(db, clinic.id),
+    hours: view === "day" ? await listVetHours(db, clinic.id, date) : new Map<string, WorkingInterval[]>(),
   }));
   const byDay = new Map<string, AppointmentListItem[]>();
   for (const a of appointments) {
@@ -105,6 +107,14 @@ export default async function CalendarPage(props: { params: Promise<{ clinic: st
               return (
                 <section key={id} aria-label={name} className="space-y-2 rounded-xl bg-slate-50 p-2">
                   <h2 className="px-1 font-semibold">{name}</h2>
+                  <p className="px-1 text-sm text-slate-600" data-testid="vet-hours">
+                    {hours.get(id)?.length
+                      ? hours
+                          .get(id)
+                          ?.map((h) => `${formatTime(h.startsAt, tz, locale)}–${formatTime(h.endsAt, tz, locale)}`)
+                          .join(" · ")
+                      : t("cal.notWorking")}
+                  </p>
                   {items.length === 0 ? <p className="px-1 text-sm text-slate-500">{t("cal.empty")}</p> : null}
                   {items.map((a) => (
                     <AppointmentCard key={a.id} a={a} locale={locale} clinicSlug={clinic.slug} timeZone={tz} showVet={false} />
