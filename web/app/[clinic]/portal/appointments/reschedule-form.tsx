@@ -14,7 +14,7 @@ interface RescheduleFormProps {
   locale: Locale;
   clinicSlug: string;
   timeZone: string;
-  appointment: { id: string; serviceId: string; vetId: string };
+  appointment: { id: string; serviceId: string; vetId: string; petName: string };
   /** Staff may move to another vet; the list of vets who perform the service. */
   vets?: { vetId: string; vetName: string }[];
   doneHref: string;
@@ -40,10 +40,10 @@ export function RescheduleForm({ locale, clinicSlug, timeZone, appointment, vets
       router.refresh();
       return;
     }
-    if (r.code === "SLOT_TAKEN") {
+    if (r.code === "SLOT_TAKEN" || r.code === "PET_BUSY") {
       setSlot(null);
       setReloadKey((k) => k + 1);
-      setError(t("reschedule.taken"));
+      setError(r.code === "PET_BUSY" ? t("book.petBusy", { pet: appointment.petName }) : t("reschedule.taken"));
       return;
     }
     setError(r.message || t("form.failed"));

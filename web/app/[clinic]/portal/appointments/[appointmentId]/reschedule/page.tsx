@@ -31,7 +31,7 @@ export default async function ReschedulePage(props: { params: Promise<{ clinic: 
           locale={locale}
           clinicSlug={clinic.slug}
           timeZone={clinic.timeZone}
-          appointment={{ id: a.id, serviceId: a.serviceId, vetId: a.vetId }}
+          appointment={{ id: a.id, serviceId: a.serviceId, vetId: a.vetId, petName: a.petName }}
           doneHref={`/${clinic.slug}/portal/appointments?done=rescheduled`}
         />
       ) : (

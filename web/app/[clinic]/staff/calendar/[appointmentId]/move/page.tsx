@@ -32,7 +32,7 @@ export default async function MoveAppointmentPage(props: { params: Promise<{ cli
         locale={locale}
         clinicSlug={clinic.slug}
         timeZone={clinic.timeZone}
-        appointment={{ id: a.id, serviceId: a.serviceId, vetId: a.vetId }}
+        appointment={{ id: a.id, serviceId: a.serviceId, vetId: a.vetId, petName: a.petName }}
         vets={serviceVets.filter((v) => v.serviceId === a.serviceId)}
         doneHref={`/${clinic.slug}/staff/calendar?date=${localDate(a.startsAt, clinic.timeZone)}`}
       />
