@@ -6,6 +6,7 @@ import { Field } from "@/app/_components/field";
 import { FormError, FormNotice } from "@/app/_components/form-error";
 import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
+import { scheduleMessages } from "@/lib/i18n/messages/schedules";
 import { SelectField, TextAreaField } from "../_components/inputs";
 import { callApi } from "../book/_components/api";
 
@@ -19,6 +20,7 @@ interface RequestFormProps {
 
 export function RequestForm({ locale, clinicSlug, today, pets, services }: RequestFormProps) {
   const t = translator(locale, appointmentMessages);
+  const ts = translator(locale, scheduleMessages);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string[]>>({});
@@ -57,7 +59,7 @@ export function RequestForm({ locale, clinicSlug, today, pets, services }: Reque
         <legend className="text-sm font-medium text-slate-800">{t("request.dates")}</legend>
         <div className="grid gap-2 sm:grid-cols-3">
           {[1, 2, 3].map((n) => (
-            <Field key={n} label={`${t("sch.date")} ${n}`} name="preferredDate" type="date" min={today} />
+            <Field key={n} label={`${ts("sch.date")} ${n}`} name="preferredDate" type="date" min={today} />
           ))}
         </div>
         {fields.preferredDates ? <p className="text-sm text-red-700">{fields.preferredDates[0]}</p> : null}

@@ -5,6 +5,7 @@ import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { withUser } from "@/lib/db/context";
 import { translator } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
+import { scheduleMessages } from "@/lib/i18n/messages/schedules";
 import { getReminderSettings } from "@/lib/notifications/reminder-settings";
 import { getBookingRules } from "@/lib/schedules/get-booking-rules";
 import { getClinicSchedule } from "@/lib/schedules/get-clinic-schedule";
@@ -21,6 +22,7 @@ export default async function SchedulesPage(props: { params: Promise<{ clinic: s
   const { user, access, locale } = await loadStaffPage(slug);
   if (!access.role) return null;
   const t = translator(locale, appointmentMessages);
+  const ts = translator(locale, scheduleMessages);
   const clinic = access.clinic;
   const staff = (await withUser(user, (db) => listStaff(db, clinic.id))).filter((s) => s.role !== "receptionist");
   const canEditAll = access.role === "owner" || access.role === "admin" || access.role === "receptionist";
@@ -37,7 +39,7 @@ export default async function SchedulesPage(props: { params: Promise<{ clinic: s
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <h1 className="text-2xl font-semibold">{t("sch.title")}</h1>
+      <h1 className="text-2xl font-semibold">{ts("sch.title")}</h1>
       {editable.length > 1 ? (
         <form className="flex items-end gap-2">
           <label className="flex-1 text-sm font-medium text-slate-800">
@@ -55,17 +57,17 @@ export default async function SchedulesPage(props: { params: Promise<{ clinic: s
           </button>
         </form>
       ) : null}
-      {!chosen || !schedule ? <p className="text-slate-600">{t("sch.noVets")}</p> : (
+      {!chosen || !schedule ? <p className="text-slate-600">{ts("sch.noVets")}</p> : (
         <>
           <section className={card} aria-labelledby="weekly">
-            <h2 id="weekly" className="text-lg font-semibold">{t("sch.weekly")} · {chosen.name}</h2>
-            <p className="text-sm text-slate-600">{t("sch.weeklyHint", { tz: clinic.timeZone })}</p>
+            <h2 id="weekly" className="text-lg font-semibold">{ts("sch.weekly")} · {chosen.name}</h2>
+            <p className="text-sm text-slate-600">{ts("sch.weeklyHint", { tz: clinic.timeZone })}</p>
             <WeeklyHoursEditor key={chosen.userId} locale={locale} clinicSlug={clinic.slug} vetId={chosen.userId} initial={schedule.weeklyHours} />
           </section>
           <section className={card} aria-labelledby="overrides">
-            <h2 id="overrides" className="text-lg font-semibold">{t("sch.overrides")}</h2>
-            <p className="text-sm text-slate-600">{t("sch.overrideHint")}</p>
-            {schedule.overrides.length === 0 ? <p className="text-sm text-slate-500">{t("sch.noOverrides")}</p> : null}
+            <h2 id="overrides" className="text-lg font-semibold">{ts("sch.overrides")}</h2>
+            <p className="text-sm text-slate-600">{ts("sch.overrideHint")}</p>
+            {schedule.overrides.length === 0 ? <p className="text-sm text-slate-500">{ts("sch.noOverrides")}</p> : null}
             <ul className="divide-y divide-slate-100">
               {[...new Set(schedule.overrides.map((o) => o.date))].map((date) => {
                 const rows = schedule.overrides.filter((o) => o.date === date);
@@ -73,7 +75,7 @@ export default async function SchedulesPage(props: { params: Promise<{ clinic: s
                   <li key={date} className="flex flex-wrap items-center justify-between gap-2 py-2">
                     <span>
                       <span className="font-medium">{formatDay(date, locale)}</span>{" "}
-                      {rows.some((o) => o.kind === "closed") ? t("sch.closed") : rows.map((o) => `${o.start}–${o.end}`).join(", ")}
+                      {rows.some((o) => o.kind === "closed") ? ts("sch.closed") : rows.map((o) => `${o.start}–${o.end}`).join(", ")}
                       {rows[0]?.note ? <span className="text-slate-500"> · {rows[0].note}</span> : null}
                     </span>
                     <RemoveButton locale={locale} url={`${api}/overrides`} body={{ vetId: chosen.userId, date }} />
@@ -84,8 +86,8 @@ export default async function SchedulesPage(props: { params: Promise<{ clinic: s
             <OverrideForm locale={locale} clinicSlug={clinic.slug} vetId={chosen.userId} today={today} />
           </section>
           <section className={card} aria-labelledby="timeoff">
-            <h2 id="timeoff" className="text-lg font-semibold">{t("sch.timeOff")}</h2>
-            {schedule.timeOff.length === 0 ? <p className="text-sm text-slate-500">{t("sch.noTimeOff")}</p> : null}
+            <h2 id="timeoff" className="text-lg font-semibold">{ts("sch.timeOff")}</h2>
+            {schedule.timeOff.length === 0 ? <p className="text-sm text-slate-500">{ts("sch.noTimeOff")}</p> : null}
             <ul className="divide-y divide-slate-100">
               {schedule.timeOff.map((o) => (
                 <li key={o.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
@@ -102,18 +104,18 @@ export default async function SchedulesPage(props: { params: Promise<{ clinic: s
         </>
       )}
       <section className={card} aria-labelledby="rules">
-        <h2 id="rules" className="text-lg font-semibold">{t("sch.rules")}</h2>
-        {canEditRules ? <RulesForm locale={locale} clinicSlug={clinic.slug} rules={rules} /> : <p className="text-sm text-slate-600">{t("sch.rulesReadOnly")}</p>}
+        <h2 id="rules" className="text-lg font-semibold">{ts("sch.rules")}</h2>
+        {canEditRules ? <RulesForm locale={locale} clinicSlug={clinic.slug} rules={rules} /> : <p className="text-sm text-slate-600">{ts("sch.rulesReadOnly")}</p>}
       </section>
       <section className={card} aria-labelledby="reminders">
-        <h2 id="reminders" className="text-lg font-semibold">{t("rem.title")}</h2>
+        <h2 id="reminders" className="text-lg font-semibold">{ts("rem.title")}</h2>
         {canEditRules ? (
           <RemindersForm locale={locale} clinicSlug={clinic.slug} settings={reminders} />
         ) : (
           <p className="text-sm text-slate-600">
             {reminders.enabled && reminders.offsetsMinutes.length
-              ? t("rem.summary", { when: reminders.offsetsMinutes.map((m) => (m % 60 === 0 ? `${m / 60} h` : `${m} min`)).join(", ") })
-              : t("rem.off")}
+              ? ts("rem.summary", { when: reminders.offsetsMinutes.map((m) => (m % 60 === 0 ? `${m / 60} h` : `${m} min`)).join(", ") })
+              : ts("rem.off")}
           </p>
         )}
       </section>

@@ -7,6 +7,7 @@ import { Field } from "@/app/_components/field";
 import { FormError, FormNotice } from "@/app/_components/form-error";
 import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
+import { scheduleMessages } from "@/lib/i18n/messages/schedules";
 import type { ReminderSettings } from "@/lib/notifications/reminder-settings";
 import type { BookingRules } from "@/lib/schedules/get-booking-rules";
 import { CheckboxField } from "../../portal/_components/inputs";
@@ -14,6 +15,7 @@ import { callApi } from "../../portal/book/_components/api";
 
 function useSubmit(locale: Locale) {
   const t = translator(locale, appointmentMessages);
+  const ts = translator(locale, scheduleMessages);
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +37,7 @@ function useSubmit(locale: Locale) {
     router.refresh();
     return true;
   }
-  return { t, pending, error, fields, saved, submit };
+  return { ts, pending, error, fields, saved, submit };
 }
 
 const text = (f: FormData, k: string) => String(f.get(k) ?? "").trim() || null;
@@ -45,7 +47,7 @@ const int = (f: FormData, k: string) => {
 };
 
 export function OverrideForm({ locale, clinicSlug, vetId, today }: { locale: Locale; clinicSlug: string; vetId: string; today: string }) {
-  const { t, pending, error, fields, submit } = useSubmit(locale);
+  const { ts, pending, error, fields, submit } = useSubmit(locale);
   const [closed, setClosed] = useState(false);
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -56,27 +58,27 @@ export function OverrideForm({ locale, clinicSlug, vetId, today }: { locale: Loc
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <FormError message={error} />
-      <Field label={t("sch.date")} name="date" type="date" min={today} error={fields.date} />
+      <Field label={ts("sch.date")} name="date" type="date" min={today} error={fields.date} />
       <label className="flex min-h-11 items-center gap-3 text-sm">
         <input type="checkbox" checked={closed} onChange={(e) => setClosed(e.target.checked)} className="size-5 accent-brand-700" />
-        {t("sch.closed")}
+        {ts("sch.closed")}
       </label>
       {!closed ? (
         <div className="grid grid-cols-2 gap-3">
-          <Field label={t("sch.from")} name="start" type="time" defaultValue="09:00" error={fields["intervals.0.start"]} />
-          <Field label={t("sch.until")} name="end" type="time" defaultValue="14:00" error={fields["intervals.0.end"] ?? fields.intervals} />
+          <Field label={ts("sch.from")} name="start" type="time" defaultValue="09:00" error={fields["intervals.0.start"]} />
+          <Field label={ts("sch.until")} name="end" type="time" defaultValue="14:00" error={fields["intervals.0.end"] ?? fields.intervals} />
         </div>
       ) : null}
-      <Field label={t("sch.note")} name="note" maxLength={200} error={fields.note} />
+      <Field label={ts("sch.note")} name="note" maxLength={200} error={fields.note} />
       <Button type="submit" pending={pending}>
-        {t("sch.addOverride")}
+        {ts("sch.addOverride")}
       </Button>
     </form>
   );
 }
 
 export function TimeOffForm({ locale, clinicSlug, vetId, today }: { locale: Locale; clinicSlug: string; vetId: string; today: string }) {
-  const { t, pending, error, fields, submit } = useSubmit(locale);
+  const { ts, pending, error, fields, submit } = useSubmit(locale);
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
@@ -88,25 +90,25 @@ export function TimeOffForm({ locale, clinicSlug, vetId, today }: { locale: Loca
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <FormError message={error} />
       <div className="grid grid-cols-2 gap-3">
-        <Field label={t("sch.startDate")} name="startDate" type="date" min={today} error={fields.startDate} />
-        <Field label={t("sch.startTime")} name="startTime" type="time" error={fields.startTime} />
-        <Field label={t("sch.endDate")} name="endDate" type="date" min={today} error={fields.endDate} />
-        <Field label={t("sch.endTime")} name="endTime" type="time" error={fields.endTime} />
+        <Field label={ts("sch.startDate")} name="startDate" type="date" min={today} error={fields.startDate} />
+        <Field label={ts("sch.startTime")} name="startTime" type="time" error={fields.startTime} />
+        <Field label={ts("sch.endDate")} name="endDate" type="date" min={today} error={fields.endDate} />
+        <Field label={ts("sch.endTime")} name="endTime" type="time" error={fields.endTime} />
       </div>
-      <Field label={t("sch.reason")} name="reason" maxLength={200} error={fields.reason} />
+      <Field label={ts("sch.reason")} name="reason" maxLength={200} error={fields.reason} />
       <Button type="submit" pending={pending}>
-        {t("sch.addTimeOff")}
+        {ts("sch.addTimeOff")}
       </Button>
     </form>
   );
 }
 
 export function RemoveButton({ locale, url, body }: { locale: Locale; url: string; body?: unknown }) {
-  const { t, pending, error, submit } = useSubmit(locale);
+  const { ts, pending, error, submit } = useSubmit(locale);
   return (
     <span className="inline-flex items-center gap-2">
       <Button variant="secondary" className="px-3" pending={pending} onClick={() => void submit(url, "DELETE", body)}>
-        {t("sch.remove")}
+        {ts("sch.remove")}
       </Button>
       {error ? <span className="text-sm text-red-700">{error}</span> : null}
     </span>
@@ -114,7 +116,7 @@ export function RemoveButton({ locale, url, body }: { locale: Locale; url: strin
 }
 
 export function RulesForm({ locale, clinicSlug, rules }: { locale: Locale; clinicSlug: string; rules: BookingRules }) {
-  const { t, pending, error, fields, saved, submit } = useSubmit(locale);
+  const { ts, pending, error, fields, saved, submit } = useSubmit(locale);
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -129,14 +131,14 @@ export function RulesForm({ locale, clinicSlug, rules }: { locale: Locale; clini
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <FormError message={error} />
-      {saved ? <FormNotice>{t("sch.saved")}</FormNotice> : null}
-      <Field label={t("sch.minNotice")} name="minNoticeMinutes" inputMode="numeric" defaultValue={rules.minNoticeMinutes} error={fields.minNoticeMinutes} />
-      <Field label={t("sch.maxDays")} name="maxDaysAhead" inputMode="numeric" defaultValue={rules.maxDaysAhead} error={fields.maxDaysAhead} />
-      <Field label={t("sch.granularity")} name="slotGranularityMinutes" inputMode="numeric" defaultValue={rules.slotGranularityMinutes} error={fields.slotGranularityMinutes} />
-      <Field label={t("sch.changeWindow")} name="clientChangeWindowHours" inputMode="numeric" defaultValue={rules.clientChangeWindowHours} error={fields.clientChangeWindowHours} />
-      <CheckboxField label={t("sch.requireConfirmation")} name="requireConfirmation" defaultChecked={rules.requireConfirmation} />
+      {saved ? <FormNotice>{ts("sch.saved")}</FormNotice> : null}
+      <Field label={ts("sch.minNotice")} name="minNoticeMinutes" inputMode="numeric" defaultValue={rules.minNoticeMinutes} error={fields.minNoticeMinutes} />
+      <Field label={ts("sch.maxDays")} name="maxDaysAhead" inputMode="numeric" defaultValue={rules.maxDaysAhead} error={fields.maxDaysAhead} />
+      <Field label={ts("sch.granularity")} name="slotGranularityMinutes" inputMode="numeric" defaultValue={rules.slotGranularityMinutes} error={fields.slotGranularityMinutes} />
+      <Field label={ts("sch.changeWindow")} name="clientChangeWindowHours" inputMode="numeric" defaultValue={rules.clientChangeWindowHours} error={fields.clientChangeWindowHours} />
+      <CheckboxField label={ts("sch.requireConfirmation")} name="requireConfirmation" defaultChecked={rules.requireConfirmation} />
       <Button type="submit" pending={pending}>
-        {t("sch.saveRules")}
+        {ts("sch.saveRules")}
       </Button>
     </form>
   );
@@ -146,10 +148,10 @@ export function RulesForm({ locale, clinicSlug, rules }: { locale: Locale; clini
 const REMINDER_CHOICES = [10080, 2880, 1440, 240, 120, 60];
 
 export function RemindersForm({ locale, clinicSlug, settings }: { locale: Locale; clinicSlug: string; settings: ReminderSettings }) {
-  const { t, pending, error, fields, saved, submit } = useSubmit(locale);
+  const { ts, pending, error, fields, saved, submit } = useSubmit(locale);
   const choices = [...new Set([...REMINDER_CHOICES, ...settings.offsetsMinutes])].sort((a, b) => b - a);
   const label = (m: number) =>
-    m % 1440 === 0 ? t("rem.days", { n: m / 1440 }) : m % 60 === 0 ? t("rem.hours", { n: m / 60 }) : t("rem.minutes", { n: m });
+    m % 1440 === 0 ? ts("rem.days", { n: m / 1440 }) : m % 60 === 0 ? ts("rem.hours", { n: m / 60 }) : ts("rem.minutes", { n: m });
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -161,10 +163,10 @@ export function RemindersForm({ locale, clinicSlug, settings }: { locale: Locale
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <FormError message={error} />
-      {saved ? <FormNotice>{t("sch.saved")}</FormNotice> : null}
-      <CheckboxField label={t("rem.enabled")} name="enabled" defaultChecked={settings.enabled} />
+      {saved ? <FormNotice>{ts("sch.saved")}</FormNotice> : null}
+      <CheckboxField label={ts("rem.enabled")} name="enabled" defaultChecked={settings.enabled} />
       <fieldset className="space-y-1">
-        <legend className="text-sm font-medium text-slate-800">{t("rem.when")}</legend>
+        <legend className="text-sm font-medium text-slate-800">{ts("rem.when")}</legend>
         {choices.map((m) => (
           <label key={m} className="flex min-h-11 items-center gap-3 text-sm text-slate-800">
             <input type="checkbox" name="offsetsMinutes" value={m} defaultChecked={settings.offsetsMinutes.includes(m)} className="size-5 accent-brand-700" />
@@ -174,7 +176,7 @@ export function RemindersForm({ locale, clinicSlug, settings }: { locale: Locale
         {fields.offsetsMinutes ? <p className="text-sm text-red-700">{fields.offsetsMinutes.join(" ")}</p> : null}
       </fieldset>
       <Button type="submit" pending={pending}>
-        {t("rem.save")}
+        {ts("rem.save")}
       </Button>
     </form>
   );

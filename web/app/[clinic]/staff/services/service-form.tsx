@@ -8,6 +8,7 @@ import { Field } from "@/app/_components/field";
 import { FormError, FormNotice } from "@/app/_components/form-error";
 import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
+import { scheduleMessages } from "@/lib/i18n/messages/schedules";
 import type { Service } from "@/lib/schedules/service-record";
 import { CheckboxField, TextAreaField } from "../../portal/_components/inputs";
 import { callApi } from "../../portal/book/_components/api";
@@ -29,6 +30,7 @@ const num = (form: FormData, name: string) => {
 
 export function ServiceForm({ locale, clinicSlug, currency, staff, service }: Props) {
   const t = translator(locale, appointmentMessages);
+  const ts = translator(locale, scheduleMessages);
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -72,19 +74,19 @@ export function ServiceForm({ locale, clinicSlug, currency, staff, service }: Pr
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <FormError message={error} />
-      {saved ? <FormNotice>{t("svc.saved")}</FormNotice> : null}
-      <Field label={t("svc.name")} name="name" maxLength={120} defaultValue={service?.name} error={fields.name} />
+      {saved ? <FormNotice>{ts("svc.saved")}</FormNotice> : null}
+      <Field label={ts("svc.name")} name="name" maxLength={120} defaultValue={service?.name} error={fields.name} />
       <div className="grid grid-cols-2 gap-3">
-        <Field label={t("svc.duration")} name="durationMinutes" inputMode="numeric" defaultValue={service?.durationMinutes ?? 30} error={fields.durationMinutes} />
-        <Field label={t("svc.price", { currency })} name="price" inputMode="decimal" defaultValue={service ? (service.priceCents / 10 ** minorUnitDigits(currency)).toFixed(minorUnitDigits(currency)) : ""} error={price} />
-        <Field label={t("svc.bufferBefore")} name="bufferBeforeMinutes" inputMode="numeric" defaultValue={service?.bufferBeforeMinutes ?? 0} error={fields.bufferBeforeMinutes} />
-        <Field label={t("svc.bufferAfter")} name="bufferAfterMinutes" inputMode="numeric" defaultValue={service?.bufferAfterMinutes ?? 0} error={fields.bufferAfterMinutes} />
+        <Field label={ts("svc.duration")} name="durationMinutes" inputMode="numeric" defaultValue={service?.durationMinutes ?? 30} error={fields.durationMinutes} />
+        <Field label={ts("svc.price", { currency })} name="price" inputMode="decimal" defaultValue={service ? (service.priceCents / 10 ** minorUnitDigits(currency)).toFixed(minorUnitDigits(currency)) : ""} error={price} />
+        <Field label={ts("svc.bufferBefore")} name="bufferBeforeMinutes" inputMode="numeric" defaultValue={service?.bufferBeforeMinutes ?? 0} error={fields.bufferBeforeMinutes} />
+        <Field label={ts("svc.bufferAfter")} name="bufferAfterMinutes" inputMode="numeric" defaultValue={service?.bufferAfterMinutes ?? 0} error={fields.bufferAfterMinutes} />
       </div>
-      <CheckboxField label={t("svc.online")} name="bookableOnline" defaultChecked={service?.bookableOnline ?? true} />
-      <CheckboxField label={t("svc.active")} name="active" defaultChecked={service?.active ?? true} />
-      <TextAreaField label={t("svc.instructions")} name="instructions" maxLength={2000} defaultValue={service?.instructions ?? ""} error={fields.instructions} />
+      <CheckboxField label={ts("svc.online")} name="bookableOnline" defaultChecked={service?.bookableOnline ?? true} />
+      <CheckboxField label={ts("svc.active")} name="active" defaultChecked={service?.active ?? true} />
+      <TextAreaField label={ts("svc.instructions")} name="instructions" maxLength={2000} defaultValue={service?.instructions ?? ""} error={fields.instructions} />
       <fieldset>
-        <legend className="text-sm font-medium text-slate-800">{t("svc.vets")}</legend>
+        <legend className="text-sm font-medium text-slate-800">{ts("svc.vets")}</legend>
         {staff.map((s) => (
           <label key={s.userId} className="flex min-h-11 items-center gap-3 text-sm">
             <input type="checkbox" name="vetIds" value={s.userId} defaultChecked={service?.vetIds.includes(s.userId)} className="size-5 accent-brand-700" />
@@ -94,7 +96,7 @@ export function ServiceForm({ locale, clinicSlug, currency, staff, service }: Pr
         {fields.vetIds || fields.vetId ? <p className="text-sm text-red-700">{(fields.vetIds ?? fields.vetId)?.[0]}</p> : null}
       </fieldset>
       <Button type="submit" pending={pending} className="w-full sm:w-auto">
-        {service ? t("svc.save") : t("svc.create")}
+        {service ? ts("svc.save") : ts("svc.create")}
       </Button>
     </form>
   );
