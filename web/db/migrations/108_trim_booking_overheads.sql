@@ -9,8 +9,8 @@
 --   enqueue_message) where one INSERT ... SELECT does; enqueue_message stays for other callers;
 -- * ics_event called the one-line SQL helper ics_time three times (a function call each); it now formats
 --   inline and ics_time, which had no other caller, is dropped.
--- (book_appointment also read the booking rules a second time inside its INSERT; 109, which replaces it
--- anyway, reads them once.) Same results: the booking, DST, property and outbox tests are unchanged.
+-- (book_appointment also read the booking rules inside its INSERT, once per vet tried; 109, which replaces
+-- it anyway, decides the status once before the loop.) Same results: the booking, DST, property and outbox tests are unchanged.
 -- Measured in documentation/benchmarks.md.
 
 create or replace function private.lock_vet_schedule(p_vet_id uuid, p_from timestamptz, p_to timestamptz) returns void

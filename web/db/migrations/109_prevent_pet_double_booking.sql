@@ -5,7 +5,8 @@
 -- Racing bookings of one pet with different vets would otherwise be able to deadlock inside the two
 -- exclusion indexes, so book and reschedule take a per-pet advisory lock first, then the per-vet ones
 -- (always in that order, so lock waits cannot cycle). A clash answers 409 pet_busy, not slot_taken: another
--- time or vet would not help. book_appointment now also reads the booking rules once (see 108).
+-- time or vet would not help. book_appointment now also decides the status (requested or confirmed) once,
+-- before trying vets, instead of reading the rules in every INSERT attempt (see 108).
 
 do $$
 begin

@@ -1,7 +1,7 @@
 -- Why: a receptionist juggling several vets needs to see, on the calendar, who works today and when, not
 -- only the appointments. Working time (weekly hours or that date's override, merged, minus time off) was
 -- computed inside private.compute_slots; it moves into private.vet_free_time, which compute_slots now calls
--- (same query, same plan shape: measured the same for a single-start check and the 14-day list; the
+-- (same SQL, now behind one function call: measured the same for a single-start check and the 14-day list; the
 -- availability property and DST tests are unchanged), and list_vet_hours shows the same working time per
 -- vet for one local day, so the calendar and the slot logic cannot disagree.
 

@@ -2,7 +2,7 @@
 // the next free slots; the same Idempotency-Key replays the same appointment; bad input is 422 with fields.
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { apiSignedInAs as signedIn } from "./support";
+import { apiSignedInAs as signedIn, demoConsultation } from "./support";
 
 let client: APIRequestContext;
 let owner: APIRequestContext;
@@ -103,13 +103,8 @@ test("the slot list for a pet leaves out the pet's own booked time; a pet that i
 });
 
 test("one pet cannot be booked with two vets at once: 409 PET_BUSY, and the other vet's list leaves that time out for it", async () => {
-  const { services, serviceVets } = (await (await client.get("/api/clinics/demo/services")).json()) as {
-    services: { id: string; name: string }[];
-    serviceVets: { serviceId: string; vetId: string; vetName: string }[];
-  };
-  const serviceId = (services.find((s) => s.name === "Consultation") as { id: string }).id;
-  const vetOf = (name: string) => (serviceVets.find((v) => v.serviceId === serviceId && v.vetName === name) as { vetId: string }).vetId;
-  const [victor, sofia] = [vetOf("Dr. Victor Vet"), vetOf("Dr. Sofia Salud")];
+  const { serviceId, vetId } = await demoConsultation(client);
+  const [victor, sofia] = [vetId("Dr. Victor Vet"), vetId("Dr. Sofia Salud")];
   const pets = (await (await client.get("/api/clinics/demo/pets")).json()).items as { id: string; name: string }[];
   const luna = pets.find((p) => p.name === "Luna") as { id: string };
   const milo = pets.find((p) => p.name === "Milo") as { id: string };

@@ -2,7 +2,7 @@
 // and cancels it; the receptionist sees a booking on the calendar and checks the pet in; a slot taken in
 // another browser context between viewing and confirming shows "That time was just taken" with other times.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { apiSignedInAs as apiAs, signIn } from "./support";
+import { apiSignedInAs as apiAs, demoConsultation, signIn } from "./support";
 
 const TZ = "Europe/Madrid";
 const phone = { viewport: { width: 390, height: 844 } };
@@ -46,15 +46,10 @@ async function startBooking(page: Page, pet: string) {
   await page.getByRole("radio", { name: /Dr\. Victor Vet/ }).click();
 }
 
-/** The demo's Consultation service and Dr. Victor Vet's id, through the API the pages use. */
-async function consultationWithVictor(request: { get(url: string): Promise<{ json(): Promise<unknown> }> }) {
-  const { services, serviceVets } = (await (await request.get("/api/clinics/demo/services")).json()) as {
-    services: { id: string; name: string }[];
-    serviceVets: { serviceId: string; vetId: string; vetName: string }[];
-  };
-  const consultation = services.find((s) => s.name === "Consultation") as { id: string };
-  const victor = serviceVets.find((v) => v.serviceId === consultation.id && v.vetName === "Dr. Victor Vet") as { vetId: string };
-  return { serviceId: consultation.id, vetId: victor.vetId };
+/** The demo's Consultation service and Dr. Victor Vet's id. */
+async function consultationWithVictor(api: Parameters<typeof demoConsultation>[0]) {
+  const { serviceId, vetId } = await demoConsultation(api);
+  return { serviceId, vetId: vetId("Dr. Victor Vet") };
 }
 
 test("a client books a visit on a phone, sees it, reschedules it and cancels it", async ({ browser }) => {

@@ -1,5 +1,5 @@
 // Shared steps for the end-to-end specs: signing in as a person does, reading a mailed link from the dev
-// mailbox, and an API context signed in as a demo user.
+// mailbox, an API context signed in as a demo user, and the demo's Consultation service with its vets.
 import { expect, request, test, type APIRequestContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "vete-demo-2026";
@@ -40,4 +40,15 @@ export async function apiSignedInAs(email: string, password = DEMO_PASSWORD): Pr
   const res = await ctx.post("/api/auth/sign-in/email", { data: { email, password } });
   expect(res.status()).toBe(200);
   return ctx;
+}
+
+/** The demo's Consultation service and the ids of the vets who perform it, by name, through the API the pages use. */
+export async function demoConsultation(api: { get(url: string): Promise<{ json(): Promise<unknown> }> }): Promise<{ serviceId: string; vetId: (name: string) => string }> {
+  const { services, serviceVets } = (await (await api.get("/api/clinics/demo/services")).json()) as {
+    services: { id: string; name: string }[];
+    serviceVets: { serviceId: string; vetId: string; vetName: string }[];
+  };
+  const serviceId = (services.find((s) => s.name === "Consultation") as { id: string }).id;
+  const vetId = (name: string) => (serviceVets.find((v) => v.serviceId === serviceId && v.vetName === name) as { vetId: string }).vetId;
+  return { serviceId, vetId };
 }
