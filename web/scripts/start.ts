@@ -7,7 +7,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { migrate } from "../lib/db/migrate";
 import { DEMO_PASSWORD, demoUsers, DEMO_CLINIC_SLUG, seedDemo } from "../db/seed/seed";
@@ -82,8 +81,8 @@ async function main() {
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    const dataDir = throwaway ? path.join(os.tmpdir(), `vete-e2e-${process.pid}-${Date.now()}`) : path.join(dataRoot, "pg");
-    pg = await startEmbeddedPostgres({ dataDir, port: Number(process.env.PG_PORT ?? 54329), throwaway, log });
+    const dataDir = throwaway ? undefined : path.join(dataRoot, "pg");
+    pg = await startEmbeddedPostgres({ dataDir, label: "vete-e2e", port: Number(process.env.PG_PORT ?? 54329), throwaway, log });
     databaseUrl = pg.url;
     log(`embedded PostgreSQL on port ${pg.port}${throwaway ? " (throwaway)" : `, data in .data/pg`}`);
   } else {

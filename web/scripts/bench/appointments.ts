@@ -3,8 +3,6 @@
 // 50,000 existing appointments (client round trip and EXPLAIN ANALYZE time inside the database).
 // Starts its own throwaway PostgreSQL. Run: npm run bench appointments
 // Writes its section of documentation/benchmarks.md through web/scripts/bench-support/appointments-report.ts.
-import os from "node:os";
-import path from "node:path";
 import { Client, Pool, type PoolClient } from "pg";
 import { migrate } from "../../lib/db/migrate";
 import { type ThroughputRound, writeAppointmentsSection } from "../bench-support/appointments-report";
@@ -154,7 +152,7 @@ async function distinctSlots(pool: Pool, f: Fixture, firstDay: number, n: number
 }
 
 async function main() {
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(os.tmpdir(), `vete-bench-appts-${process.pid}`), throwaway: true, database: "vete_bench" });
+  const pg = await startEmbeddedPostgres({ label: "vete-bench-appts", throwaway: true, database: "vete_bench" });
   const pool = new Pool({ connectionString: pg.url, max: RACERS + 5 });
   pool.on("error", () => undefined); // idle clients see the server stop at the very end
   try {

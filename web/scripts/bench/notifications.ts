@@ -1,8 +1,6 @@
 // Benchmark: outbox delivery throughput against a stand-in provider that answers in 100 ms, bounded
 // concurrency vs one-at-a-time; and reminder selection with 100,000 upcoming appointments.
 // Starts its own throwaway PostgreSQL. Run: npm run bench notifications
-import os from "node:os";
-import path from "node:path";
 import { Client } from "pg";
 import { migrate } from "../../lib/db/migrate";
 import { startEmbeddedPostgres } from "../embedded-postgres";
@@ -14,7 +12,7 @@ const APPOINTMENTS = Number(process.env.BENCH_APPOINTMENTS ?? 100_000);
 const ms = (t0: number) => Math.round(performance.now() - t0);
 
 async function main() {
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(os.tmpdir(), `vete-bench-notify-${process.pid}`), throwaway: true, database: "vete_bench" });
+  const pg = await startEmbeddedPostgres({ label: "vete-bench-notify", throwaway: true, database: "vete_bench" });
   try {
     await migrate(pg.url);
     process.env.DATABASE_URL = pg.url;

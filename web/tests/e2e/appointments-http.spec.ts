@@ -3,16 +3,12 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { apiSignedInAs as signedIn, demoConsultation } from "./support";
+import { daysFromToday } from "../helpers/dates";
 
 let client: APIRequestContext;
 let owner: APIRequestContext;
 
-function madridDate(offsetDays: number): string {
-  const d = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Madrid" }).format(new Date());
-  const x = new Date(`${d}T12:00:00Z`);
-  x.setUTCDate(x.getUTCDate() + offsetDays);
-  return x.toISOString().slice(0, 10);
-}
+const madridDate = (offsetDays: number) => daysFromToday(offsetDays, "Europe/Madrid");
 
 test.beforeAll(async () => {
   client = await signedIn("client@demo.vete.test");

@@ -3,18 +3,14 @@
 // another browser context between viewing and confirming shows "That time was just taken" with other times.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { apiSignedInAs as apiAs, demoConsultation, signIn } from "./support";
+import { daysFromToday, onOrAfter } from "../helpers/dates";
 
 const TZ = "Europe/Madrid";
 const phone = { viewport: { width: 390, height: 844 } };
 
 test.describe.configure({ mode: "serial" });
 
-function madridDate(offsetDays: number): string {
-  const d = new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-  const x = new Date(`${d}T12:00:00Z`);
-  x.setUTCDate(x.getUTCDate() + offsetDays);
-  return x.toISOString().slice(0, 10);
-}
+const madridDate = (offsetDays: number) => daysFromToday(offsetDays, "Europe/Madrid");
 
 async function clientPage(browser: Browser, next: string): Promise<Page> {
   const ctx = await browser.newContext(phone);
@@ -116,9 +112,7 @@ test("the receptionist sees a booked appointment on the calendar and checks the 
   await card.getByRole("button", { name: "Check in" }).click();
   await expect(card).toContainText("Checked in");
 
-  const sunday = new Date(`${slotDay}T12:00:00Z`);
-  sunday.setUTCDate(sunday.getUTCDate() + ((7 - sunday.getUTCDay()) % 7));
-  await staff.goto(`/demo/staff/calendar?date=${sunday.toISOString().slice(0, 10)}`);
+  await staff.goto(`/demo/staff/calendar?date=${onOrAfter(slotDay, 7)}`);
   await expect(staff.getByRole("region", { name: "Dr. Sofia Salud" }).getByTestId("vet-hours")).toHaveText("Not working this day.");
   await staff.goto(`/demo/staff/calendar?date=${slotDay}&view=week`);
   await expect(staff.getByTestId("calendar-appointment").filter({ hasText: "Milo" }).first()).toContainText("Dr. Victor Vet");

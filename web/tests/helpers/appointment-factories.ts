@@ -3,6 +3,7 @@
 // Writes go through the owner connection like seed data; tests then act as users through the functions.
 import type { PoolClient } from "pg";
 import { addStaff, createClient, createPet, createUser, testPool, type TestUser } from "./factories";
+import { daysFromToday } from "./dates";
 
 export interface TestService {
   id: string;
@@ -92,8 +93,7 @@ export async function localInstant(timeZone: string, date: string, time: string)
 
 /** The local date `days` days after today in the zone, as YYYY-MM-DD. */
 export async function localDateFromToday(timeZone: string, days: number): Promise<string> {
-  const { rows } = await testPool().query<{ d: string }>("select ((now() at time zone $1)::date + $2::int)::text as d", [timeZone, days]);
-  return (rows[0] as { d: string }).d;
+  return daysFromToday(days, timeZone);
 }
 
 export interface Racer {

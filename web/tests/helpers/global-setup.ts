@@ -1,11 +1,11 @@
-// Starts one throwaway embedded PostgreSQL for the integration run and applies every migration to it.
-import os from "node:os";
+// Starts one throwaway embedded PostgreSQL for the integration run (in a child process, see
+// test-database-server.ts for why) and applies every migration to it.
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import readline from "node:readline";
 import type { TestProject } from "vitest/node";
-import { migrate } from "../../lib/db/migrate";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../scripts/embedded-postgres";
 
-let pg: EmbeddedPostgres | undefined;
+let server: ChildProcess | undefined;
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -14,12 +14,27 @@ declare module "vitest" {
 }
 
 export async function setup(project: TestProject) {
-  const dataDir = path.join(os.tmpdir(), `vete-test-${process.pid}-${Date.now()}`);
-  pg = await startEmbeddedPostgres({ dataDir, throwaway: true, database: "vete_test" });
-  await migrate(pg.url);
-  project.provide("databaseUrl", pg.url);
+  const script = path.join(__dirname, "test-database-server.ts");
+  server = spawn(process.execPath, ["--import", "tsx", script], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = server;
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    lines.once("line", (line) => {
+      try {
+        resolve((JSON.parse(line) as { url: string }).url);
+      } catch {
+        reject(new Error(`test database: unexpected output ${line}`));
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`test database exited with ${code} before it was ready`)));
+  });
+  project.provide("databaseUrl", url);
 }
 
 export async function teardown() {
-  await pg?.stop();
+  const child = server;
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.stdin?.end();
+  await exited;
 }

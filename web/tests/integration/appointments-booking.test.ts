@@ -23,6 +23,7 @@ import {
   type TestService,
 } from "../helpers/appointment-factories";
 import { addStaff, closeTestPool, createClinic, testPool, type TestClinic, type TestUser } from "../helpers/factories";
+import { after, fromNow, HOUR } from "../helpers/dates";
 
 const TZ = "America/New_York";
 let clinic: TestClinic;
@@ -158,7 +159,7 @@ describe("booking", () => {
     await expectCode(withUser(alice.user, (db) => bookAppointment(db, clinic.id, { petId: alice.petId, serviceId: service.id, startsAt: far.toISOString() })), "OUTSIDE_BOOKING_WINDOW");
     const staffBooked = await withUser(vet, (db) => bookAppointment(db, clinic.id, { petId: bob.petId, serviceId: service.id, startsAt: soon.toISOString() }));
     expect(staffBooked.clientId).toBe(bob.clientId);
-    const past = new Date(Date.now() - 3 * 3600_000);
+    const past = fromNow(-3 * HOUR);
     await expectCode(withUser(vet, (db) => bookAppointment(db, clinic.id, { petId: bob.petId, serviceId: service.id, startsAt: past.toISOString() })), "OUTSIDE_BOOKING_WINDOW");
   });
 
@@ -281,9 +282,9 @@ describe("reschedule and cancel", () => {
     await testPool().query("insert into public.vet_date_overrides (clinic_id, vet_id, on_date, kind, start_time, end_time) values ($1, $2, $3, 'hours', '00:00', '24:00') on conflict do nothing", [clinic.id, vet.userId, tomorrow]);
     const appt = await withUser(receptionist, (db) => bookAppointment(db, clinic.id, { petId: alice.petId, serviceId: service.id, startsAt: start.toISOString(), vetId: vet.userId }));
     await expectCode(withUser(alice.user, (db) => cancelAppointment(db, appt.id, { reason: "cannot come" })), "CHANGE_WINDOW_CLOSED", 403);
-    await expectCode(withUser(alice.user, (db) => rescheduleAppointment(db, appt.id, { startsAt: new Date(start.getTime() + 3600_000).toISOString() })), "CHANGE_WINDOW_CLOSED", 403);
+    await expectCode(withUser(alice.user, (db) => rescheduleAppointment(db, appt.id, { startsAt: after(start, HOUR).toISOString() })), "CHANGE_WINDOW_CLOSED", 403);
     expect(await row(appt.id)).toMatchObject({ status: "confirmed", sequence: 0 });
-    const moved = await withUser(receptionist, (db) => rescheduleAppointment(db, appt.id, { startsAt: new Date(start.getTime() + 3600_000).toISOString() }));
+    const moved = await withUser(receptionist, (db) => rescheduleAppointment(db, appt.id, { startsAt: after(start, HOUR).toISOString() }));
     expect(moved.sequence).toBe(1);
     const cancelled = await withUser(receptionist, (db) => cancelAppointment(db, appt.id, { reason: "Vet is ill" }));
     expect(cancelled).toMatchObject({ status: "cancelled", cancelReason: "Vet is ill", sequence: 2 });

@@ -14,19 +14,15 @@ import { setWeeklyHours } from "@/lib/schedules/set-weekly-hours";
 import { updateBookingRules } from "@/lib/schedules/update-booking-rules";
 import { updateService } from "@/lib/schedules/update-service";
 import { addStaff, closeTestPool, createClient, createClinic, createUser } from "../helpers/factories";
+import { anchorDay } from "../helpers/dates";
 
 afterAll(async () => {
   await closePool();
   await closeTestPool();
 });
 
-/** A date 10..16 days ahead that is the given ISO weekday, as YYYY-MM-DD (UTC calendar; zone-free). */
-function nextWeekday(isoWeekday: number): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + 10);
-  while (((d.getUTCDay() + 6) % 7) + 1 !== isoWeekday) d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+/** A day of the anchor week (always ahead; Monday..Sunday in order) in the clinic's zone. */
+const nextWeekday = (isoWeekday: number) => anchorDay(isoWeekday, 0, "America/New_York");
 
 async function setup() {
   const clinic = await createClinic({ timeZone: "America/New_York" });

@@ -16,6 +16,7 @@ import { listPets } from "@/lib/pets/list-pets";
 import { latestDateOnEarth } from "@/lib/pets/pet-record";
 import { updatePet } from "@/lib/pets/update-pet";
 import { addStaff, closeTestPool, createClient, createClinic, createUser, testPool, type TestClinic, type TestUser } from "../helpers/factories";
+import { addDays, today } from "../helpers/dates";
 
 let clinic: TestClinic;
 let reception: TestUser;
@@ -78,14 +79,14 @@ describe("pet validation", () => {
   });
 
   it("rejects tomorrow-anywhere-on-Earth as a birth date but accepts today", async () => {
-    const tomorrow = new Date(Date.now() + 38 * 3_600_000).toISOString().slice(0, 10);
+    const tomorrow = addDays(today(), 2);
     await expect(
       withUser(person, (db) => createPet(db, { clinicId: clinic.id, clientId: personClientId }, { name: "Future", species: "cat", birthDate: tomorrow })),
     ).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { birthDate: ["A birth date cannot be in the future"] } });
-    const today = new Date().toISOString().slice(0, 10);
-    expect(today <= latestDateOnEarth()).toBe(true);
-    const pet = await withUser(person, (db) => createPet(db, { clinicId: clinic.id, clientId: personClientId }, { name: "Newborn", species: "cat", birthDate: today }));
-    expect(pet.birthDate).toBe(today);
+    const todayUtc = today();
+    expect(todayUtc <= latestDateOnEarth()).toBe(true);
+    const pet = await withUser(person, (db) => createPet(db, { clinicId: clinic.id, clientId: personClientId }, { name: "Newborn", species: "cat", birthDate: todayUtc }));
+    expect(pet.birthDate).toBe(todayUtc);
   });
 
   it("rejects an invalid pet id with a field error instead of a database error", async () => {

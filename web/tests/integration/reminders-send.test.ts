@@ -9,9 +9,9 @@ import { enqueueDueRemindersBatch, sendReminders } from "@/lib/notifications/enq
 import { renderMessage } from "@/lib/notifications/render";
 import { addStaff, closeTestPool, createClient, createClinic, createPet, testPool, type TestClinic } from "../helpers/factories";
 import { useStandInDatabase } from "../helpers/stand-in-database";
+import { fromNow, HOUR, MINUTE } from "../helpers/dates";
 
 const devMailbox = { providers: { email: null, sms: null, devMailbox: true } };
-const HOUR = 3_600_000;
 
 interface Setup {
   clinic: TestClinic;
@@ -83,7 +83,7 @@ describe("appointment reminders", () => {
   it("queues one reminder per appointment per offset however many times the job runs", async () => {
     const s = await setupClinic();
     const client = await newClient(s);
-    const id = await book(s, client.id, new Date(Date.now() + 20 * HOUR));
+    const id = await book(s, client.id, fromNow(20 * HOUR));
     const first = await sendReminders(10_000);
     expect(first.itemsDone).toBeGreaterThanOrEqual(1);
     for (let i = 0; i < 3; i++) await sendReminders(10_000);
@@ -100,12 +100,12 @@ describe("appointment reminders", () => {
     const s = await setupClinic();
     const clients = await Promise.all(Array.from({ length: 24 }, () => newClient(s)));
     const ids: string[] = [];
-    for (const [i, c] of clients.entries()) ids.push(await book(s, c.id, new Date(Date.now() + 3 * HOUR + i * 35 * 60_000)));
+    for (const [i, c] of clients.entries()) ids.push(await book(s, c.id, fromNow(3 * HOUR + i * 35 * MINUTE)));
     const [a, b] = await Promise.all([sendReminders(10_000, { batchSize: 5 }), sendReminders(10_000, { batchSize: 5 })]);
     expect([a.status, b.status].sort()).toEqual(["skipped", "succeeded"]);
     // Now add appointments and race raw batches without the job lock: the reminder record is the guard.
     const more = await Promise.all(Array.from({ length: 12 }, () => newClient(s)));
-    for (const [i, c] of more.entries()) ids.push(await book(s, c.id, new Date(Date.now() + 3 * HOUR + i * 35 * 60_000), { vetId: (await addStaff(s.clinic.id, "vet")).userId }));
+    for (const [i, c] of more.entries()) ids.push(await book(s, c.id, fromNow(3 * HOUR + i * 35 * MINUTE), { vetId: (await addStaff(s.clinic.id, "vet")).userId }));
     await Promise.all(Array.from({ length: 4 }, () => asSystem(async (db) => {
       for (let r = await enqueueDueRemindersBatch(db, 3); r.more; r = await enqueueDueRemindersBatch(db, 3)) { /* drain */ }
     })));
@@ -187,7 +187,7 @@ describe("appointment reminders", () => {
   it("sends only the nearest reminder for an appointment booked inside the short window", async () => {
     const s = await setupClinic();
     const client = await newClient(s);
-    await book(s, client.id, new Date(Date.now() + 1 * HOUR));
+    await book(s, client.id, fromNow(1 * HOUR));
     await sendReminders(10_000);
     const rows = await remindersFor(client.id);
     expect(rows.map((r) => r.payload.offset_minutes)).toEqual([120]);
@@ -200,7 +200,7 @@ describe("appointment reminders", () => {
     const smsNoPhone = await newClient(s, { preferred_channel: "sms", sms_reminders: true });
     const optedOut = await newClient(s, { email_reminders: false, sms_reminders: false });
     let h = 3;
-    for (const c of [smsFan, smsOnly, smsNoPhone, optedOut]) await book(s, c.id, new Date(Date.now() + (h += 1) * HOUR));
+    for (const c of [smsFan, smsOnly, smsNoPhone, optedOut]) await book(s, c.id, fromNow((h += 1) * HOUR));
     await sendReminders(10_000);
     expect((await remindersFor(smsFan.id))[0]).toMatchObject({ channel: "sms", recipient: "+34 600 111 222" });
     expect((await remindersFor(smsFan.id))[0]!.payload.email_fallback).toBe(true);
@@ -216,7 +216,7 @@ describe("appointment reminders", () => {
     const s = await setupClinic();
     await testPool().query("insert into public.clinic_reminder_settings (clinic_id, enabled) values ($1, false)", [s.clinic.id]);
     const client = await newClient(s);
-    await book(s, client.id, new Date(Date.now() + 5 * HOUR));
+    await book(s, client.id, fromNow(5 * HOUR));
     await sendReminders(10_000);
     expect(await remindersFor(client.id)).toEqual([]);
   });

@@ -30,6 +30,7 @@ import {
   type TestService,
 } from "../helpers/appointment-factories";
 import { closeTestPool, createClinic, testPool, type TestClinic, type TestUser } from "../helpers/factories";
+import { after, MINUTE } from "../helpers/dates";
 
 const ROUNDS = 5;
 const RACERS = 50;
@@ -95,10 +96,10 @@ describe("the exclusion constraint is the guard", () => {
       );
     await insert(at);
     // 10:35 starts inside the first appointment's 10-minute buffer after (blocked until 10:40)
-    await expect(insert(new Date(at.getTime() + 35 * 60_000))).rejects.toMatchObject({ code: "23P01", constraint: "appointments_vet_no_overlap" });
+    await expect(insert(after(at, 35 * MINUTE))).rejects.toMatchObject({ code: "23P01", constraint: "appointments_vet_no_overlap" });
     // cancelled and no-show rows are outside the constraint and do not block
     await expect(insert(at, "cancelled")).resolves.toBeDefined();
-    await expect(insert(new Date(at.getTime() + 40 * 60_000))).resolves.toBeDefined();
+    await expect(insert(after(at, 40 * MINUTE))).resolves.toBeDefined();
   });
 
   it("refuses a raw INSERT that puts one pet in two overlapping appointments with different vets (23P01)", async () => {
@@ -114,9 +115,9 @@ describe("the exclusion constraint is the guard", () => {
         [clinic.id, o.clientId, o.petId, service.id, vetId, start, status],
       );
     await insert(vetA.userId, at);
-    await expect(insert(vetB.userId, new Date(at.getTime() + 15 * 60_000))).rejects.toMatchObject({ code: "23P01", constraint: "appointments_pet_no_overlap" });
+    await expect(insert(vetB.userId, after(at, 15 * MINUTE))).rejects.toMatchObject({ code: "23P01", constraint: "appointments_pet_no_overlap" });
     // the vet's buffer is not the pet's: back to back with another vet is fine, and cancelled rows do not block
-    await expect(insert(vetB.userId, new Date(at.getTime() + 30 * 60_000))).resolves.toBeDefined();
+    await expect(insert(vetB.userId, after(at, 30 * MINUTE))).resolves.toBeDefined();
     await expect(insert(vetB.userId, at, "cancelled")).resolves.toBeDefined();
   });
 });
@@ -131,7 +132,7 @@ describe("racing bookings", () => {
       expect(out.ok, `round ${round}`).toHaveLength(1);
       expect(out.errors, `round ${round}`).toHaveLength(RACERS - 1);
       expect(onlySlotTaken(out.errors), JSON.stringify(out.errors.slice(0, 3))).toBe(true);
-      expect(await liveAppointments([vet.userId], at, new Date(at.getTime() + 30 * 60_000))).toHaveLength(1);
+      expect(await liveAppointments([vet.userId], at, after(at, 30 * MINUTE))).toHaveLength(1);
     }
   });
 
@@ -145,7 +146,7 @@ describe("racing bookings", () => {
       const out = await race<Booked>(owners.map((o) => o.user), (i) => bookAs(owners[i] as TestOwner, service, i % 2 ? at1015 : at1000, vet.userId));
       expect(out.ok, `round ${round}`).toHaveLength(1);
       expect(onlySlotTaken(out.errors), JSON.stringify(out.errors.slice(0, 3))).toBe(true);
-      expect(await liveAppointments([vet.userId], at1000, new Date(at1015.getTime() + 30 * 60_000))).toHaveLength(1);
+      expect(await liveAppointments([vet.userId], at1000, after(at1015, 30 * MINUTE))).toHaveLength(1);
     }
   });
 
@@ -162,7 +163,7 @@ describe("racing bookings", () => {
       expect(new Set(out.ok.map((b) => b.vet_id))).toEqual(new Set(vetIds));
       expect(out.errors).toHaveLength(7);
       expect(onlySlotTaken(out.errors), JSON.stringify(out.errors.slice(0, 3))).toBe(true);
-      expect(await liveAppointments(vetIds, at, new Date(at.getTime() + 20 * 60_000))).toHaveLength(3);
+      expect(await liveAppointments(vetIds, at, after(at, 20 * MINUTE))).toHaveLength(3);
     }
   });
 
@@ -180,7 +181,7 @@ describe("racing bookings", () => {
       expect(out.errors.every((e) => e.code === "VT409" && e.message === "pet_busy"), JSON.stringify(out.errors.slice(0, 3))).toBe(true);
       const { rows } = await testPool().query(
         "select count(*)::int as n from public.appointments where pet_id = $1 and status not in ('cancelled', 'no_show') and starts_at < $3 and ends_at > $2",
-        [o.petId, at1000, new Date(at1015.getTime() + 30 * 60_000)],
+        [o.petId, at1000, after(at1015, 30 * MINUTE)],
       );
       expect(rows[0].n).toBe(1);
     }
@@ -217,7 +218,7 @@ describe("racing reschedules", () => {
       const loser = winner === apptA.id ? apptB.id : apptA.id;
       expect((await appointmentState(winner))?.starts_at).toEqual(target);
       expect(await appointmentState(loser)).toEqual(loser === apptA.id ? beforeA : beforeB);
-      expect(await liveAppointments([vet.userId], target, new Date(target.getTime() + 30 * 60_000))).toHaveLength(1);
+      expect(await liveAppointments([vet.userId], target, after(target, 30 * MINUTE))).toHaveLength(1);
     }
   });
 
@@ -236,7 +237,7 @@ describe("racing reschedules", () => {
       );
       expect(out.ok, `round ${round}`).toHaveLength(1);
       expect(onlySlotTaken(out.errors), JSON.stringify(out.errors.slice(0, 3))).toBe(true);
-      const live = await liveAppointments([vet.userId], target, new Date(target.getTime() + 30 * 60_000));
+      const live = await liveAppointments([vet.userId], target, after(target, 30 * MINUTE));
       expect(live).toHaveLength(1);
       if ((out.ok[0] as Booked).id === appt.id) {
         winners.reschedule++;
