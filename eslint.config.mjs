@@ -3,7 +3,16 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: ["web/.next*/**", "test-results/**", "playwright-report/**", "node_modules/**", "web/next-env.d.ts", "**/*.mjs"] },
+  {
+    ignores: [
+      "web/.next*/**",
+      "test-results/**",
+      "playwright-report/**",
+      "node_modules/**",
+      "web/next-env.d.ts",
+      "**/*.mjs",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,9 @@ export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const clinics = await asAnonymous(async (db) => {
-    const { rows } = await db.query<{ slug: string; name: string }>("select slug, name from public.clinics order by name limit 50");
+    const { rows } = await db.query<{ slug: string; name: string }>(
+      "select slug, name from public.clinics order by name limit 50",
+    );
     return rows;
   });
   return (
@@ -22,7 +24,9 @@ export default async function HomePage() {
         ))}
       </ul>
       <p className="mt-6 text-sm">
-        <Link className="text-brand-700 underline" href="/sign-in">Sign in</Link>
+        <Link className="text-brand-700 underline" href="/sign-in">
+          Sign in
+        </Link>
       </p>
     </main>
   );

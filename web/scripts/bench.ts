@@ -7,7 +7,10 @@ import path from "node:path";
 
 const dir = path.join(__dirname, "bench");
 const wanted = process.argv.slice(2);
-const all = readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => f.replace(/\.ts$/, "")).sort();
+const all = readdirSync(dir)
+  .filter((f) => f.endsWith(".ts"))
+  .map((f) => f.replace(/\.ts$/, ""))
+  .sort();
 const unknown = wanted.filter((w) => !all.includes(w));
 if (unknown.length) {
   console.error(`unknown benchmark(s): ${unknown.join(", ")}; available: ${all.join(", ")}`);

@@ -101,9 +101,12 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8", "--no-locale"],
     postgresFlags: [
-      "-c", "max_connections=200",
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
       ...(opts.throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
     ],
     onLog: (line: string) => {
@@ -121,7 +124,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   try {
     await pg.start();
   } catch (err) {
-    throw new Error(`embedded PostgreSQL failed to start on port ${port} (data: ${dataDir}): ${err instanceof Error ? err.message : recent.join("\n")}`, { cause: err });
+    throw new Error(
+      `embedded PostgreSQL failed to start on port ${port} (data: ${dataDir}): ${err instanceof Error ? err.message : recent.join("\n")}`,
+      { cause: err },
+    );
   }
 
   const database = opts.database ?? "vete";

@@ -12,14 +12,20 @@ interface VercelJson {
   crons?: { path: string; schedule: string }[];
 }
 
-export async function startLocalCron(opts: { baseUrl: string; secret: string; log: (l: string) => void }): Promise<LocalCron> {
+export async function startLocalCron(opts: {
+  baseUrl: string;
+  secret: string;
+  log: (l: string) => void;
+}): Promise<LocalCron> {
   const file = path.join(__dirname, "..", "..", "vercel.json");
   const config = JSON.parse(await readFile(file, "utf8")) as VercelJson;
   const jobs = (config.crons ?? []).map(
     (job) =>
       new Cron(job.schedule, { protect: true, timezone: "UTC" }, async () => {
         try {
-          const res = await fetch(`${opts.baseUrl}${job.path}`, { headers: { authorization: `Bearer ${opts.secret}` } });
+          const res = await fetch(`${opts.baseUrl}${job.path}`, {
+            headers: { authorization: `Bearer ${opts.secret}` },
+          });
           if (!res.ok) opts.log(`cron ${job.path}: HTTP ${res.status}`);
         } catch (err) {
           opts.log(`cron ${job.path}: ${err instanceof Error ? err.message : String(err)}`);

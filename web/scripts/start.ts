@@ -39,7 +39,9 @@ async function localSecret(name: string): Promise<string> {
 function run(cmd: string, argv: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, argv, { cwd: root, env, stdio: "inherit" });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(cmd)} ${argv.join(" ")} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(cmd)} ${argv.join(" ")} exited with ${code}`)),
+    );
   });
 }
 
@@ -82,7 +84,13 @@ async function main() {
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     const dataDir = throwaway ? undefined : path.join(dataRoot, "pg");
-    pg = await startEmbeddedPostgres({ dataDir, label: "vete-e2e", port: Number(process.env.PG_PORT ?? 54329), throwaway, log });
+    pg = await startEmbeddedPostgres({
+      dataDir,
+      label: "vete-e2e",
+      port: Number(process.env.PG_PORT ?? 54329),
+      throwaway,
+      log,
+    });
     databaseUrl = pg.url;
     log(`embedded PostgreSQL on port ${pg.port}${throwaway ? " (throwaway)" : `, data in .data/pg`}`);
   } else {
@@ -110,7 +118,11 @@ async function main() {
     log("building the app (next build)…");
     await run(process.execPath, [nextBin, "build", "web"], env);
   }
-  next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "web", "-p", String(port)], { cwd: root, env, stdio: "inherit" });
+  next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "web", "-p", String(port)], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
   next.on("exit", (code) => {
     if (!stopping) {
       console.error(`[vete] the web server exited (${code}); stopping`);

@@ -81,7 +81,9 @@ export default async function ClinicPublicPage({ params }: Props) {
               <ButtonLink href={`/${clinic.slug}/portal`}>{t("public.openPortal")}</ButtonLink>
             ) : (
               <form action={joinClinicAsClient} className="space-y-3">
-                <p className="text-slate-700">{t("public.becomeClientBody", { email: user.email, clinic: clinic.name })}</p>
+                <p className="text-slate-700">
+                  {t("public.becomeClientBody", { email: user.email, clinic: clinic.name })}
+                </p>
                 <input type="hidden" name="clinic" value={clinic.slug} />
                 <Button type="submit">{t("public.becomeClient")}</Button>
               </form>

@@ -19,7 +19,11 @@ export async function DeliveryNotices({ limit = 5 }: { limit?: number }) {
   return (
     <section aria-label={t("noticesLabel")} className="space-y-3">
       {notices.map((n) => (
-        <details key={n.id} role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
+        <details
+          key={n.id}
+          role="alert"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
+        >
           <summary className="cursor-pointer font-medium">{n.notice}</summary>
           <pre className="mt-3 whitespace-pre-wrap break-words font-sans text-slate-800">{n.text}</pre>
         </details>

@@ -13,7 +13,8 @@ export function Field({ label, name, error, hint, className = "", id, ...rest }:
   const generated = useId();
   const inputId = id ?? `${name}-${generated}`;
   const message = Array.isArray(error) ? error[0] : error;
-  const describedBy = [hint ? `${inputId}-hint` : null, message ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${inputId}-hint` : null, message ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`flex flex-col gap-1 ${className}`.trim()}>
       <label htmlFor={inputId} className="text-sm font-medium text-slate-800">

@@ -26,7 +26,11 @@ export function LanguageSwitch({ current }: { current: "en" | "es" }) {
   }
 
   return (
-    <div role="group" aria-label="Language / Idioma" className="inline-flex rounded-lg border border-slate-300 bg-white p-0.5 text-sm">
+    <div
+      role="group"
+      aria-label="Language / Idioma"
+      className="inline-flex rounded-lg border border-slate-300 bg-white p-0.5 text-sm"
+    >
       {options.map((o) => (
         <button
           key={o.locale}

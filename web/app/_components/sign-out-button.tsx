@@ -3,12 +3,26 @@
 import { useState } from "react";
 import { Button } from "./button";
 
-export function SignOutButton({ label, to = "/", variant = "secondary", className }: { label: string; to?: string; variant?: "primary" | "secondary" | "danger"; className?: string }) {
+export function SignOutButton({
+  label,
+  to = "/",
+  variant = "secondary",
+  className,
+}: {
+  label: string;
+  to?: string;
+  variant?: "primary" | "secondary" | "danger";
+  className?: string;
+}) {
   const [pending, setPending] = useState(false);
 
   async function signOut() {
     setPending(true);
-    await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).catch(() => undefined);
+    await fetch("/api/auth/sign-out", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    }).catch(() => undefined);
     window.location.assign(to);
   }
 

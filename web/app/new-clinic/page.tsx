@@ -37,7 +37,16 @@ export default async function NewClinicPage() {
             <ClinicProfileForm
               mode="create"
               locale={locale}
-              initial={{ slug: "", name: "", timeZone: "Europe/Madrid", currency: "EUR", defaultLocale: locale, email: "", phone: "", address: "" }}
+              initial={{
+                slug: "",
+                name: "",
+                timeZone: "Europe/Madrid",
+                currency: "EUR",
+                defaultLocale: locale,
+                email: "",
+                phone: "",
+                address: "",
+              }}
             />
           ) : (
             <p role="status" className="rounded-xl border border-amber-200 bg-amber-50 p-4 text-amber-900">

@@ -5,15 +5,41 @@
 import type { Client } from "pg";
 
 export const demoServices = [
-  { name: "Consultation", duration: 30, priceCents: 4500, online: true, instructions: "Bring your pet's vaccination card if you have it." },
+  {
+    name: "Consultation",
+    duration: 30,
+    priceCents: 4500,
+    online: true,
+    instructions: "Bring your pet's vaccination card if you have it.",
+  },
   { name: "Vaccination", duration: 15, priceCents: 3500, online: true, instructions: null },
-  { name: "Dental check", duration: 45, priceCents: 6000, online: false, instructions: "No food for 8 hours before the visit." },
+  {
+    name: "Dental check",
+    duration: 45,
+    priceCents: 6000,
+    online: false,
+    instructions: "No food for 8 hours before the visit.",
+  },
 ] as const;
 
 /** The demo vets and their weekly hours (ISO weekdays, clinic time); their working times overlap in the late morning and afternoon. */
 export const demoVetSchedules = [
-  { email: "vet@demo.vete.test", weekdays: [1, 2, 3, 4, 5, 6], hours: [["09:00", "13:00"], ["15:00", "19:00"]] },
-  { email: "vet2@demo.vete.test", weekdays: [1, 2, 3, 4, 5], hours: [["10:00", "14:00"], ["16:00", "20:00"]] },
+  {
+    email: "vet@demo.vete.test",
+    weekdays: [1, 2, 3, 4, 5, 6],
+    hours: [
+      ["09:00", "13:00"],
+      ["15:00", "19:00"],
+    ],
+  },
+  {
+    email: "vet2@demo.vete.test",
+    weekdays: [1, 2, 3, 4, 5],
+    hours: [
+      ["10:00", "14:00"],
+      ["16:00", "20:00"],
+    ],
+  },
 ] as const;
 
 export async function seedAppointments(db: Client, clinicId: string): Promise<void> {
@@ -35,7 +61,10 @@ export async function seedAppointments(db: Client, clinicId: string): Promise<vo
        on conflict do nothing`,
       [clinicId, vetId, demoServices.map((s) => s.name)],
     );
-    const hasHours = await db.query("select 1 from public.vet_weekly_hours where clinic_id = $1 and vet_id = $2", [clinicId, vetId]);
+    const hasHours = await db.query("select 1 from public.vet_weekly_hours where clinic_id = $1 and vet_id = $2", [
+      clinicId,
+      vetId,
+    ]);
     if (hasHours.rowCount === 0) {
       await db.query(
         `insert into public.vet_weekly_hours (clinic_id, vet_id, weekday, start_time, end_time)

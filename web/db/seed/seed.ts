@@ -23,7 +23,9 @@ async function upsertUser(db: Client, email: string, name: string, passwordHash:
   );
   const id = rows[0]?.id;
   if (!id) throw new Error(`could not upsert ${email}`);
-  const account = await db.query("select 1 from public.accounts where user_id = $1 and provider_id = 'credential'", [id]);
+  const account = await db.query("select 1 from public.accounts where user_id = $1 and provider_id = 'credential'", [
+    id,
+  ]);
   if (account.rowCount === 0) {
     await db.query(
       "insert into public.accounts (user_id, account_id, provider_id, password) values ($1, $2, 'credential', $3)",

@@ -3,7 +3,13 @@
 import { z } from "zod";
 import { toAppError } from "@/lib/db/error-map";
 import { AppError } from "@/lib/errors";
-import type { AppointmentRow, AppointmentStatus, BookingRequestRow, BookingRequestStatus, TimeOfDay } from "./rpc-types";
+import type {
+  AppointmentRow,
+  AppointmentStatus,
+  BookingRequestRow,
+  BookingRequestStatus,
+  TimeOfDay,
+} from "./rpc-types";
 
 export interface Appointment {
   id: string;
@@ -82,11 +88,19 @@ export function toBookingRequest(r: BookingRequestRow): BookingRequest {
 
 export const idField = z.uuid("Not a valid id.");
 /** An ISO 8601 instant with an explicit offset or Z, e.g. 2026-12-01T14:00:00Z. */
-export const instantField = z.iso.datetime({ offset: true, message: "Use an ISO date-time with a time zone offset." }).transform((s) => new Date(s));
+export const instantField = z.iso
+  .datetime({ offset: true, message: "Use an ISO date-time with a time zone offset." })
+  .transform((s) => new Date(s));
 /** A local calendar date, YYYY-MM-DD. */
 export const dateField = z.iso.date("Use a date in the form YYYY-MM-DD.");
 export const optionalNote = (max: number) =>
-  z.string().trim().max(max, `At most ${max} characters.`).nullable().optional().transform((s) => (s ? s : null));
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .nullable()
+    .optional()
+    .transform((s) => (s ? s : null));
 
 const columnToField: Record<string, string> = {
   starts_at: "startsAt",

@@ -12,9 +12,16 @@ export const cancelAppointmentSchema = z.strictObject({
 });
 export type CancelAppointmentInput = z.input<typeof cancelAppointmentSchema>;
 
-export async function cancelAppointment(db: Db, appointmentId: string, input: CancelAppointmentInput): Promise<Appointment> {
+export async function cancelAppointment(
+  db: Db,
+  appointmentId: string,
+  input: CancelAppointmentInput,
+): Promise<Appointment> {
   const id = parseWith(idField, appointmentId);
   const data = parseWith(cancelAppointmentSchema, input);
-  const row = await oneRow(rpc(db, "cancel_appointment", { p_appointment_id: id, p_reason: data.reason }), "cancel_appointment");
+  const row = await oneRow(
+    rpc(db, "cancel_appointment", { p_appointment_id: id, p_reason: data.reason }),
+    "cancel_appointment",
+  );
   return toAppointment(row);
 }

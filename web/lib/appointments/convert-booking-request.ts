@@ -14,7 +14,11 @@ export const convertBookingRequestSchema = z.strictObject({
 });
 export type ConvertBookingRequestInput = z.input<typeof convertBookingRequestSchema>;
 
-export async function convertBookingRequest(db: Db, requestId: string, input: ConvertBookingRequestInput): Promise<Appointment> {
+export async function convertBookingRequest(
+  db: Db,
+  requestId: string,
+  input: ConvertBookingRequestInput,
+): Promise<Appointment> {
   const id = parseWith(idField, requestId);
   const data = parseWith(convertBookingRequestSchema, input);
   const row = await oneRow(

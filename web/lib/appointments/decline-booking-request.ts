@@ -12,9 +12,16 @@ export const declineBookingRequestSchema = z.strictObject({
 });
 export type DeclineBookingRequestInput = z.input<typeof declineBookingRequestSchema>;
 
-export async function declineBookingRequest(db: Db, requestId: string, input: DeclineBookingRequestInput): Promise<BookingRequest> {
+export async function declineBookingRequest(
+  db: Db,
+  requestId: string,
+  input: DeclineBookingRequestInput,
+): Promise<BookingRequest> {
   const id = parseWith(idField, requestId);
   const data = parseWith(declineBookingRequestSchema, input);
-  const row = await oneRow(rpc(db, "decline_booking_request", { p_request_id: id, p_message: data.message }), "decline_booking_request");
+  const row = await oneRow(
+    rpc(db, "decline_booking_request", { p_request_id: id, p_message: data.message }),
+    "decline_booking_request",
+  );
   return toBookingRequest(row);
 }

@@ -35,10 +35,19 @@ export interface AppointmentListItem {
   clientCanChange: boolean;
 }
 
-export async function listAppointments(db: Db, clinicId: string, input: ListAppointmentsInput): Promise<AppointmentListItem[]> {
+export async function listAppointments(
+  db: Db,
+  clinicId: string,
+  input: ListAppointmentsInput,
+): Promise<AppointmentListItem[]> {
   const data = parseWith(listAppointmentsSchema, input);
   try {
-    const rows = await rpc(db, "list_appointments", { p_clinic_id: clinicId, p_from: data.from, p_to: data.to, p_vet_id: data.vetId ?? null });
+    const rows = await rpc(db, "list_appointments", {
+      p_clinic_id: clinicId,
+      p_from: data.from,
+      p_to: data.to,
+      p_vet_id: data.vetId ?? null,
+    });
     return rows.map((r) => ({
       id: r.id,
       startsAt: r.starts_at,

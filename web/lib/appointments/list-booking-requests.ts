@@ -39,11 +39,18 @@ export interface BookingRequestPage {
   offset: number;
 }
 
-export async function listBookingRequests(db: Db, clinicId: string, input: ListBookingRequestsInput = {}): Promise<BookingRequestPage> {
+export async function listBookingRequests(
+  db: Db,
+  clinicId: string,
+  input: ListBookingRequestsInput = {},
+): Promise<BookingRequestPage> {
   const { status, limit, offset } = parseWith(listBookingRequestsSchema, input);
   const params: unknown[] = [clinicId, status ?? null];
   const where = "r.clinic_id = $1 and ($2::public.booking_request_status is null or r.status = $2)";
-  const count = await db.query<{ total: number }>(`select count(*)::int as total from public.booking_requests r where ${where}`, params);
+  const count = await db.query<{ total: number }>(
+    `select count(*)::int as total from public.booking_requests r where ${where}`,
+    params,
+  );
   const { rows } = await db.query<BookingRequestListItem>(
     `select r.id, r.status, r.client_id as "clientId", cl.full_name as "clientName", cl.phone as "clientPhone", cl.email::text as "clientEmail",
             r.pet_id as "petId", p.name as "petName", r.service_id as "serviceId", s.name as "serviceName",

@@ -16,12 +16,28 @@ export const listNextFreeSlotsSchema = z.object({
 });
 export type ListNextFreeSlotsInput = z.input<typeof listNextFreeSlotsSchema>;
 
-export async function listNextFreeSlots(db: Db, clinic: { id: string; timeZone: string }, input: ListNextFreeSlotsInput): Promise<Slot[]> {
+export async function listNextFreeSlots(
+  db: Db,
+  clinic: { id: string; timeZone: string },
+  input: ListNextFreeSlotsInput,
+): Promise<Slot[]> {
   const d = parseWith(listNextFreeSlotsSchema, input);
-  const localDay = (t: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: clinic.timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(t);
+  const localDay = (t: Date) =>
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone: clinic.timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    }).format(t);
   const from = localDay(new Date(Math.max(d.after.getTime(), Date.now())));
   const to = localDay(new Date(new Date(`${from}T12:00:00Z`).getTime() + 14 * 86_400_000));
-  const slots = await listAvailableSlots(db, clinic.id, { serviceId: d.serviceId, vetId: d.vetId ?? null, petId: d.petId ?? null, from, to });
+  const slots = await listAvailableSlots(db, clinic.id, {
+    serviceId: d.serviceId,
+    vetId: d.vetId ?? null,
+    petId: d.petId ?? null,
+    from,
+    to,
+  });
   const seen = new Set<number>();
   const out: Slot[] = [];
   for (const s of slots) {

@@ -18,7 +18,8 @@ export async function listVetHours(db: Db, clinicId: string, date: string): Prom
   try {
     const rows = await rpc(db, "list_vet_hours", { p_clinic_id: clinicId, p_date: day });
     const out = new Map<string, WorkingInterval[]>();
-    for (const r of rows) out.set(r.vet_id, [...(out.get(r.vet_id) ?? []), { startsAt: r.starts_at, endsAt: r.ends_at }]);
+    for (const r of rows)
+      out.set(r.vet_id, [...(out.get(r.vet_id) ?? []), { startsAt: r.starts_at, endsAt: r.ends_at }]);
     return out;
   } catch (err) {
     throw toAppointmentError(err);

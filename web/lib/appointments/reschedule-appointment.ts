@@ -14,11 +14,19 @@ export const rescheduleAppointmentSchema = z.strictObject({
 });
 export type RescheduleAppointmentInput = z.input<typeof rescheduleAppointmentSchema>;
 
-export async function rescheduleAppointment(db: Db, appointmentId: string, input: RescheduleAppointmentInput): Promise<Appointment> {
+export async function rescheduleAppointment(
+  db: Db,
+  appointmentId: string,
+  input: RescheduleAppointmentInput,
+): Promise<Appointment> {
   const id = parseWith(idField, appointmentId);
   const data = parseWith(rescheduleAppointmentSchema, input);
   const row = await oneRow(
-    rpc(db, "reschedule_appointment", { p_appointment_id: id, p_starts_at: data.startsAt, p_vet_id: data.vetId ?? null }),
+    rpc(db, "reschedule_appointment", {
+      p_appointment_id: id,
+      p_starts_at: data.startsAt,
+      p_vet_id: data.vetId ?? null,
+    }),
     "reschedule_appointment",
   );
   return toAppointment(row);

@@ -1,6 +1,7 @@
 // Typings of the appointment SQL functions (migrations 100-103). Argument keys are the exact SQL parameter
 // names; web/tests/integration/rpc-signatures.test.ts checks them against the migrated catalog.
-export type AppointmentStatus = "requested" | "confirmed" | "checked_in" | "in_progress" | "completed" | "no_show" | "cancelled";
+export type AppointmentStatus =
+  "requested" | "confirmed" | "checked_in" | "in_progress" | "completed" | "no_show" | "cancelled";
 export type TimeOfDay = "morning" | "afternoon" | "evening" | "any";
 export type BookingRequestStatus = "open" | "converted" | "declined";
 
@@ -62,7 +63,15 @@ export interface SlotRow {
 declare module "@/lib/db/rpc" {
   interface RpcFunctions {
     list_available_slots: {
-      args: { p_clinic_id: string; p_service_id: string; p_from: string; p_to: string; p_vet_id?: string | null; p_pet_id?: string | null; p_moving_appointment_id?: string | null };
+      args: {
+        p_clinic_id: string;
+        p_service_id: string;
+        p_from: string;
+        p_to: string;
+        p_vet_id?: string | null;
+        p_pet_id?: string | null;
+        p_moving_appointment_id?: string | null;
+      };
       returns: SlotRow;
     };
     list_service_vets: {

@@ -13,9 +13,16 @@ export const setAppointmentStatusSchema = z.strictObject({
 });
 export type SetAppointmentStatusInput = z.input<typeof setAppointmentStatusSchema>;
 
-export async function setAppointmentStatus(db: Db, appointmentId: string, input: SetAppointmentStatusInput): Promise<Appointment> {
+export async function setAppointmentStatus(
+  db: Db,
+  appointmentId: string,
+  input: SetAppointmentStatusInput,
+): Promise<Appointment> {
   const id = parseWith(idField, appointmentId);
   const data = parseWith(setAppointmentStatusSchema, input);
-  const row = await oneRow(rpc(db, "set_appointment_status", { p_appointment_id: id, p_status: data.status }), "set_appointment_status");
+  const row = await oneRow(
+    rpc(db, "set_appointment_status", { p_appointment_id: id, p_status: data.status }),
+    "set_appointment_status",
+  );
   return toAppointment(row);
 }

@@ -7,7 +7,9 @@ describe("authErrorKey", () => {
   });
 
   it("maps better-auth codes to clear messages", () => {
-    expect(authErrorKey({ ok: false, status: 401, code: "INVALID_EMAIL_OR_PASSWORD", data: null })).toBe("wrongPassword");
+    expect(authErrorKey({ ok: false, status: 401, code: "INVALID_EMAIL_OR_PASSWORD", data: null })).toBe(
+      "wrongPassword",
+    );
     expect(authErrorKey({ ok: false, status: 403, code: "EMAIL_NOT_VERIFIED", data: null })).toBe("unverified");
     expect(authErrorKey({ ok: false, status: 400, code: "INVALID_TOKEN", data: null })).toBe("resetInvalid");
   });

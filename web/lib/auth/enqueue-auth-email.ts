@@ -18,7 +18,14 @@ export async function enqueueAuthEmail({ template, user, url, token }: AuthEmail
     db.query(
       `insert into public.outbox_messages (user_id, channel, recipient, template, locale, payload, dedupe_key)
        values ($1, 'email', $2, $3, $4, $5, $6) on conflict (dedupe_key) do nothing`,
-      [user.id, user.email, template, isLocale(user.locale) ? user.locale : "en", { name: user.name, url }, `${template}:${tokenId}`],
+      [
+        user.id,
+        user.email,
+        template,
+        isLocale(user.locale) ? user.locale : "en",
+        { name: user.name, url },
+        `${template}:${tokenId}`,
+      ],
     ),
   );
 }

@@ -8,7 +8,16 @@ describe("safeNext", () => {
   });
 
   it("rejects absolute, protocol-relative and backslash URLs", () => {
-    for (const bad of ["https://evil.test/", "//evil.test/x", "/\\evil.test", "javascript:alert(1)", "evil", "/a\\b", "/\t/evil.test", ""]) {
+    for (const bad of [
+      "https://evil.test/",
+      "//evil.test/x",
+      "/\\evil.test",
+      "javascript:alert(1)",
+      "evil",
+      "/a\\b",
+      "/\t/evil.test",
+      "",
+    ]) {
       expect(safeNext(bad, "/home")).toBe("/home");
     }
   });

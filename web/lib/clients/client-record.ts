@@ -64,7 +64,11 @@ export const clientColumnNames = {
 } as const;
 
 /** Builds `col = $n` assignments for the keys present in a parsed patch (undefined = leave unchanged). */
-export function buildAssignments(patch: Record<string, unknown>, columns: Record<string, string>, params: unknown[]): string[] {
+export function buildAssignments(
+  patch: Record<string, unknown>,
+  columns: Record<string, string>,
+  params: unknown[],
+): string[] {
   const sets: string[] = [];
   for (const [key, value] of Object.entries(patch)) {
     const column = columns[key];

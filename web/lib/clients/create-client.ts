@@ -4,7 +4,14 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { parseWith } from "@/lib/http/parse";
-import { clientColumns, contactPreferenceFields, emailField, fullNameField, optionalText, type ClientRecord } from "./client-record";
+import {
+  clientColumns,
+  contactPreferenceFields,
+  emailField,
+  fullNameField,
+  optionalText,
+  type ClientRecord,
+} from "./client-record";
 
 export const createClientSchema = z.strictObject({
   fullName: fullNameField,
@@ -15,7 +22,11 @@ export type CreateClientInput = z.input<typeof createClientSchema>;
 
 const scopeSchema = z.object({ clinicId: z.uuid() });
 
-export async function createClient(db: Db, scope: z.input<typeof scopeSchema>, input: CreateClientInput): Promise<ClientRecord> {
+export async function createClient(
+  db: Db,
+  scope: z.input<typeof scopeSchema>,
+  input: CreateClientInput,
+): Promise<ClientRecord> {
   const { clinicId } = parseWith(scopeSchema, scope);
   const d = parseWith(createClientSchema, input);
   const { rows } = await db.query<ClientRecord>(

@@ -10,10 +10,10 @@ const getClientSchema = z.object({ clinicId: z.uuid(), clientId: z.uuid() });
 
 export async function getClient(db: Db, input: z.input<typeof getClientSchema>): Promise<ClientRecord> {
   const { clinicId, clientId } = parseWith(getClientSchema, input);
-  const { rows } = await db.query<ClientRecord>(`select ${clientColumns} from public.clients c where c.clinic_id = $1 and c.id = $2`, [
-    clinicId,
-    clientId,
-  ]);
+  const { rows } = await db.query<ClientRecord>(
+    `select ${clientColumns} from public.clients c where c.clinic_id = $1 and c.id = $2`,
+    [clinicId, clientId],
+  );
   const row = rows[0];
   if (!row) throw new AppError("NOT_FOUND", "No such client.");
   return row;

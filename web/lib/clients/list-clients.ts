@@ -39,7 +39,10 @@ export async function listClients(db: Db, input: ListClientsInput): Promise<Clie
     params.push(likePattern(q));
     where += ` and (c.full_name ilike $2 or c.email::text ilike $2 or c.phone ilike $2)`;
   }
-  const count = await db.query<{ total: number }>(`select count(*)::int as total from public.clients c where ${where}`, params);
+  const count = await db.query<{ total: number }>(
+    `select count(*)::int as total from public.clients c where ${where}`,
+    params,
+  );
   const { rows } = await db.query<ClientListItem>(
     `select ${clientColumns},
             array(select p.name from public.pets p where p.client_id = c.id and p.archived_at is null order by p.name) as "petNames"

@@ -27,7 +27,11 @@ export const loadPortalPage = cache(async (slug: string, path = "/portal"): Prom
     throw err;
   }
   const jar = await cookies();
-  return { user, access, locale: resolveLocale(user.locale, access.clinic.defaultLocale, jar.get("vete_locale")?.value) };
+  return {
+    user,
+    access,
+    locale: resolveLocale(user.locale, access.clinic.defaultLocale, jar.get("vete_locale")?.value),
+  };
 });
 
 /** A portal page's client id, or off to the join page when the person is not a client here yet. */

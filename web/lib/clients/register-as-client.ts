@@ -6,11 +6,21 @@ import { rpcOne } from "@/lib/db/rpc";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/http/parse";
-import { fullNameField, optionalText, phoneField, toClientRecord, type ClientRecord, type ClientRow } from "./client-record";
+import {
+  fullNameField,
+  optionalText,
+  phoneField,
+  toClientRecord,
+  type ClientRecord,
+  type ClientRow,
+} from "./client-record";
 
 declare module "@/lib/db/rpc" {
   interface RpcFunctions {
-    register_as_client: { args: { p_clinic_slug: string; p_full_name?: string | null; p_phone?: string | null }; returns: ClientRow };
+    register_as_client: {
+      args: { p_clinic_slug: string; p_full_name?: string | null; p_phone?: string | null };
+      returns: ClientRow;
+    };
   }
 }
 
@@ -20,7 +30,11 @@ export const registerAsClientSchema = z.strictObject({
 });
 export type RegisterAsClientInput = z.input<typeof registerAsClientSchema>;
 
-export async function registerAsClient(db: Db, clinicSlug: string, input: RegisterAsClientInput = {}): Promise<ClientRecord> {
+export async function registerAsClient(
+  db: Db,
+  clinicSlug: string,
+  input: RegisterAsClientInput = {},
+): Promise<ClientRecord> {
   const data = parseWith(registerAsClientSchema, input);
   const row = await rpcOne(db, "register_as_client", {
     p_clinic_slug: clinicSlug,

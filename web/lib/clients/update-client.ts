@@ -25,7 +25,11 @@ export type UpdateClientInput = z.input<typeof updateClientSchema>;
 
 const scopeSchema = z.object({ clinicId: z.uuid(), clientId: z.uuid() });
 
-export async function updateClient(db: Db, scope: z.input<typeof scopeSchema>, input: UpdateClientInput): Promise<ClientRecord> {
+export async function updateClient(
+  db: Db,
+  scope: z.input<typeof scopeSchema>,
+  input: UpdateClientInput,
+): Promise<ClientRecord> {
   const { clinicId, clientId } = parseWith(scopeSchema, scope);
   const patch = parseWith(updateClientSchema, input);
   const params: unknown[] = [clinicId, clientId];

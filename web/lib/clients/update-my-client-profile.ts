@@ -5,7 +5,14 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/http/parse";
-import { buildAssignments, clientColumnNames, clientColumns, contactPreferenceFields, fullNameField, type ClientRecord } from "./client-record";
+import {
+  buildAssignments,
+  clientColumnNames,
+  clientColumns,
+  contactPreferenceFields,
+  fullNameField,
+  type ClientRecord,
+} from "./client-record";
 
 export const updateMyClientProfileSchema = z.strictObject({
   fullName: fullNameField.optional(),

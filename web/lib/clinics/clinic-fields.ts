@@ -17,7 +17,10 @@ export const clinicSlug = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$/, "Use 3-40 lowercase letters, digits and dashes, starting and ending with a letter or digit.")
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$/,
+    "Use 3-40 lowercase letters, digits and dashes, starting and ending with a letter or digit.",
+  )
   .refine((s) => !s.includes("--"), "Do not use two dashes in a row.");
 
 export const clinicFields = {
@@ -43,7 +46,11 @@ export const clinicFields = {
   email: z.preprocess(blankToNull, z.email("Enter a valid email address.").max(254).nullable()),
   phone: z.preprocess(
     blankToNull,
-    z.string().trim().regex(/^\+?[0-9 ()-]{5,32}$/, "Use 5-32 digits, spaces, dashes or brackets, optionally starting with +.").nullable(),
+    z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{5,32}$/, "Use 5-32 digits, spaces, dashes or brackets, optionally starting with +.")
+      .nullable(),
   ),
   address: z.preprocess(blankToNull, z.string().trim().max(300, "Use at most 300 characters.").nullable()),
 };

@@ -43,6 +43,7 @@ export async function getClinicAccess(db: Db, slug: string): Promise<ClinicAcces
 
 export function requireRole(access: ClinicAccess, roles?: readonly StaffRole[]): StaffRole {
   if (!access.role) throw new AppError("FORBIDDEN", "This page is for the clinic's staff.");
-  if (roles && !roles.includes(access.role)) throw new AppError("FORBIDDEN", "Your role in this clinic does not allow that.");
+  if (roles && !roles.includes(access.role))
+    throw new AppError("FORBIDDEN", "Your role in this clinic does not allow that.");
   return access.role;
 }

@@ -21,5 +21,11 @@ export async function listInvitations(db: Db, clinicId: string): Promise<Pending
       order by created_at desc`,
     [clinicId],
   );
-  return rows.map((r) => ({ id: r.id, email: r.email, role: r.role, expiresAt: r.expires_at.toISOString(), createdAt: r.created_at.toISOString() }));
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    role: r.role,
+    expiresAt: r.expires_at.toISOString(),
+    createdAt: r.created_at.toISOString(),
+  }));
 }

@@ -15,5 +15,11 @@ export interface StaffMember {
 
 export async function listStaff(db: Db, clinicId: string): Promise<StaffMember[]> {
   const rows = await rpc(db, "list_staff", { p_clinic_id: clinicId });
-  return rows.map((r) => ({ userId: r.user_id, name: r.name, email: r.email, role: r.role, joinedAt: r.joined_at.toISOString() }));
+  return rows.map((r) => ({
+    userId: r.user_id,
+    name: r.name,
+    email: r.email,
+    role: r.role,
+    joinedAt: r.joined_at.toISOString(),
+  }));
 }

@@ -4,7 +4,14 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
-import { clinicColumns, clinicFields, renameColumnFields, toClinicProfile, type ClinicProfile, type ClinicRow } from "./clinic-fields";
+import {
+  clinicColumns,
+  clinicFields,
+  renameColumnFields,
+  toClinicProfile,
+  type ClinicProfile,
+  type ClinicRow,
+} from "./clinic-fields";
 
 export const updateClinicSettingsInput = z
   .strictObject({
@@ -30,7 +37,11 @@ const columns: Record<keyof UpdateClinicSettingsInput, string> = {
   address: "address",
 };
 
-export async function updateClinicSettings(db: Db, clinicId: string, input: UpdateClinicSettingsInput): Promise<ClinicProfile> {
+export async function updateClinicSettings(
+  db: Db,
+  clinicId: string,
+  input: UpdateClinicSettingsInput,
+): Promise<ClinicProfile> {
   const sets: string[] = [];
   const params: unknown[] = [clinicId];
   for (const [key, column] of Object.entries(columns) as [keyof UpdateClinicSettingsInput, string][]) {
@@ -38,7 +49,8 @@ export async function updateClinicSettings(db: Db, clinicId: string, input: Upda
     params.push(input[key]);
     sets.push(`${column} = $${params.length}`);
   }
-  if (!sets.length) throw new AppError("INVALID_INPUT", "Send at least one field to change.", { fields: { _: ["Required"] } });
+  if (!sets.length)
+    throw new AppError("INVALID_INPUT", "Send at least one field to change.", { fields: { _: ["Required"] } });
   try {
     const { rows } = await db.query<ClinicRow>(
       `update public.clinics set ${sets.join(", ")} where id = $1 returning ${clinicColumns}`,

@@ -52,11 +52,18 @@ export interface RunJobOptions {
 }
 
 async function tryLock(conn: PoolClient, job: string): Promise<boolean> {
-  const { rows } = await conn.query<{ locked: boolean }>("select pg_try_advisory_lock($1, hashtext($2)) as locked", [CRON_LOCK_CLASS, job]);
+  const { rows } = await conn.query<{ locked: boolean }>("select pg_try_advisory_lock($1, hashtext($2)) as locked", [
+    CRON_LOCK_CLASS,
+    job,
+  ]);
   return rows[0]?.locked === true;
 }
 
-export async function runJob(job: string, runBatch: (ctx: JobContext) => Promise<BatchResult>, opts: RunJobOptions = {}): Promise<JobRunSummary> {
+export async function runJob(
+  job: string,
+  runBatch: (ctx: JobContext) => Promise<BatchResult>,
+  opts: RunJobOptions = {},
+): Promise<JobRunSummary> {
   const started = Date.now();
   const budgetMs = opts.budgetMs ?? env().CRON_TIME_BUDGET_MS;
   const conn = await getPool().connect();
@@ -70,8 +77,17 @@ export async function runJob(job: string, runBatch: (ctx: JobContext) => Promise
       );
       console.info(`[cron] ${job}: skipped, another run holds the lock`);
       return {
-        job, runId: rows[0]?.id ?? 0, status: "skipped", skipped: "already running",
-        itemsDone: 0, itemsFailed: 0, itemsSkipped: 0, batches: 0, stoppedByBudget: false, details: {}, durationMs: Date.now() - started,
+        job,
+        runId: rows[0]?.id ?? 0,
+        status: "skipped",
+        skipped: "already running",
+        itemsDone: 0,
+        itemsFailed: 0,
+        itemsSkipped: 0,
+        batches: 0,
+        stoppedByBudget: false,
+        details: {},
+        durationMs: Date.now() - started,
       };
     }
     // We hold the lock, so any row still "running" belongs to a run that died (killed, platform timeout).
@@ -87,12 +103,29 @@ export async function runJob(job: string, runBatch: (ctx: JobContext) => Promise
          select id from public.cron_runs where job = $1 and started_at < now() - interval '30 days' order by id limit 1000)`,
       [job],
     );
-    const { rows } = await conn.query<{ id: number }>("insert into public.cron_runs (job) values ($1) returning id", [job]);
+    const { rows } = await conn.query<{ id: number }>("insert into public.cron_runs (job) values ($1) returning id", [
+      job,
+    ]);
     const runId = rows[0]?.id ?? 0;
     const deadline = started + budgetMs;
-    const ctx: JobContext = { job, runId, budgetMs, timeLeft: () => deadline - Date.now(), outOfTime: () => Date.now() >= deadline };
+    const ctx: JobContext = {
+      job,
+      runId,
+      budgetMs,
+      timeLeft: () => deadline - Date.now(),
+      outOfTime: () => Date.now() >= deadline,
+    };
     const summary: JobRunSummary = {
-      job, runId, status: "succeeded", itemsDone: 0, itemsFailed: 0, itemsSkipped: 0, batches: 0, stoppedByBudget: false, details: {}, durationMs: 0,
+      job,
+      runId,
+      status: "succeeded",
+      itemsDone: 0,
+      itemsFailed: 0,
+      itemsSkipped: 0,
+      batches: 0,
+      stoppedByBudget: false,
+      details: {},
+      durationMs: 0,
     };
     try {
       while (summary.batches < MAX_BATCHES) {
@@ -122,12 +155,27 @@ export async function runJob(job: string, runBatch: (ctx: JobContext) => Promise
       `update public.cron_runs set status = $2, finished_at = now(), items_done = $3, items_failed = $4, items_skipped = $5,
               batches = $6, stopped_by_budget = $7, details = $8, error = $9
         where id = $1`,
-      [runId, summary.status, summary.itemsDone, summary.itemsFailed, summary.itemsSkipped, summary.batches, summary.stoppedByBudget, summary.details, summary.error?.slice(0, 1000) ?? null],
+      [
+        runId,
+        summary.status,
+        summary.itemsDone,
+        summary.itemsFailed,
+        summary.itemsSkipped,
+        summary.batches,
+        summary.stoppedByBudget,
+        summary.details,
+        summary.error?.slice(0, 1000) ?? null,
+      ],
     );
     return summary;
   } finally {
     // If the unlock fails, destroy the connection: a pooled connection must never keep holding the lock.
-    const unlocked = !locked || (await conn.query("select pg_advisory_unlock($1, hashtext($2))", [CRON_LOCK_CLASS, job]).then(() => true, () => false));
+    const unlocked =
+      !locked ||
+      (await conn.query("select pg_advisory_unlock($1, hashtext($2))", [CRON_LOCK_CLASS, job]).then(
+        () => true,
+        () => false,
+      ));
     conn.release(!unlocked);
   }
 }

@@ -39,7 +39,13 @@ export function withCron(opts: { maxDurationSeconds: number }, run: (budgetMs: n
       const summary = await run(cronBudgetMs(opts.maxDurationSeconds));
       const { error: _internal, ...publicSummary } = summary;
       if (summary.status === "failed") {
-        return Response.json({ error: { code: "INTERNAL", message: `The job failed; see run ${summary.runId} in the run log.` }, run: publicSummary }, { status: 500 });
+        return Response.json(
+          {
+            error: { code: "INTERNAL", message: `The job failed; see run ${summary.runId} in the run log.` },
+            run: publicSummary,
+          },
+          { status: 500 },
+        );
       }
       return Response.json(publicSummary, { headers: { "cache-control": "no-store" } });
     } catch (err) {

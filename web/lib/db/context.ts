@@ -40,7 +40,10 @@ async function inTransaction<T>(begin: (c: PoolClient) => string, fn: (db: Db) =
 /** Runs fn as the signed-in user: RLS applies and functions see private.current_user_id(). */
 export function withUser<T>(user: SessionUser, fn: (db: Db) => Promise<T>): Promise<T> {
   const claims = JSON.stringify({ sub: user.userId, email: user.email, role: "authenticated" });
-  return inTransaction((c) => `begin; set local role authenticated; set local request.jwt.claims = ${c.escapeLiteral(claims)}`, fn);
+  return inTransaction(
+    (c) => `begin; set local role authenticated; set local request.jwt.claims = ${c.escapeLiteral(claims)}`,
+    fn,
+  );
 }
 
 /** Runs fn as an anonymous visitor (public pages): RLS applies with no user. */

@@ -16,10 +16,26 @@ export const constraintCodes: Record<string, { code: string; message: string; fi
   clinics_time_zone_check: { code: "INVALID_INPUT", message: "Unknown time zone.", field: "time_zone" },
   clinic_memberships_clinic_id_user_id_key: { code: "ALREADY_EXISTS", message: "This person is already on the team." },
   clients_clinic_id_user_id_key: { code: "ALREADY_EXISTS", message: "You are already a client of this clinic." },
-  clients_clinic_email_key: { code: "ALREADY_EXISTS", message: "A client with this email already exists in this clinic.", field: "email" },
-  pets_clinic_id_microchip_key: { code: "ALREADY_EXISTS", message: "A pet with this microchip is already registered.", field: "microchip" },
-  appointments_vet_no_overlap: { code: "SLOT_TAKEN", message: "That time was just taken. Please pick another slot.", field: "starts_at" },
-  appointments_pet_no_overlap: { code: "PET_BUSY", message: "This pet already has an appointment at that time.", field: "starts_at" },
+  clients_clinic_email_key: {
+    code: "ALREADY_EXISTS",
+    message: "A client with this email already exists in this clinic.",
+    field: "email",
+  },
+  pets_clinic_id_microchip_key: {
+    code: "ALREADY_EXISTS",
+    message: "A pet with this microchip is already registered.",
+    field: "microchip",
+  },
+  appointments_vet_no_overlap: {
+    code: "SLOT_TAKEN",
+    message: "That time was just taken. Please pick another slot.",
+    field: "starts_at",
+  },
+  appointments_pet_no_overlap: {
+    code: "PET_BUSY",
+    message: "This pet already has an appointment at that time.",
+    field: "starts_at",
+  },
 };
 
 function isPgError(e: unknown): e is PgError & Error {
@@ -49,7 +65,10 @@ export function toAppError(err: unknown): unknown {
   }
   const known = err.constraint ? constraintCodes[err.constraint] : undefined;
   if (known) {
-    return new AppError(known.code, known.message, { fields: known.field ? { [known.field]: [known.message] } : undefined, cause: err });
+    return new AppError(known.code, known.message, {
+      fields: known.field ? { [known.field]: [known.message] } : undefined,
+      cause: err,
+    });
   }
   switch (code) {
     case "23P01":

@@ -35,7 +35,10 @@ export interface MigrateResult {
   skipped: number;
 }
 
-export async function migrate(connectionString: string, opts: { dir?: string; log?: (line: string) => void } = {}): Promise<MigrateResult> {
+export async function migrate(
+  connectionString: string,
+  opts: { dir?: string; log?: (line: string) => void } = {},
+): Promise<MigrateResult> {
   const log = opts.log ?? (() => undefined);
   const files = await readMigrations(opts.dir);
   const client = new Client({ connectionString, application_name: "vete-migrate" });
@@ -50,12 +53,16 @@ export async function migrate(connectionString: string, opts: { dir?: string; lo
         applied_at timestamptz not null default now()
       );
       alter table private.schema_migrations enable row level security;`);
-    const { rows } = await client.query<{ name: string; checksum: string }>("select name, checksum from private.schema_migrations");
+    const { rows } = await client.query<{ name: string; checksum: string }>(
+      "select name, checksum from private.schema_migrations",
+    );
     const applied = new Map(rows.map((r) => [r.name, r.checksum]));
     for (const [name, checksum] of applied) {
       const file = files.find((f) => f.name === name);
       if (file && file.checksum !== checksum) {
-        throw new Error(`migration ${name} was edited after it was applied (checksum mismatch); add a new migration instead`);
+        throw new Error(
+          `migration ${name} was edited after it was applied (checksum mismatch); add a new migration instead`,
+        );
       }
     }
     const result: MigrateResult = { applied: [], skipped: 0 };
@@ -68,7 +75,10 @@ export async function migrate(connectionString: string, opts: { dir?: string; lo
       try {
         await client.query("begin");
         await client.query(file.sql);
-        await client.query("insert into private.schema_migrations (name, checksum) values ($1, $2)", [file.name, file.checksum]);
+        await client.query("insert into private.schema_migrations (name, checksum) values ($1, $2)", [
+          file.name,
+          file.checksum,
+        ]);
         await client.query("commit");
       } catch (err) {
         await client.query("rollback").catch(() => undefined);

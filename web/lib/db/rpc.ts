@@ -26,7 +26,11 @@ export async function rpc<N extends keyof RpcFunctions & string>(db: Db, name: N
 }
 
 /** Like rpc() but returns the single row, or undefined. */
-export async function rpcOne<N extends keyof RpcFunctions & string>(db: Db, name: N, args: Args<N>): Promise<Row<N> | undefined> {
+export async function rpcOne<N extends keyof RpcFunctions & string>(
+  db: Db,
+  name: N,
+  args: Args<N>,
+): Promise<Row<N> | undefined> {
   const rows = await rpc(db, name, args);
   return rows[0];
 }

@@ -32,7 +32,11 @@ export interface HandlerConfig<TBody, TQuery> {
   status?: number;
 }
 
-async function resolveAccess(user: CurrentUser, params: Record<string, string>, allow?: readonly (StaffRole | "client")[]) {
+async function resolveAccess(
+  user: CurrentUser,
+  params: Record<string, string>,
+  allow?: readonly (StaffRole | "client")[],
+) {
   const slug = params.clinic;
   if (!slug) return null;
   const access = await withUser(user, (db) => getClinicAccess(db, slug));
@@ -70,7 +74,9 @@ export function apiHandler<TBody = undefined, TQuery = undefined>(
       } else if (req.method !== "GET" && req.method !== "HEAD") {
         raw = await readOptionalJsonBody(req, config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
       }
-      const query = (config.query ? parseWith(config.query, searchParamsObject(new URL(req.url))) : undefined) as TQuery;
+      const query = (
+        config.query ? parseWith(config.query, searchParamsObject(new URL(req.url))) : undefined
+      ) as TQuery;
       const access = await resolveAccess(user, params, config.allow);
 
       const run = async () => {

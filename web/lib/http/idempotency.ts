@@ -21,11 +21,16 @@ export async function withIdempotency(
   run: () => Promise<Response>,
 ): Promise<Response> {
   if (!KEY_FORMAT.test(opts.key)) {
-    throw new AppError("INVALID_INPUT", "Idempotency-Key must be 8-200 letters, digits, or . : _ -", { fields: { "Idempotency-Key": ["Invalid format"] } });
+    throw new AppError("INVALID_INPUT", "Idempotency-Key must be 8-200 letters, digits, or . : _ -", {
+      fields: { "Idempotency-Key": ["Invalid format"] },
+    });
   }
   const hash = createHash("sha256").update(opts.body).digest("hex");
   const claimed = await asSystem(async (db) => {
-    await db.query("delete from private.idempotency_keys where user_key = $1 and key = $2 and created_at < now() - interval '24 hours'", [opts.scope, opts.key]);
+    await db.query(
+      "delete from private.idempotency_keys where user_key = $1 and key = $2 and created_at < now() - interval '24 hours'",
+      [opts.scope, opts.key],
+    );
     const ins = await db.query(
       "insert into private.idempotency_keys (user_key, key, request_hash) values ($1, $2, $3) on conflict do nothing returning key",
       [opts.scope, opts.key, hash],
@@ -38,7 +43,10 @@ export async function withIdempotency(
     );
     const row = rows[0];
     if (row?.abandoned && row.request_hash === hash) {
-      await db.query("update private.idempotency_keys set created_at = now() where user_key = $1 and key = $2", [opts.scope, opts.key]);
+      await db.query("update private.idempotency_keys set created_at = now() where user_key = $1 and key = $2", [
+        opts.scope,
+        opts.key,
+      ]);
       return null;
     }
     return row ?? null;
@@ -46,12 +54,18 @@ export async function withIdempotency(
 
   if (claimed) {
     if (claimed.request_hash !== hash) {
-      throw new AppError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used with a different request body.");
+      throw new AppError(
+        "IDEMPOTENCY_KEY_REUSED",
+        "This Idempotency-Key was already used with a different request body.",
+      );
     }
     if (claimed.status_code === null) {
       throw new AppError("IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is still being processed.");
     }
-    return Response.json(claimed.response_body, { status: claimed.status_code, headers: { "Idempotent-Replayed": "true" } });
+    return Response.json(claimed.response_body, {
+      status: claimed.status_code,
+      headers: { "Idempotent-Replayed": "true" },
+    });
   }
 
   let response: Response;
@@ -73,16 +87,19 @@ export async function withIdempotency(
     stored = { raw: text };
   }
   await asSystem((db) =>
-    db.query("update private.idempotency_keys set status_code = $3, response_body = $4, completed_at = now() where user_key = $1 and key = $2", [
-      opts.scope,
-      opts.key,
-      response.status,
-      JSON.stringify(stored),
-    ]),
+    db.query(
+      "update private.idempotency_keys set status_code = $3, response_body = $4, completed_at = now() where user_key = $1 and key = $2",
+      [opts.scope, opts.key, response.status, JSON.stringify(stored)],
+    ),
   );
   return response;
 }
 
 async function release(opts: { scope: string; key: string }) {
-  await asSystem((db) => db.query("delete from private.idempotency_keys where user_key = $1 and key = $2 and completed_at is null", [opts.scope, opts.key]));
+  await asSystem((db) =>
+    db.query("delete from private.idempotency_keys where user_key = $1 and key = $2 and completed_at is null", [
+      opts.scope,
+      opts.key,
+    ]),
+  );
 }

@@ -34,7 +34,12 @@ describe("readJsonBody", () => {
         c.close();
       },
     });
-    const lying = new Request("http://x.test/api", { method: "POST", body: stream, headers: { "content-type": "application/json", "content-length": "2" }, duplex: "half" } as RequestInit);
+    const lying = new Request("http://x.test/api", {
+      method: "POST",
+      body: stream,
+      headers: { "content-type": "application/json", "content-length": "2" },
+      duplex: "half",
+    } as RequestInit);
     expect(await codeOf(readJsonBody(lying, 100))).toBe("PAYLOAD_TOO_LARGE");
   });
 });

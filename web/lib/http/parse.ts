@@ -27,7 +27,8 @@ export function parseWith<T>(schema: z.ZodType<T>, input: unknown): T {
 /** Reads the raw body with a hard byte limit, whatever Content-Length claims. */
 export async function readBodyText(req: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBytes} bytes.`);
+  if (declared > maxBytes)
+    throw new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${maxBytes} bytes.`);
   if (!req.body) return "";
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -45,13 +46,19 @@ export async function readBodyText(req: Request, maxBytes = DEFAULT_MAX_BODY_BYT
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export async function readJsonBody(req: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<{ raw: string; value: unknown }> {
+export async function readJsonBody(
+  req: Request,
+  maxBytes = DEFAULT_MAX_BODY_BYTES,
+): Promise<{ raw: string; value: unknown }> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as JSON (Content-Type: application/json).");
   }
   const raw = await readBodyText(req, maxBytes);
-  if (raw.trim() === "") throw new AppError("INVALID_INPUT", "The request body is empty; send a JSON object.", { fields: { _: ["Required"] } });
+  if (raw.trim() === "")
+    throw new AppError("INVALID_INPUT", "The request body is empty; send a JSON object.", {
+      fields: { _: ["Required"] },
+    });
   try {
     return { raw, value: JSON.parse(raw) as unknown };
   } catch {

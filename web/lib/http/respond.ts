@@ -9,13 +9,21 @@ export function json(data: unknown, status = 200, headers?: HeadersInit): Respon
 export function errorResponse(err: unknown): Response {
   const mapped = toAppError(err);
   if (isAppError(mapped)) {
-    const body: { code: string; message: string; fields?: Record<string, string[]> } = { code: mapped.code, message: mapped.message };
+    const body: { code: string; message: string; fields?: Record<string, string[]> } = {
+      code: mapped.code,
+      message: mapped.message,
+    };
     if (mapped.fields) body.fields = mapped.fields;
     if (mapped.status >= 500) console.error("[http]", mapped.code, mapped.cause ?? mapped);
     return json({ error: body }, mapped.status);
   }
   console.error("[http] unexpected error", err);
-  return json({ error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed; please try again." } }, 500);
+  return json(
+    {
+      error: { code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed; please try again." },
+    },
+    500,
+  );
 }
 
 export function notFound(message = "Not found."): AppError {

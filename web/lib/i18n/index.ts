@@ -12,7 +12,10 @@ export interface Messages<K extends string> {
   es: Record<K, string>;
 }
 
-export function defineMessages<const K extends string>(m: { en: Record<K, string>; es: NoInfer<Record<K, string>> }): Messages<K> {
+export function defineMessages<const K extends string>(m: {
+  en: Record<K, string>;
+  es: NoInfer<Record<K, string>>;
+}): Messages<K> {
   return m;
 }
 
@@ -21,12 +24,18 @@ export type Translate<K extends string> = (key: K, vars?: Record<string, string 
 export function translator<K extends string>(locale: Locale, messages: Messages<K>): Translate<K> {
   return (key, vars) => {
     const template = messages[locale][key] ?? messages.en[key] ?? key;
-    return vars ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : template;
+    return vars
+      ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m))
+      : template;
   };
 }
 
 /** A signed-in user's own choice wins; otherwise the clinic's default; otherwise English. */
-export function resolveLocale(userLocale?: string | null, clinicDefault?: string | null, cookieLocale?: string | null): Locale {
+export function resolveLocale(
+  userLocale?: string | null,
+  clinicDefault?: string | null,
+  cookieLocale?: string | null,
+): Locale {
   if (isLocale(userLocale)) return userLocale;
   if (isLocale(cookieLocale)) return cookieLocale;
   if (isLocale(clinicDefault)) return clinicDefault;

@@ -15,7 +15,14 @@ import { checkMessageStillDue, hasStillDueCheck } from "./check-message-still-du
 import { providersFromEnv, type Providers } from "./providers";
 import { parseAttachments, type SendOutcome } from "./provider-outcome";
 import { hasAttemptsLeft, MAX_ATTEMPTS, retryDelayMs } from "./retry-policy";
-import { fallBackToEmail, markCancelled, markFailed, markSent, releaseClaim, scheduleRetry } from "./settle-outbox-message";
+import {
+  fallBackToEmail,
+  markCancelled,
+  markFailed,
+  markSent,
+  releaseClaim,
+  scheduleRetry,
+} from "./settle-outbox-message";
 
 export const DELIVER_OUTBOX_JOB = "deliver-outbox";
 
@@ -38,7 +45,14 @@ async function send(row: OutboxRow, providers: Providers): Promise<SendOutcome> 
   if (sender) {
     const body = row.channel === "sms" ? `${rendered.subject}\n${rendered.text}` : rendered.text;
     const attachments = row.channel === "email" ? parseAttachments(row.attachments) : [];
-    return sender.send({ to: row.recipient, subject: rendered.subject, text: body, html: rendered.html, idempotencyKey: row.id, attachments });
+    return sender.send({
+      to: row.recipient,
+      subject: rendered.subject,
+      text: body,
+      html: rendered.html,
+      idempotencyKey: row.id,
+      attachments,
+    });
   }
   if (providers.devMailbox) return { ok: true, providerMessageId: "dev-mailbox" };
   return row.channel === "sms"
@@ -55,20 +69,31 @@ async function deliverOne(row: OutboxRow, opts: Required<DeliverOptions>): Promi
     outcome = await send(row, opts.providers);
   } catch (err) {
     // Rendering or an unexpected bug: retrying the same input cannot help.
-    outcome = { ok: false, kind: "permanent", error: `could not build the message: ${err instanceof Error ? err.message : String(err)}` };
+    outcome = {
+      ok: false,
+      kind: "permanent",
+      error: `could not build the message: ${err instanceof Error ? err.message : String(err)}`,
+    };
   }
   if (outcome.ok) return (await asSystem((db) => markSent(db, row, outcome.providerMessageId))) ? "sent" : "stale";
 
   const finalFailure = outcome.kind === "permanent" || !hasAttemptsLeft(row.attempts, opts.maxAttempts);
   if (!finalFailure) {
-    const delay = retryDelayMs(row.attempts, outcome.kind === "transient" ? outcome.retryAfterMs : undefined, opts.random);
+    const delay = retryDelayMs(
+      row.attempts,
+      outcome.kind === "transient" ? outcome.retryAfterMs : undefined,
+      opts.random,
+    );
     return (await asSystem((db) => scheduleRetry(db, row, delay, outcome.error))) ? "retry" : "stale";
   }
-  const reason = outcome.kind === "permanent" ? outcome.error : `${outcome.error} (gave up after ${row.attempts} attempts)`;
+  const reason =
+    outcome.kind === "permanent" ? outcome.error : `${outcome.error} (gave up after ${row.attempts} attempts)`;
   if (row.channel === "sms") {
     const r = await asSystem((db) => fallBackToEmail(db, row, `sms failed: ${reason}`));
     if (!r.settled) return "stale";
-    console.warn(`[outbox] sms ${row.id} failed (${reason}); ${r.fellBack ? "fell back to email" : "no email to fall back to"}`);
+    console.warn(
+      `[outbox] sms ${row.id} failed (${reason}); ${r.fellBack ? "fell back to email" : "no email to fall back to"}`,
+    );
     return r.fellBack ? "fell_back" : "failed";
   }
   console.warn(`[outbox] email ${row.id} failed: ${reason}`);
@@ -79,7 +104,9 @@ export async function deliverOutboxBatch(ctx: JobContext, opts: Required<Deliver
   const claimed = await asSystem((db) => claimOutboxMessages(db, { limit: opts.batchSize, leaseMs: opts.leaseMs }));
   if (claimed.length === 0) return { done: 0, failed: 0, skipped: 0, more: false };
 
-  const results = await mapWithConcurrency(claimed, opts.concurrency, (row) => deliverOne(row, opts), { shouldStart: () => !ctx.outOfTime() });
+  const results = await mapWithConcurrency(claimed, opts.concurrency, (row) => deliverOne(row, opts), {
+    shouldStart: () => !ctx.outOfTime(),
+  });
   const counters: Record<string, number> = { reclaimed: claimed.filter((r) => r.reclaimed).length };
   const count = (k: string) => (counters[k] = (counters[k] ?? 0) + 1);
   let released = 0;

@@ -11,7 +11,10 @@ export const SEND_REMINDERS_JOB = "send-reminders";
 
 declare module "@/lib/db/rpc" {
   interface RpcFunctions {
-    enqueue_due_reminders: { args: { p_limit?: number }; returns: { messages: number; appointments: number; skipped: number; more: boolean } };
+    enqueue_due_reminders: {
+      args: { p_limit?: number };
+      returns: { messages: number; appointments: number; skipped: number; more: boolean };
+    };
   }
 }
 

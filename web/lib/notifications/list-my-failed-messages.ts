@@ -12,7 +12,15 @@ declare module "@/lib/db/rpc" {
   interface RpcFunctions {
     list_my_failed_messages: {
       args: { p_limit?: number };
-      returns: { id: string; clinic_id: string | null; channel: "email" | "sms"; template: string; locale: string; payload: Record<string, unknown>; failed_at: Date };
+      returns: {
+        id: string;
+        clinic_id: string | null;
+        channel: "email" | "sms";
+        template: string;
+        locale: string;
+        payload: Record<string, unknown>;
+        failed_at: Date;
+      };
     };
     dismiss_failed_message: { args: { p_message_id: string }; returns: { dismiss_failed_message: boolean } };
   }
@@ -35,7 +43,16 @@ export async function listMyFailedMessages(db: Db, locale: Locale, limit = 20): 
     try {
       const rendered = renderMessage(row.template, locale, row.payload, { appUrl: env().APP_URL });
       const notice = t(row.channel === "sms" ? "noticeSms" : "noticeEmail", { subject: rendered.subject });
-      return [{ id: row.id, channel: row.channel, failedAt: new Date(row.failed_at).toISOString(), notice, subject: rendered.subject, text: rendered.text }];
+      return [
+        {
+          id: row.id,
+          channel: row.channel,
+          failedAt: new Date(row.failed_at).toISOString(),
+          notice,
+          subject: rendered.subject,
+          text: rendered.text,
+        },
+      ];
     } catch (err) {
       console.error(`[notifications] cannot render failed message ${row.id}`, err);
       return [];

@@ -20,8 +20,18 @@ describe("provider outcomes", () => {
 
   it("reports timeouts and refused connections as transient with a readable reason", () => {
     const timeout = new DOMException("signal timed out", "TimeoutError");
-    expect(classifyNetworkError(timeout, 500)).toEqual({ ok: false, kind: "transient", error: "timed out after 500 ms" });
-    const refused = new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
-    expect(classifyNetworkError(refused, 500)).toEqual({ ok: false, kind: "transient", error: "network error: ECONNREFUSED" });
+    expect(classifyNetworkError(timeout, 500)).toEqual({
+      ok: false,
+      kind: "transient",
+      error: "timed out after 500 ms",
+    });
+    const refused = new TypeError("fetch failed", {
+      cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+    });
+    expect(classifyNetworkError(refused, 500)).toEqual({
+      ok: false,
+      kind: "transient",
+      error: "network error: ECONNREFUSED",
+    });
   });
 });

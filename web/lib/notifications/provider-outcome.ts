@@ -21,7 +21,9 @@ export function parseAttachments(raw: unknown): Attachment[] {
     if (typeof a !== "object" || a === null) return [];
     const { filename, content_type, content } = a as Record<string, unknown>;
     if (typeof filename !== "string" || typeof content !== "string") return [];
-    return [{ filename, content, contentType: typeof content_type === "string" ? content_type : "application/octet-stream" }];
+    return [
+      { filename, content, contentType: typeof content_type === "string" ? content_type : "application/octet-stream" },
+    ];
   });
 }
 
@@ -29,7 +31,14 @@ export interface Sender {
   /** Name stored in logs, e.g. "resend", "sms". */
   name: string;
   /** idempotencyKey is the outbox row id, so a resend after a crash is deduplicated by the provider. */
-  send(message: { to: string; subject: string; text: string; html: string; idempotencyKey: string; attachments?: Attachment[] }): Promise<SendOutcome>;
+  send(message: {
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+    idempotencyKey: string;
+    attachments?: Attachment[];
+  }): Promise<SendOutcome>;
 }
 
 const MAX_RETRY_AFTER_MS = 6 * 60 * 60 * 1000;
@@ -68,7 +77,9 @@ export async function readErrorDetail(res: Response): Promise<string> {
   const body = await res.text().catch(() => "");
   try {
     const parsed = JSON.parse(body) as { message?: unknown; name?: unknown; code?: unknown };
-    const parts = [parsed.name, parsed.code, parsed.message].filter((p) => typeof p === "string" || typeof p === "number");
+    const parts = [parsed.name, parsed.code, parsed.message].filter(
+      (p) => typeof p === "string" || typeof p === "number",
+    );
     return parts.join(" ").slice(0, 300);
   } catch {
     // not JSON

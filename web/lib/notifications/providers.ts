@@ -23,7 +23,13 @@ export function providersFromEnv(timeoutMs = PROVIDER_TIMEOUT_MS): Providers {
     : null;
   const sms =
     e.SMS_API_BASE && e.SMS_ACCOUNT_SID && e.SMS_AUTH_TOKEN && e.SMS_FROM
-      ? twilioSmsSender({ baseUrl: e.SMS_API_BASE, accountSid: e.SMS_ACCOUNT_SID, authToken: e.SMS_AUTH_TOKEN, from: e.SMS_FROM, timeoutMs })
+      ? twilioSmsSender({
+          baseUrl: e.SMS_API_BASE,
+          accountSid: e.SMS_ACCOUNT_SID,
+          authToken: e.SMS_AUTH_TOKEN,
+          from: e.SMS_FROM,
+          timeoutMs,
+        })
       : null;
   return { email, sms, devMailbox: devMailboxEnabled() };
 }

@@ -35,7 +35,11 @@ export async function getReminderSettings(db: Db, clinicId: string): Promise<Rem
   return { enabled: row.enabled, offsetsMinutes: [...row.offsetsMinutes].sort((a, b) => b - a) };
 }
 
-export async function updateReminderSettings(db: Db, clinicId: string, input: ReminderSettingsInput): Promise<ReminderSettings> {
+export async function updateReminderSettings(
+  db: Db,
+  clinicId: string,
+  input: ReminderSettingsInput,
+): Promise<ReminderSettings> {
   const d = parseWith(reminderSettingsSchema, input);
   try {
     await db.query(
@@ -46,7 +50,8 @@ export async function updateReminderSettings(db: Db, clinicId: string, input: Re
   } catch (err) {
     const e = toAppError(err);
     // RLS refuses anyone but owners and admins (42501): say so rather than "invalid"
-    if (e instanceof AppError && e.code === "FORBIDDEN") throw new AppError("FORBIDDEN", "Only owners and admins can change reminders.");
+    if (e instanceof AppError && e.code === "FORBIDDEN")
+      throw new AppError("FORBIDDEN", "Only owners and admins can change reminders.");
     throw e;
   }
   return getReminderSettings(db, clinicId);

@@ -14,10 +14,17 @@ export interface TemplateContext {
   appUrl: string;
 }
 
-export type Template = (payload: Record<string, unknown>, locale: Locale, ctx: TemplateContext) => { subject: string; lines: string[]; link?: { label: string; url: string } };
+export type Template = (
+  payload: Record<string, unknown>,
+  locale: Locale,
+  ctx: TemplateContext,
+) => { subject: string; lines: string[]; link?: { label: string; url: string } };
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 }
 
 export function absoluteUrl(pathOrUrl: unknown, appUrl: string): string {
@@ -30,7 +37,12 @@ export function str(v: unknown, fallback = ""): string {
   return typeof v === "string" || typeof v === "number" ? String(v) : fallback;
 }
 
-export function renderMessage(template: string, locale: Locale, payload: Record<string, unknown>, ctx: TemplateContext): RenderedMessage {
+export function renderMessage(
+  template: string,
+  locale: Locale,
+  payload: Record<string, unknown>,
+  ctx: TemplateContext,
+): RenderedMessage {
   const t = templates[template];
   if (!t) throw new Error(`unknown message template: ${template}`);
   const { subject, lines, link } = t(payload, locale, ctx);
@@ -38,7 +50,9 @@ export function renderMessage(template: string, locale: Locale, payload: Record<
   if (link) textParts.push("", `${link.label}: ${link.url}`);
   const text = textParts.join("\n");
   const htmlBody = lines.map((l) => (l === "" ? "" : `<p>${escapeHtml(l)}</p>`)).join("\n");
-  const htmlLink = link ? `\n<p><a href="${escapeHtml(link.url)}" style="display:inline-block;padding:10px 16px;background:#0b6e4f;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(link.label)}</a></p>\n<p style="color:#64748b;font-size:12px">${escapeHtml(link.url)}</p>` : "";
+  const htmlLink = link
+    ? `\n<p><a href="${escapeHtml(link.url)}" style="display:inline-block;padding:10px 16px;background:#0b6e4f;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(link.label)}</a></p>\n<p style="color:#64748b;font-size:12px">${escapeHtml(link.url)}</p>`
+    : "";
   const html = `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif;color:#0f172a;max-width:560px">\n${htmlBody}${htmlLink}\n</body></html>`;
   return { subject, text, html };
 }

@@ -15,7 +15,11 @@ export function resendEmailSender(config: ResendConfig): Sender {
   return {
     name: "resend",
     async send({ to, subject, text, html, idempotencyKey, attachments = [] }) {
-      const files = attachments.map((a) => ({ filename: a.filename, content_type: a.contentType, content: Buffer.from(a.content, "utf8").toString("base64") }));
+      const files = attachments.map((a) => ({
+        filename: a.filename,
+        content_type: a.contentType,
+        content: Buffer.from(a.content, "utf8").toString("base64"),
+      }));
       let res: Response;
       try {
         res = await fetch(url, {
@@ -25,7 +29,14 @@ export function resendEmailSender(config: ResendConfig): Sender {
             "content-type": "application/json",
             "idempotency-key": idempotencyKey,
           },
-          body: JSON.stringify({ from: config.from, to: [to], subject, text, html, ...(files.length ? { attachments: files } : {}) }),
+          body: JSON.stringify({
+            from: config.from,
+            to: [to],
+            subject,
+            text,
+            html,
+            ...(files.length ? { attachments: files } : {}),
+          }),
           signal: AbortSignal.timeout(config.timeoutMs),
         });
       } catch (err) {

@@ -30,7 +30,11 @@ export function twilioSmsSender(config: SmsConfig): Sender {
       try {
         res = await fetch(url, {
           method: "POST",
-          headers: { authorization: `Basic ${auth}`, "content-type": "application/x-www-form-urlencoded", "idempotency-key": idempotencyKey },
+          headers: {
+            authorization: `Basic ${auth}`,
+            "content-type": "application/x-www-form-urlencoded",
+            "idempotency-key": idempotencyKey,
+          },
           body: new URLSearchParams({ To: phone, From: config.from, Body: text }).toString(),
           signal: AbortSignal.timeout(config.timeoutMs),
         });

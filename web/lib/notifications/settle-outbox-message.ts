@@ -56,9 +56,16 @@ export async function releaseClaim(db: Db, row: OutboxRow): Promise<boolean> {
  * No fallback when there is no email address, or the payload says `email_fallback: false` (the client
  * did not consent to email); the SMS is then simply failed.
  */
-export async function fallBackToEmail(db: Db, row: OutboxRow, reason: string): Promise<{ fellBack: boolean; settled: boolean }> {
+export async function fallBackToEmail(
+  db: Db,
+  row: OutboxRow,
+  reason: string,
+): Promise<{ fellBack: boolean; settled: boolean }> {
   if (row.payload.email_fallback === false) {
-    return { fellBack: false, settled: await markFailed(db, row, `${reason}; no email fallback (client did not accept email)`) };
+    return {
+      fellBack: false,
+      settled: await markFailed(db, row, `${reason}; no email fallback (client did not accept email)`),
+    };
   }
   const { rows } = await db.query<{ email: string | null }>(
     `select coalesce(nullif($2::jsonb ->> 'fallback_email', ''), (select u.email::text from public.users u where u.id = $1)) as email`,

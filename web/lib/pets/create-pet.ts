@@ -21,7 +21,18 @@ export async function createPet(db: Db, scope: z.input<typeof scopeSchema>, inpu
     `insert into public.pets as p (clinic_id, client_id, name, species, breed, sex, birth_date, weight_grams, microchip, notes)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      returning ${petColumns}`,
-    [clinicId, clientId, d.name, d.species, d.breed ?? null, d.sex, d.birthDate ?? null, kgToGrams(d.weightKg) ?? null, d.microchip ?? null, d.notes ?? null],
+    [
+      clinicId,
+      clientId,
+      d.name,
+      d.species,
+      d.breed ?? null,
+      d.sex,
+      d.birthDate ?? null,
+      kgToGrams(d.weightKg) ?? null,
+      d.microchip ?? null,
+      d.notes ?? null,
+    ],
   );
   const row = rows[0];
   if (!row) throw new Error("insert into pets returned no row");

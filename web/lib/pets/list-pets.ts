@@ -9,9 +9,7 @@ import { petColumns, type PetRecord } from "./pet-record";
 export const listPetsSchema = z.object({
   clinicId: z.uuid(),
   clientId: z.uuid().optional(),
-  includeArchived: z
-    .union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")])
-    .default(false),
+  includeArchived: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]).default(false),
   limit: z.coerce.number().int().min(1).max(200).default(100),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
@@ -37,7 +35,10 @@ export async function listPets(db: Db, input: ListPetsInput): Promise<PetPage> {
     where += ` and p.client_id = $${params.length}`;
   }
   if (!includeArchived) where += " and p.archived_at is null";
-  const count = await db.query<{ total: number }>(`select count(*)::int as total from public.pets p where ${where}`, params);
+  const count = await db.query<{ total: number }>(
+    `select count(*)::int as total from public.pets p where ${where}`,
+    params,
+  );
   const { rows } = await db.query<PetListItem>(
     `select ${petColumns}, c.full_name as "clientName"
        from public.pets p join public.clients c on c.id = p.client_id

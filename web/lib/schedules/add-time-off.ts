@@ -15,7 +15,13 @@ export const addTimeOffSchema = z
     startTime: clockField.nullable().optional(),
     endDate: dateField,
     endTime: clockField.nullable().optional(),
-    reason: z.string().trim().max(200, "At most 200 characters.").nullable().optional().transform((s) => (s ? s : null)),
+    reason: z
+      .string()
+      .trim()
+      .max(200, "At most 200 characters.")
+      .nullable()
+      .optional()
+      .transform((s) => (s ? s : null)),
   })
   .refine((v) => `${v.endDate}T${v.endTime ?? "24:00"}` > `${v.startDate}T${v.startTime ?? "00:00"}`, {
     message: "The end must be after the start.",

@@ -9,10 +9,20 @@ import { dateField, idField, requireScheduleEditor } from "./schedule-fields";
 export const clearDateOverrideSchema = z.strictObject({ vetId: idField, date: dateField });
 export type ClearDateOverrideInput = z.input<typeof clearDateOverrideSchema>;
 
-export async function clearDateOverride(db: Db, clinicId: string, input: ClearDateOverrideInput): Promise<{ removed: number }> {
+export async function clearDateOverride(
+  db: Db,
+  clinicId: string,
+  input: ClearDateOverrideInput,
+): Promise<{ removed: number }> {
   const d = parseWith(clearDateOverrideSchema, input);
   await requireScheduleEditor(db, clinicId, d.vetId);
-  const res = await db.query("delete from public.vet_date_overrides where clinic_id = $1 and vet_id = $2 and on_date = $3", [clinicId, d.vetId, d.date]);
-  if (!res.rowCount) throw new AppError("NOT_FOUND", "There is no override for that date.", { fields: { date: ["No override on this date."] } });
+  const res = await db.query(
+    "delete from public.vet_date_overrides where clinic_id = $1 and vet_id = $2 and on_date = $3",
+    [clinicId, d.vetId, d.date],
+  );
+  if (!res.rowCount)
+    throw new AppError("NOT_FOUND", "There is no override for that date.", {
+      fields: { date: ["No override on this date."] },
+    });
   return { removed: res.rowCount };
 }

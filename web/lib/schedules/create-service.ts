@@ -33,8 +33,16 @@ export const serviceFieldsSchema = z.strictObject({
 });
 export type CreateServiceInput = z.input<typeof serviceFieldsSchema>;
 
-export async function replaceServiceVets(db: Db, clinicId: string, serviceId: string, vetIds: readonly string[]): Promise<void> {
-  await db.query("delete from public.service_vets where service_id = $1 and not (vet_id = any($2::uuid[]))", [serviceId, vetIds]);
+export async function replaceServiceVets(
+  db: Db,
+  clinicId: string,
+  serviceId: string,
+  vetIds: readonly string[],
+): Promise<void> {
+  await db.query("delete from public.service_vets where service_id = $1 and not (vet_id = any($2::uuid[]))", [
+    serviceId,
+    vetIds,
+  ]);
   await db.query(
     `insert into public.service_vets (clinic_id, service_id, vet_id)
      select $1, $2, v from unnest($3::uuid[]) v
@@ -60,7 +68,17 @@ export async function createService(db: Db, clinicId: string, input: CreateServi
       `insert into public.services (clinic_id, name, duration_minutes, price_cents, buffer_before_minutes, buffer_after_minutes,
          bookable_online, instructions, active)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
-      [clinicId, d.name, d.durationMinutes, d.priceCents, d.bufferBeforeMinutes, d.bufferAfterMinutes, d.bookableOnline, d.instructions, d.active],
+      [
+        clinicId,
+        d.name,
+        d.durationMinutes,
+        d.priceCents,
+        d.bufferBeforeMinutes,
+        d.bufferAfterMinutes,
+        d.bookableOnline,
+        d.instructions,
+        d.active,
+      ],
     );
     const id = rows[0]?.id;
     if (!id) throw new AppError("INTERNAL", "The service was not created.");

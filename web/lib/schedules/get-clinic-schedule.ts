@@ -41,7 +41,11 @@ export interface ClinicSchedule {
   timeOff: TimeOff[];
 }
 
-export async function getClinicSchedule(db: Db, clinicId: string, input: GetClinicScheduleInput = {}): Promise<ClinicSchedule> {
+export async function getClinicSchedule(
+  db: Db,
+  clinicId: string,
+  input: GetClinicScheduleInput = {},
+): Promise<ClinicSchedule> {
   const { vetId, from } = parseWith(getClinicScheduleSchema, input);
   const params = [clinicId, vetId ?? null, from ?? null];
   const weekly = await db.query<{ vetId: string; weekday: number; start: string; end: string }>(

@@ -6,9 +6,7 @@ import { AppError } from "@/lib/errors";
 
 export const idField = z.uuid("Not a valid id.");
 /** Wall-clock time HH:MM in the clinic's zone; 24:00 is allowed as an end. */
-export const clockField = z
-  .string()
-  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use a time like 09:30.");
+export const clockField = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use a time like 09:30.");
 export const dateField = z.iso.date("Use a date in the form YYYY-MM-DD.");
 export const weekdayField = z.number().int().min(1, "1 (Monday) to 7 (Sunday).").max(7, "1 (Monday) to 7 (Sunday).");
 
@@ -26,7 +24,10 @@ export function hhmm(t: string): string {
 export function toScheduleError(err: unknown): unknown {
   const e = toAppError(err);
   if (e instanceof AppError && e.code === "NOT_FOUND" && e.message.startsWith("A referenced record")) {
-    return new AppError("INVALID_INPUT", "That person is not on this clinic's team.", { fields: { vetId: ["Pick someone on the team."] }, cause: e.cause });
+    return new AppError("INVALID_INPUT", "That person is not on this clinic's team.", {
+      fields: { vetId: ["Pick someone on the team."] },
+      cause: e.cause,
+    });
   }
   if (e instanceof AppError && e.code === "NOT_A_VET") {
     return new AppError("INVALID_INPUT", e.message, { fields: { vetIds: [e.message] }, cause: e.cause });

@@ -12,16 +12,33 @@ export const setDateOverrideSchema = z
     date: dateField,
     closed: z.boolean().default(false),
     intervals: z.array(intervalSchema).max(10, "At most 10 intervals.").default([]),
-    note: z.string().trim().max(200, "At most 200 characters.").nullable().optional().transform((s) => (s ? s : null)),
+    note: z
+      .string()
+      .trim()
+      .max(200, "At most 200 characters.")
+      .nullable()
+      .optional()
+      .transform((s) => (s ? s : null)),
   })
-  .refine((v) => v.closed || v.intervals.length > 0, { message: "Add at least one interval, or mark the day closed.", path: ["intervals"] });
+  .refine((v) => v.closed || v.intervals.length > 0, {
+    message: "Add at least one interval, or mark the day closed.",
+    path: ["intervals"],
+  });
 export type SetDateOverrideInput = z.input<typeof setDateOverrideSchema>;
 
-export async function setDateOverride(db: Db, clinicId: string, input: SetDateOverrideInput): Promise<{ date: string }> {
+export async function setDateOverride(
+  db: Db,
+  clinicId: string,
+  input: SetDateOverrideInput,
+): Promise<{ date: string }> {
   const d = parseWith(setDateOverrideSchema, input);
   await requireScheduleEditor(db, clinicId, d.vetId);
   return mapScheduleErrors(async () => {
-    await db.query("delete from public.vet_date_overrides where clinic_id = $1 and vet_id = $2 and on_date = $3", [clinicId, d.vetId, d.date]);
+    await db.query("delete from public.vet_date_overrides where clinic_id = $1 and vet_id = $2 and on_date = $3", [
+      clinicId,
+      d.vetId,
+      d.date,
+    ]);
     if (d.closed) {
       await db.query(
         "insert into public.vet_date_overrides (clinic_id, vet_id, on_date, kind, note) values ($1, $2, $3, 'closed', $4)",

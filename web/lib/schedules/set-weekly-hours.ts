@@ -23,8 +23,14 @@ export async function setWeeklyHours(db: Db, clinicId: string, input: SetWeeklyH
   const { vetId, hours } = parseWith(setWeeklyHoursSchema, input);
   await requireScheduleEditor(db, clinicId, vetId);
   return mapScheduleErrors(async () => {
-    const member = await db.query("select 1 from public.clinic_memberships where clinic_id = $1 and user_id = $2", [clinicId, vetId]);
-    if (!member.rowCount) throw new AppError("INVALID_INPUT", "That person is not on this clinic's team.", { fields: { vetId: ["Pick someone on the team."] } });
+    const member = await db.query("select 1 from public.clinic_memberships where clinic_id = $1 and user_id = $2", [
+      clinicId,
+      vetId,
+    ]);
+    if (!member.rowCount)
+      throw new AppError("INVALID_INPUT", "That person is not on this clinic's team.", {
+        fields: { vetId: ["Pick someone on the team."] },
+      });
     await db.query("delete from public.vet_weekly_hours where clinic_id = $1 and vet_id = $2", [clinicId, vetId]);
     if (hours.length) {
       await db.query(

@@ -18,7 +18,11 @@ export const updateBookingRulesSchema = z.strictObject({
 });
 export type UpdateBookingRulesInput = z.input<typeof updateBookingRulesSchema>;
 
-export async function updateBookingRules(db: Db, clinicId: string, input: UpdateBookingRulesInput): Promise<BookingRules> {
+export async function updateBookingRules(
+  db: Db,
+  clinicId: string,
+  input: UpdateBookingRulesInput,
+): Promise<BookingRules> {
   const d = parseWith(updateBookingRulesSchema, input);
   return mapScheduleErrors(async () => {
     await db.query(
@@ -28,7 +32,14 @@ export async function updateBookingRules(db: Db, clinicId: string, input: Update
        on conflict (clinic_id) do update set min_notice_minutes = excluded.min_notice_minutes, max_days_ahead = excluded.max_days_ahead,
          slot_granularity_minutes = excluded.slot_granularity_minutes, client_change_window_hours = excluded.client_change_window_hours,
          require_confirmation = excluded.require_confirmation`,
-      [clinicId, d.minNoticeMinutes, d.maxDaysAhead, d.slotGranularityMinutes, d.clientChangeWindowHours, d.requireConfirmation],
+      [
+        clinicId,
+        d.minNoticeMinutes,
+        d.maxDaysAhead,
+        d.slotGranularityMinutes,
+        d.clientChangeWindowHours,
+        d.requireConfirmation,
+      ],
     );
     return getBookingRules(db, clinicId);
   });

@@ -26,7 +26,12 @@ const columns: Record<string, string> = {
   active: "active",
 };
 
-export async function updateService(db: Db, clinicId: string, serviceId: string, input: UpdateServiceInput): Promise<Service> {
+export async function updateService(
+  db: Db,
+  clinicId: string,
+  serviceId: string,
+  input: UpdateServiceInput,
+): Promise<Service> {
   const id = parseWith(idField, serviceId);
   const d = parseWith(updateServiceSchema, input) as Record<string, unknown>;
   const sets: string[] = [];

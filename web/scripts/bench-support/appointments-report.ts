@@ -36,7 +36,10 @@ export interface AppointmentsBenchResults {
 
 export function writeAppointmentsSection(r: AppointmentsBenchResults, size: BenchSize) {
   const file = path.join(__dirname, "..", "..", "..", "documentation", "benchmarks.md");
-  const load = os.loadavg().map((x) => x.toFixed(1)).join(", ");
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(", ");
   const section = `<!-- appointments:start -->
 ## Appointments: contention, booking throughput, availability latency
 
@@ -117,7 +120,8 @@ availability are what the issue rules out.
   try {
     text = readFileSync(file, "utf8");
   } catch {
-    text = "# Benchmarks\n\nNumbers printed by `npm run bench` (web/scripts/bench.ts runs every web/scripts/bench/*.ts). Each section belongs to one module.\n";
+    text =
+      "# Benchmarks\n\nNumbers printed by `npm run bench` (web/scripts/bench.ts runs every web/scripts/bench/*.ts). Each section belongs to one module.\n";
   }
   const re = /<!-- appointments:start -->[\s\S]*?<!-- appointments:end -->/;
   text = re.test(text) ? text.replace(re, section) : `${text.trimEnd()}\n\n${section}\n`;

@@ -32,16 +32,34 @@ interface Fixture {
 
 async function setUp(db: Client): Promise<Fixture> {
   const one = async <T>(sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows[0] as T;
-  const { id: clinicId } = await one<{ id: string }>(`insert into public.clinics (slug, name, time_zone, currency) values ('bench-appts', 'Bench', $1, 'EUR') returning id`, [TZ]);
-  await db.query(`insert into public.clinic_booking_rules (clinic_id, min_notice_minutes, max_days_ahead, slot_granularity_minutes) values ($1, 0, 730, 15)`, [clinicId]);
-  const { id: serviceId } = await one<{ id: string }>(`insert into public.services (clinic_id, name, duration_minutes, buffer_after_minutes) values ($1, 'Check-up', 30, 10) returning id`, [clinicId]);
+  const { id: clinicId } = await one<{ id: string }>(
+    `insert into public.clinics (slug, name, time_zone, currency) values ('bench-appts', 'Bench', $1, 'EUR') returning id`,
+    [TZ],
+  );
+  await db.query(
+    `insert into public.clinic_booking_rules (clinic_id, min_notice_minutes, max_days_ahead, slot_granularity_minutes) values ($1, 0, 730, 15)`,
+    [clinicId],
+  );
+  const { id: serviceId } = await one<{ id: string }>(
+    `insert into public.services (clinic_id, name, duration_minutes, buffer_after_minutes) values ($1, 'Check-up', 30, 10) returning id`,
+    [clinicId],
+  );
   await db.query(
     `with u as (insert into public.users (name, email, email_verified) select 'Vet ' || g, 'bench-vet' || g || '@bench.test', true from generate_series(1, $2) g returning id)
      insert into public.clinic_memberships (clinic_id, user_id, role) select $1, id, 'vet' from u`,
     [clinicId, VETS],
   );
-  const vetIds = (await db.query<{ user_id: string }>(`select user_id from public.clinic_memberships where clinic_id = $1 and role = 'vet' order by user_id`, [clinicId])).rows.map((r) => r.user_id);
-  await db.query(`insert into public.service_vets (clinic_id, service_id, vet_id) select $1, $2, unnest($3::uuid[])`, [clinicId, serviceId, vetIds]);
+  const vetIds = (
+    await db.query<{ user_id: string }>(
+      `select user_id from public.clinic_memberships where clinic_id = $1 and role = 'vet' order by user_id`,
+      [clinicId],
+    )
+  ).rows.map((r) => r.user_id);
+  await db.query(`insert into public.service_vets (clinic_id, service_id, vet_id) select $1, $2, unnest($3::uuid[])`, [
+    clinicId,
+    serviceId,
+    vetIds,
+  ]);
   await db.query(
     `insert into public.vet_weekly_hours (clinic_id, vet_id, weekday, start_time, end_time)
      select $1, v, d, t.s, t.e from unnest($2::uuid[]) v, generate_series(1, 7) d, (values (time '08:00', time '13:00'), (time '14:00', time '20:00')) t(s, e)`,
@@ -92,13 +110,18 @@ async function seedExisting(db: Client, f: Fixture): Promise<number> {
 async function signedIn(pool: Pool, userId: string): Promise<PoolClient> {
   const c = await pool.connect();
   await c.query("begin");
-  await c.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify({ sub: userId, role: "authenticated" })]);
+  await c.query("select set_config('request.jwt.claims', $1, true)", [
+    JSON.stringify({ sub: userId, role: "authenticated" }),
+  ]);
   await c.query("set local role authenticated");
   return c;
 }
 
 async function contention(pool: Pool, f: Fixture, daysAhead: number) {
-  const { rows } = await pool.query<{ t: Date }>(`select ((now() at time zone $1)::date + $2::int + time '12:15') at time zone $1 as t`, [TZ, daysAhead]);
+  const { rows } = await pool.query<{ t: Date }>(
+    `select ((now() at time zone $1)::date + $2::int + time '12:15') at time zone $1 as t`,
+    [TZ, daysAhead],
+  );
   const at = rows[0]?.t;
   const racers = await Promise.all(f.owners.slice(0, RACERS).map((o) => signedIn(pool, o.userId)));
   const t0 = performance.now();
@@ -106,7 +129,10 @@ async function contention(pool: Pool, f: Fixture, daysAhead: number) {
     racers.map(async (c, i) => {
       const o = f.owners[i] as Fixture["owners"][number];
       try {
-        await c.query("select id from public.book_appointment(p_clinic_id => $1, p_pet_id => $2, p_service_id => $3, p_starts_at => $4, p_vet_id => $5)", [f.clinicId, o.petId, f.serviceId, at, f.vetIds[0]]);
+        await c.query(
+          "select id from public.book_appointment(p_clinic_id => $1, p_pet_id => $2, p_service_id => $3, p_starts_at => $4, p_vet_id => $5)",
+          [f.clinicId, o.petId, f.serviceId, at, f.vetIds[0]],
+        );
         await c.query("commit");
       } catch (err) {
         await c.query("rollback");
@@ -118,12 +144,17 @@ async function contention(pool: Pool, f: Fixture, daysAhead: number) {
   );
   const wall = performance.now() - t0;
   const ok = results.filter((r) => r.status === "fulfilled").length;
-  const conflicts = results.filter((r) => r.status === "rejected" && (r.reason as { message?: string }).message === "slot_taken").length;
+  const conflicts = results.filter(
+    (r) => r.status === "rejected" && (r.reason as { message?: string }).message === "slot_taken",
+  ).length;
   return { ok, conflicts, other: RACERS - ok - conflicts, wall };
 }
 
 /** Runs `total` jobs with `concurrency` workers; returns jobs per second and this process's CPU per job (ms). */
-async function throughput(total: number, job: (i: number) => Promise<void>): Promise<{ perSec: number; nodeMs: number }> {
+async function throughput(
+  total: number,
+  job: (i: number) => Promise<void>,
+): Promise<{ perSec: number; nodeMs: number }> {
   let next = 0;
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
@@ -141,7 +172,12 @@ async function throughput(total: number, job: (i: number) => Promise<void>): Pro
  * buffers never collide; consecutive rows go to different vets, as concurrent bookings usually do (writers
  * of the same vet and day queue behind one advisory lock, see migration 106).
  */
-async function distinctSlots(pool: Pool, f: Fixture, firstDay: number, n: number): Promise<{ at: Date; vetId: string }[]> {
+async function distinctSlots(
+  pool: Pool,
+  f: Fixture,
+  firstDay: number,
+  n: number,
+): Promise<{ at: Date; vetId: string }[]> {
   const { rows } = await pool.query<{ t: Date; v: string }>(
     `select ((now() at time zone $1)::date + $2::int + (k / (8 * $4::int)) + time '14:00' + (((k / $4::int) % 8) * interval '45 minutes')) at time zone $1 as t,
             ($3::uuid[])[1 + k % $4::int] as v
@@ -178,20 +214,33 @@ async function main() {
       const r = await client.query(sql, args);
       rtt.push(performance.now() - a);
       slotCount += r.rowCount ?? 0;
-      const plan = await client.query<{ "QUERY PLAN": [{ "Execution Time": number }] }>(`explain (analyze, format json) ${sql}`, args);
+      const plan = await client.query<{ "QUERY PLAN": [{ "Execution Time": number }] }>(
+        `explain (analyze, format json) ${sql}`,
+        args,
+      );
       inDb.push(plan.rows[0]?.["QUERY PLAN"][0]["Execution Time"] ?? NaN);
     }
     await client.query("rollback");
     client.release();
-    const latency = { p50: pct(rtt, 50), p95: pct(rtt, 95), dbP50: pct(inDb, 50), dbP95: pct(inDb, 95), slots: Math.round(slotCount / LATENCY_CALLS) };
-    console.log(`availability 14 days x ${VETS} vets, ${existing} appointments: round trip p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms; in database p50 ${latency.dbP50.toFixed(1)} ms, p95 ${latency.dbP95.toFixed(1)} ms; ~${latency.slots} slots per answer`);
+    const latency = {
+      p50: pct(rtt, 50),
+      p95: pct(rtt, 95),
+      dbP50: pct(inDb, 50),
+      dbP95: pct(inDb, 95),
+      slots: Math.round(slotCount / LATENCY_CALLS),
+    };
+    console.log(
+      `availability 14 days x ${VETS} vets, ${existing} appointments: round trip p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms; in database p50 ${latency.dbP50.toFixed(1)} ms, p95 ${latency.dbP95.toFixed(1)} ms; ~${latency.slots} slots per answer`,
+    );
 
     // 2. Contention: N racers, one vet, one slot.
     const rounds = [];
     for (let r = 0; r < CONTENTION_ROUNDS; r++) {
       const c = await contention(pool, f, 300 + r);
       rounds.push(c);
-      console.log(`contention round ${r + 1}: ${RACERS} racers -> ${c.ok} booked, ${c.conflicts} slot_taken, ${c.other} other errors, ${Math.round(c.wall)} ms wall`);
+      console.log(
+        `contention round ${r + 1}: ${RACERS} racers -> ${c.ok} booked, ${c.conflicts} slot_taken, ${c.other} other errors, ${Math.round(c.wall)} ms wall`,
+      );
     }
 
     // 3. Throughput on distinct slots vs a plain single-row INSERT (same envelope: one transaction per row),
@@ -230,7 +279,13 @@ async function main() {
         const o = f.owners[i % f.owners.length] as Fixture["owners"][number];
         try {
           await withUser({ userId: o.userId, email: "bench@example.test" }, (udb) =>
-            rpc(udb, "book_appointment", { p_clinic_id: f.clinicId, p_pet_id: o.petId, p_service_id: f.serviceId, p_starts_at: s.at.toISOString(), p_vet_id: s.vetId }),
+            rpc(udb, "book_appointment", {
+              p_clinic_id: f.clinicId,
+              p_pet_id: o.petId,
+              p_service_id: f.serviceId,
+              p_starts_at: s.at.toISOString(),
+              p_vet_id: s.vetId,
+            }),
           );
         } catch {
           bookingErrors++;
@@ -246,21 +301,36 @@ async function main() {
       const b = await second(r * BOOKINGS);
       const [plain, book] = r % 2 === 0 ? [a, b] : [b, a];
       if (r === 0) continue;
-      throughputRounds.push({ insertPerSec: plain.perSec, bookPerSec: book.perSec, ratio: book.perSec / plain.perSec, insertNodeMs: plain.nodeMs, bookNodeMs: book.nodeMs });
-      console.log(`throughput round ${r} (${BOOKINGS} rows, ${CONCURRENCY} connections): plain INSERT ${plain.perSec.toFixed(0)}/s; book_appointment as a client through withUser() + rpc() ${book.perSec.toFixed(0)}/s (ratio ${(book.perSec / plain.perSec).toFixed(2)}); node CPU per row ${plain.nodeMs.toFixed(2)} / ${book.nodeMs.toFixed(2)} ms`);
+      throughputRounds.push({
+        insertPerSec: plain.perSec,
+        bookPerSec: book.perSec,
+        ratio: book.perSec / plain.perSec,
+        insertNodeMs: plain.nodeMs,
+        bookNodeMs: book.nodeMs,
+      });
+      console.log(
+        `throughput round ${r} (${BOOKINGS} rows, ${CONCURRENCY} connections): plain INSERT ${plain.perSec.toFixed(0)}/s; book_appointment as a client through withUser() + rpc() ${book.perSec.toFixed(0)}/s (ratio ${(book.perSec / plain.perSec).toFixed(2)}); node CPU per row ${plain.nodeMs.toFixed(2)} / ${book.nodeMs.toFixed(2)} ms`,
+      );
     }
     await closePool();
-    const ratio = pct(throughputRounds.map((x) => x.ratio), 50);
-    console.log(`throughput: median ratio ${ratio.toFixed(2)} over ${THROUGHPUT_ROUNDS} rounds; booking errors ${bookingErrors}`);
+    const ratio = pct(
+      throughputRounds.map((x) => x.ratio),
+      50,
+    );
+    console.log(
+      `throughput: median ratio ${ratio.toFixed(2)} over ${THROUGHPUT_ROUNDS} rounds; booking errors ${bookingErrors}`,
+    );
 
     await db.end();
-    writeAppointmentsSection({ existing, latency, rounds, throughputRounds, ratio, bookingErrors }, { BOOKINGS, CONCURRENCY, LATENCY_CALLS, RACERS, VETS, THROUGHPUT_ROUNDS });
+    writeAppointmentsSection(
+      { existing, latency, rounds, throughputRounds, ratio, bookingErrors },
+      { BOOKINGS, CONCURRENCY, LATENCY_CALLS, RACERS, VETS, THROUGHPUT_ROUNDS },
+    );
   } finally {
     await pool.end();
     await pg.stop();
   }
 }
-
 
 main().catch((err) => {
   console.error(err);

@@ -25,14 +25,20 @@ async function main() {
     await db.connect();
 
     const { rows: clinicRows } = await db.query<{ id: string }>(
-      "insert into public.clinics (slug, name, time_zone, currency) values ('bench', 'Bench', 'Europe/Madrid', 'EUR') returning id");
+      "insert into public.clinics (slug, name, time_zone, currency) values ('bench', 'Bench', 'Europe/Madrid', 'EUR') returning id",
+    );
     const clinicId = clinicRows[0]?.id;
 
     // 1. Delivery throughput.
     const standIn = await startStandIn();
     standIn.setScript(() => ({ status: 200, delayMs: 100 }));
     const providers = {
-      email: resendEmailSender({ apiKey: "re_bench", baseUrl: standIn.url, from: "Bench <b@vete.test>", timeoutMs: 5_000 }),
+      email: resendEmailSender({
+        apiKey: "re_bench",
+        baseUrl: standIn.url,
+        from: "Bench <b@vete.test>",
+        timeoutMs: 5_000,
+      }),
       sms: null,
       devMailbox: false,
     };
@@ -42,18 +48,23 @@ async function main() {
       await db.query(
         `insert into public.outbox_messages (clinic_id, channel, recipient, template, payload, dedupe_key)
          select $1, 'email', 'user' || g || '@bench.test', 'auth.reset_password', '{"name":"B","url":"/r"}', 'bench:' || $2 || ':' || g
-         from generate_series(1, $3) g`, [clinicId, concurrency, n]);
+         from generate_series(1, $3) g`,
+        [clinicId, concurrency, n],
+      );
       const t0 = performance.now();
       const run = await deliverOutbox(600_000, { providers, concurrency, batchSize: 50 });
       const elapsed = ms(t0);
       if (run.itemsDone !== n) throw new Error(`expected ${n} sent, got ${run.itemsDone}`);
       results.push({ concurrency, seconds: elapsed / 1000, perSecond: Math.round((n / elapsed) * 1000 * 10) / 10 });
-      console.log(`delivery: ${n} emails, concurrency ${concurrency}: ${elapsed} ms, ${results.at(-1)?.perSecond} msg/s`);
+      console.log(
+        `delivery: ${n} emails, concurrency ${concurrency}: ${elapsed} ms, ${results.at(-1)?.perSecond} msg/s`,
+      );
     }
     const dupes = [...standIn.deliveries.values()].filter((c) => c > 1).length;
     await standIn.close();
     const base = results[0]?.perSecond ?? 1;
-    for (const r of results) console.log(`  ratio vs one-at-a-time (concurrency ${r.concurrency}): ${(r.perSecond / base).toFixed(1)}x`);
+    for (const r of results)
+      console.log(`  ratio vs one-at-a-time (concurrency ${r.concurrency}): ${(r.perSecond / base).toFixed(1)}x`);
     console.log(`  duplicate deliveries at the stand-in: ${dupes}`);
 
     // 2. Reminder selection at 100,000 upcoming appointments: 10 clinics, 170 vets, 20,000 clients,
@@ -75,7 +86,8 @@ async function main() {
         from generate_series(1, 20000) g join public.clinics c on c.slug = 'bench-' || (1 + g % 10);
       insert into public.pets (clinic_id, client_id, name, species) select clinic_id, id, 'Pet of ' || full_name, 'dog' from public.clients where email like 'client%@bench.test';
     `);
-    await db.query(`
+    await db.query(
+      `
       with vets as (
         select m.clinic_id, m.user_id, row_number() over (partition by m.clinic_id order by m.user_id) as vn
         from public.clinic_memberships m join public.clinics c on c.id = m.clinic_id where c.slug like 'bench-%'
@@ -94,11 +106,16 @@ async function main() {
       from (select * from slots where starts_at > now() order by k limit $1) s
       join public.services sv on sv.clinic_id = s.clinic_id
       join pets p on p.clinic_id = s.clinic_id and p.pn = 1 + (s.k % p.n)
-    `, [APPOINTMENTS]);
+    `,
+      [APPOINTMENTS],
+    );
     await db.query("analyze");
     const { rows: counts } = await db.query<{ n: number; in24h: number }>(
-      "select count(*)::int as n, count(*) filter (where starts_at <= now() + interval '24 hours')::int as in24h from public.appointments where status = 'confirmed' and starts_at > now()");
-    console.log(`\nreminders: seeded ${counts[0]?.n} upcoming appointments (${counts[0]?.in24h} within 24 h) in ${ms(t1)} ms`);
+      "select count(*)::int as n, count(*) filter (where starts_at <= now() + interval '24 hours')::int as in24h from public.appointments where status = 'confirmed' and starts_at > now()",
+    );
+    console.log(
+      `\nreminders: seeded ${counts[0]?.n} upcoming appointments (${counts[0]?.in24h} within 24 h) in ${ms(t1)} ms`,
+    );
 
     const timeSelect = async () => {
       const t = performance.now();
@@ -106,18 +123,24 @@ async function main() {
       return { ms: Math.round((performance.now() - t) * 10) / 10, rows: (r.rows[0] as { n: number }).n };
     };
     const cold = await timeSelect();
-    console.log(`  select one batch (200 client-days) with nothing reminded yet: ${cold.ms} ms (${cold.rows} appointments)`);
+    console.log(
+      `  select one batch (200 client-days) with nothing reminded yet: ${cold.ms} ms (${cold.rows} appointments)`,
+    );
     const t2 = performance.now();
     let batches = 0;
     let queued = 0;
     for (;;) {
-      const { rows } = await db.query<{ messages: number; more: boolean }>("select * from public.enqueue_due_reminders(200)");
+      const { rows } = await db.query<{ messages: number; more: boolean }>(
+        "select * from public.enqueue_due_reminders(200)",
+      );
       batches++;
       queued += rows[0]?.messages ?? 0;
       if (!rows[0]?.more) break;
     }
     const drain = ms(t2);
-    console.log(`  first run: queued ${queued} messages in ${batches} batches, ${drain} ms (${Math.round(drain / batches)} ms per batch)`);
+    console.log(
+      `  first run: queued ${queued} messages in ${batches} batches, ${drain} ms (${Math.round(drain / batches)} ms per batch)`,
+    );
     const warm = await timeSelect();
     console.log(`  steady state (everything due already reminded): select ${warm.ms} ms, ${warm.rows} rows`);
     const t3 = performance.now();

@@ -10,10 +10,49 @@ const routes = discoverApiRoutes(path.join(__dirname, "..", "..", "app"), { clin
 const PASSWORD = "vete-demo-2026";
 
 const COMMON_KEYS = [
-  "name", "fullName", "email", "phone", "password", "slug", "locale", "role", "timeZone", "currency", "address",
-  "notes", "reason", "status", "species", "breed", "sex", "birthDate", "date", "startsAt", "endsAt", "from", "to",
-  "id", "userId", "clientId", "petId", "vetId", "serviceId", "productId", "orderId", "invoiceId", "token",
-  "quantity", "qty", "amount", "amountCents", "priceCents", "weightKg", "limit", "items", "lines", "message",
+  "name",
+  "fullName",
+  "email",
+  "phone",
+  "password",
+  "slug",
+  "locale",
+  "role",
+  "timeZone",
+  "currency",
+  "address",
+  "notes",
+  "reason",
+  "status",
+  "species",
+  "breed",
+  "sex",
+  "birthDate",
+  "date",
+  "startsAt",
+  "endsAt",
+  "from",
+  "to",
+  "id",
+  "userId",
+  "clientId",
+  "petId",
+  "vetId",
+  "serviceId",
+  "productId",
+  "orderId",
+  "invoiceId",
+  "token",
+  "quantity",
+  "qty",
+  "amount",
+  "amountCents",
+  "priceCents",
+  "weightKg",
+  "limit",
+  "items",
+  "lines",
+  "message",
 ];
 /** Every common key with a type no schema would take for it. */
 const wrongTypes = Object.fromEntries(
@@ -33,11 +72,26 @@ const payloads: Payload[] = [
   { label: "a JSON array", body: "[1,2,3]", contentType: "application/json", alwaysRefused: false },
   { label: "a JSON number", body: "42", contentType: "application/json", alwaysRefused: false },
   { label: "a JSON string", body: '"hello"', contentType: "application/json", alwaysRefused: false },
-  { label: "wrong types for every common field", body: JSON.stringify(wrongTypes), contentType: "application/json", alwaysRefused: false },
+  {
+    label: "wrong types for every common field",
+    body: JSON.stringify(wrongTypes),
+    contentType: "application/json",
+    alwaysRefused: false,
+  },
   { label: "text/plain", body: '{"name":"x"}', contentType: "text/plain", alwaysRefused: true },
-  { label: "a 2 MB body", body: JSON.stringify({ name: "x".repeat(2 * 1024 * 1024) }), contentType: "application/json", alwaysRefused: true },
+  {
+    label: "a 2 MB body",
+    body: JSON.stringify({ name: "x".repeat(2 * 1024 * 1024) }),
+    contentType: "application/json",
+    alwaysRefused: true,
+  },
 ];
-const emptyObject: Payload = { label: "an empty object", body: "{}", contentType: "application/json", alwaysRefused: false };
+const emptyObject: Payload = {
+  label: "an empty object",
+  body: "{}",
+  contentType: "application/json",
+  alwaysRefused: false,
+};
 
 const LEAKS: [string, RegExp][] = [
   ["a stack trace", /\bat\s+\S+\s+\(.*:\d+:\d+\)|\bat\s+(?:file:|\/|node:)\S*:\d+/],
@@ -50,8 +104,10 @@ async function expectSafe(res: APIResponse, what: string, { mustRefuse }: { must
   const status = res.status();
   const text = await res.text();
   expect(status, `${what}: got ${status} ${text.slice(0, 300)}`).toBeLessThan(500);
-  if (mustRefuse) expect(status, `${what}: expected a 4xx, got ${status} ${text.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
-  for (const [kind, pattern] of LEAKS) expect(pattern.test(text), `${what}: response shows ${kind}: ${text.slice(0, 500)}`).toBe(false);
+  if (mustRefuse)
+    expect(status, `${what}: expected a 4xx, got ${status} ${text.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+  for (const [kind, pattern] of LEAKS)
+    expect(pattern.test(text), `${what}: response shows ${kind}: ${text.slice(0, 500)}`).toBe(false);
   if (status >= 400) {
     let body: unknown;
     try {
@@ -66,7 +122,13 @@ async function expectSafe(res: APIResponse, what: string, { mustRefuse }: { must
 }
 
 function send(ctx: APIRequestContext, method: HttpMethod, url: string, p: Payload) {
-  return ctx.fetch(url, { method, data: p.body, headers: { "content-type": p.contentType }, failOnStatusCode: false, maxRedirects: 0 });
+  return ctx.fetch(url, {
+    method,
+    data: p.body,
+    headers: { "content-type": p.contentType },
+    failOnStatusCode: false,
+    maxRedirects: 0,
+  });
 }
 
 async function newContext(baseURL: string, email?: string): Promise<APIRequestContext> {
@@ -114,15 +176,27 @@ test.describe("API malformed-input sweep", () => {
       "select id from public.clinics where slug = $1",
       "connect ECONNREFUSED 127.0.0.1:5432",
     ];
-    for (const text of leaks) expect(LEAKS.some(([, re]) => re.test(text)), text).toBe(true);
-    const fine = ['{"error":{"code":"INVALID_INPUT","message":"Please select a date at the top.","fields":{"date":["Required"]}}}'];
-    for (const text of fine) expect(LEAKS.some(([, re]) => re.test(text)), text).toBe(false);
+    for (const text of leaks)
+      expect(
+        LEAKS.some(([, re]) => re.test(text)),
+        text,
+      ).toBe(true);
+    const fine = [
+      '{"error":{"code":"INVALID_INPUT","message":"Please select a date at the top.","fields":{"date":["Required"]}}}',
+    ];
+    for (const text of fine)
+      expect(
+        LEAKS.some(([, re]) => re.test(text)),
+        text,
+      ).toBe(false);
   });
 
   for (const { route, method } of bodyRoutes) {
     test(`${method} ${route.file} refuses bad bodies when signed out`, async () => {
       for (const p of [...payloads, emptyObject]) {
-        await expectSafe(await send(anon, method, route.url, p), `signed out ${method} ${route.url} with ${p.label}`, { mustRefuse: true });
+        await expectSafe(await send(anon, method, route.url, p), `signed out ${method} ${route.url} with ${p.label}`, {
+          mustRefuse: true,
+        });
       }
     });
 
@@ -134,14 +208,19 @@ test.describe("API malformed-input sweep", () => {
         await expectSafe(res, what, { mustRefuse: p.alwaysRefused });
       }
       // `{}` runs as the demo client, whose valid-but-empty requests (e.g. registering again) change nothing shared
-      await expectSafe(await send(client, method, route.url, emptyObject), `client ${method} ${route.url} with {}`, { mustRefuse: false });
+      await expectSafe(await send(client, method, route.url, emptyObject), `client ${method} ${route.url} with {}`, {
+        mustRefuse: false,
+      });
     });
   }
 
   for (const route of getRoutes) {
     test(`GET ${route.file} survives garbage query parameters`, async () => {
       const garbage = `?limit=abc&offset=-1&page=1e309&date=notadate&from=2026-13-45&to=%00&cursor=${"z".repeat(300)}&id=${randomUUID()}x&sort=;drop`;
-      for (const [who, ctx] of [["signed out", anon], ["owner", owner]] as const) {
+      for (const [who, ctx] of [
+        ["signed out", anon],
+        ["owner", owner],
+      ] as const) {
         const res = await ctx.get(route.url + garbage, { failOnStatusCode: false, maxRedirects: 0 });
         const what = `${who} GET ${route.url}${garbage}`;
         if (isCron(route)) {
@@ -158,7 +237,12 @@ test.describe("API malformed-input sweep", () => {
 
   for (const route of getRoutes.filter(isCron)) {
     test(`GET ${route.file} refuses a wrong cron secret`, async () => {
-      for (const authorization of ["Bearer wrong-secret", "Bearer ", "Basic Zm9vOmJhcg==", "bearer e2e-cron-secret-0123456789"]) {
+      for (const authorization of [
+        "Bearer wrong-secret",
+        "Bearer ",
+        "Basic Zm9vOmJhcg==",
+        "bearer e2e-cron-secret-0123456789",
+      ]) {
         const res = await anon.get(route.url, { headers: { authorization }, failOnStatusCode: false });
         expect(res.status(), `${route.url} with ${authorization}`).toBe(401);
         await expectSafe(res, `${route.url} with ${authorization}`, { mustRefuse: true });

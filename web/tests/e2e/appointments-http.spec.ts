@@ -23,7 +23,9 @@ async function bookingTarget(fromOffset: number) {
   const { services } = await (await client.get("/api/clinics/demo/services")).json();
   const consultation = services.find((s: { name: string }) => s.name === "Consultation");
   const pets = (await (await client.get("/api/clinics/demo/pets")).json()).items as { id: string; name: string }[];
-  const res = await client.get(`/api/clinics/demo/availability?serviceId=${consultation.id}&from=${madridDate(fromOffset)}&to=${madridDate(fromOffset + 6)}`);
+  const res = await client.get(
+    `/api/clinics/demo/availability?serviceId=${consultation.id}&from=${madridDate(fromOffset)}&to=${madridDate(fromOffset + 6)}`,
+  );
   expect(res.status()).toBe(200);
   const body = await res.json();
   expect(body.timeZone).toBe("Europe/Madrid");
@@ -46,7 +48,11 @@ test("the same Idempotency-Key replays the same appointment; a second booking of
   expect((await replay.json()).appointment.id).toBe(a.id);
   expect(new Date(a.startsAt).toISOString()).toBe(new Date(slot.startsAt).toISOString());
 
-  const mine = (await (await client.get("/api/clinics/demo/appointments")).json()).appointments as { id: string; startsAt: string; status: string }[];
+  const mine = (await (await client.get("/api/clinics/demo/appointments")).json()).appointments as {
+    id: string;
+    startsAt: string;
+    status: string;
+  }[];
   expect(mine.filter((x) => x.startsAt === a.startsAt && x.status !== "cancelled")).toHaveLength(1);
 
   const conflict = await client.post("/api/clinics/demo/appointments", {
@@ -59,32 +65,52 @@ test("the same Idempotency-Key replays the same appointment; a second booking of
   expect(err.code).toBe("SLOT_TAKEN");
   expect(err.message).toMatch(/taken/i);
   expect(err.nextSlots.length).toBeGreaterThan(0);
-  for (const s of err.nextSlots) expect(new Date(s.startsAt).getTime()).toBeGreaterThan(new Date(slot.startsAt).getTime());
+  for (const s of err.nextSlots)
+    expect(new Date(s.startsAt).getTime()).toBeGreaterThan(new Date(slot.startsAt).getTime());
 
-  const cancelled = await client.post(`/api/clinics/demo/appointments/${a.id}/cancel`, { data: { reason: "e2e cleanup" } });
+  const cancelled = await client.post(`/api/clinics/demo/appointments/${a.id}/cancel`, {
+    data: { reason: "e2e cleanup" },
+  });
   expect(cancelled.status()).toBe(200);
   expect((await cancelled.json()).appointment.status).toBe("cancelled");
 });
 
 test("bad booking input is 422 with the wrong fields; clients cannot edit services or read the request queue", async () => {
-  const bad = await client.post("/api/clinics/demo/appointments", { data: { petId: "nope", serviceId: randomUUID(), startsAt: "tomorrow" } });
+  const bad = await client.post("/api/clinics/demo/appointments", {
+    data: { petId: "nope", serviceId: randomUUID(), startsAt: "tomorrow" },
+  });
   expect(bad.status()).toBe(422);
   expect(Object.keys((await bad.json()).error.fields)).toEqual(expect.arrayContaining(["petId", "startsAt"]));
-  const badRange = await client.get(`/api/clinics/demo/availability?serviceId=${randomUUID()}&from=2026-02-10&to=2026-02-01`);
+  const badRange = await client.get(
+    `/api/clinics/demo/availability?serviceId=${randomUUID()}&from=2026-02-10&to=2026-02-01`,
+  );
   expect(badRange.status()).toBe(422);
   expect((await badRange.json()).error.fields).toHaveProperty("to");
-  expect((await client.post("/api/clinics/demo/services", { data: { name: "Grooming", durationMinutes: 30, priceCents: 100 } })).status()).toBe(403);
+  expect(
+    (
+      await client.post("/api/clinics/demo/services", {
+        data: { name: "Grooming", durationMinutes: 30, priceCents: 100 },
+      })
+    ).status(),
+  ).toBe(403);
   expect((await client.get("/api/clinics/demo/booking-requests")).status()).toBe(403);
-  const badHours = await owner.put("/api/clinics/demo/schedules/weekly-hours", { data: { vetId: randomUUID(), hours: [{ weekday: 9, start: "10:00", end: "09:00" }] } });
+  const badHours = await owner.put("/api/clinics/demo/schedules/weekly-hours", {
+    data: { vetId: randomUUID(), hours: [{ weekday: 9, start: "10:00", end: "09:00" }] },
+  });
   expect(badHours.status()).toBe(422);
-  expect(Object.keys((await badHours.json()).error.fields)).toEqual(expect.arrayContaining(["hours.0.weekday", "hours.0.end"]));
+  expect(Object.keys((await badHours.json()).error.fields)).toEqual(
+    expect.arrayContaining(["hours.0.weekday", "hours.0.end"]),
+  );
 });
 
 test("the slot list for a pet leaves out the pet's own booked time; a pet that is not the caller's is 404", async () => {
   const { serviceId, pets, slot } = await bookingTarget(16);
   const luna = pets.find((p) => p.name === "Luna") as { id: string };
   const range = `serviceId=${serviceId}&from=${madridDate(16)}&to=${madridDate(22)}`;
-  const booked = await client.post("/api/clinics/demo/appointments", { data: { petId: luna.id, serviceId, startsAt: slot.startsAt }, headers: { "Idempotency-Key": `e2e-${randomUUID()}` } });
+  const booked = await client.post("/api/clinics/demo/appointments", {
+    data: { petId: luna.id, serviceId, startsAt: slot.startsAt },
+    headers: { "Idempotency-Key": `e2e-${randomUUID()}` },
+  });
   expect(booked.status()).toBe(201);
   const forLuna = await client.get(`/api/clinics/demo/availability?${range}&petId=${luna.id}`);
   expect(forLuna.status()).toBe(200);
@@ -93,9 +119,14 @@ test("the slot list for a pet leaves out the pet's own booked time; a pet that i
   expect((await owner.get(`/api/clinics/demo/availability?${range}&petId=${luna.id}`)).status()).toBe(200);
   const stranger = await client.get(`/api/clinics/demo/availability?${range}&petId=${randomUUID()}`);
   expect(stranger.status()).toBe(404);
-  expect((await stranger.json()).error).toMatchObject({ code: "PET_NOT_FOUND", fields: { petId: [expect.any(String)] } });
+  expect((await stranger.json()).error).toMatchObject({
+    code: "PET_NOT_FOUND",
+    fields: { petId: [expect.any(String)] },
+  });
   const a = (await booked.json()).appointment;
-  expect((await client.post(`/api/clinics/demo/appointments/${a.id}/cancel`, { data: { reason: "e2e cleanup" } })).status()).toBe(200);
+  expect(
+    (await client.post(`/api/clinics/demo/appointments/${a.id}/cancel`, { data: { reason: "e2e cleanup" } })).status(),
+  ).toBe(200);
 });
 
 test("one pet cannot be booked with two vets at once: 409 PET_BUSY, and the other vet's list leaves that time out for it", async () => {
@@ -106,7 +137,9 @@ test("one pet cannot be booked with two vets at once: 409 PET_BUSY, and the othe
   const milo = pets.find((p) => p.name === "Milo") as { id: string };
   const range = `serviceId=${serviceId}&from=${madridDate(24)}&to=${madridDate(30)}`;
   const starts = async (vetId: string, petId?: string) => {
-    const res = await client.get(`/api/clinics/demo/availability?${range}&vetId=${vetId}${petId ? `&petId=${petId}` : ""}`);
+    const res = await client.get(
+      `/api/clinics/demo/availability?${range}&vetId=${vetId}${petId ? `&petId=${petId}` : ""}`,
+    );
     expect(res.status()).toBe(200);
     return ((await res.json()).slots as { startsAt: string }[]).map((s) => new Date(s.startsAt).toISOString());
   };
@@ -115,22 +148,37 @@ test("one pet cannot be booked with two vets at once: 409 PET_BUSY, and the othe
   const both = (await starts(victor)).find((t) => sofiaFree.has(t)) as string;
   expect(both).toBeTruthy();
 
-  const booked = await client.post("/api/clinics/demo/appointments", { data: { petId: luna.id, serviceId, vetId: victor, startsAt: both }, headers: { "Idempotency-Key": `e2e-${randomUUID()}` } });
+  const booked = await client.post("/api/clinics/demo/appointments", {
+    data: { petId: luna.id, serviceId, vetId: victor, startsAt: both },
+    headers: { "Idempotency-Key": `e2e-${randomUUID()}` },
+  });
   expect(booked.status()).toBe(201);
-  const clash = await client.post("/api/clinics/demo/appointments", { data: { petId: luna.id, serviceId, vetId: sofia, startsAt: both }, headers: { "Idempotency-Key": `e2e-${randomUUID()}` } });
+  const clash = await client.post("/api/clinics/demo/appointments", {
+    data: { petId: luna.id, serviceId, vetId: sofia, startsAt: both },
+    headers: { "Idempotency-Key": `e2e-${randomUUID()}` },
+  });
   expect(clash.status()).toBe(409);
-  expect((await clash.json()).error).toMatchObject({ code: "PET_BUSY", message: "Luna already has an appointment at that time.", fields: { startsAt: [expect.any(String)] } });
+  expect((await clash.json()).error).toMatchObject({
+    code: "PET_BUSY",
+    message: "Luna already has an appointment at that time.",
+    fields: { startsAt: [expect.any(String)] },
+  });
   expect(await starts(sofia, luna.id)).not.toContain(both);
   expect(await starts(sofia, milo.id)).toContain(both);
 
   const a = (await booked.json()).appointment;
-  expect((await client.post(`/api/clinics/demo/appointments/${a.id}/cancel`, { data: { reason: "e2e cleanup" } })).status()).toBe(200);
+  expect(
+    (await client.post(`/api/clinics/demo/appointments/${a.id}/cancel`, { data: { reason: "e2e cleanup" } })).status(),
+  ).toBe(200);
 });
 
 test("a client downloads their appointment as an .ics file; someone else's id is 404 and a malformed one 422", async () => {
   const { serviceId, pets, slot } = await bookingTarget(31);
   const milo = pets.find((p) => p.name === "Milo") as { id: string };
-  const booked = await client.post("/api/clinics/demo/appointments", { data: { petId: milo.id, serviceId, vetId: slot.vetId, startsAt: slot.startsAt }, headers: { "Idempotency-Key": `e2e-${randomUUID()}` } });
+  const booked = await client.post("/api/clinics/demo/appointments", {
+    data: { petId: milo.id, serviceId, vetId: slot.vetId, startsAt: slot.startsAt },
+    headers: { "Idempotency-Key": `e2e-${randomUUID()}` },
+  });
   expect(booked.status()).toBe(201);
   const a = (await booked.json()).appointment;
   const file = await client.get(`/api/clinics/demo/appointments/${a.id}/calendar`);
@@ -145,5 +193,7 @@ test("a client downloads their appointment as an .ics file; someone else's id is
   expect(missing.status()).toBe(404);
   expect((await missing.json()).error.code).toBe("APPOINTMENT_NOT_FOUND");
   expect((await client.get("/api/clinics/demo/appointments/not-an-id/calendar")).status()).toBe(422);
-  expect((await client.post(`/api/clinics/demo/appointments/${a.id}/cancel`, { data: { reason: "e2e cleanup" } })).status()).toBe(200);
+  expect(
+    (await client.post(`/api/clinics/demo/appointments/${a.id}/cancel`, { data: { reason: "e2e cleanup" } })).status(),
+  ).toBe(200);
 });

@@ -91,9 +91,15 @@ test("the receptionist sees a booked appointment on the calendar and checks the 
   const pets = (await (await client.get("/api/clinics/demo/pets")).json()).items as { id: string; name: string }[];
   const milo = pets.find((p) => p.name === "Milo");
   const day = madridDate(5);
-  const avail = await (await client.get(`/api/clinics/demo/availability?serviceId=${serviceId}&vetId=${vetId}&from=${day}&to=${madridDate(12)}`)).json();
+  const avail = await (
+    await client.get(
+      `/api/clinics/demo/availability?serviceId=${serviceId}&vetId=${vetId}&from=${day}&to=${madridDate(12)}`,
+    )
+  ).json();
   const slot = avail.slots[0];
-  const booked = await client.post("/api/clinics/demo/appointments", { data: { petId: milo?.id, serviceId, vetId, startsAt: slot.startsAt } });
+  const booked = await client.post("/api/clinics/demo/appointments", {
+    data: { petId: milo?.id, serviceId, vetId, startsAt: slot.startsAt },
+  });
   expect(booked.status()).toBe(201);
   const slotDay = new Intl.DateTimeFormat("en-CA", { timeZone: TZ }).format(new Date(slot.startsAt));
 
@@ -113,14 +119,20 @@ test("the receptionist sees a booked appointment on the calendar and checks the 
   await expect(card).toContainText("Checked in");
 
   await staff.goto(`/demo/staff/calendar?date=${onOrAfter(slotDay, 7)}`);
-  await expect(staff.getByRole("region", { name: "Dr. Sofia Salud" }).getByTestId("vet-hours")).toHaveText("Not working this day.");
+  await expect(staff.getByRole("region", { name: "Dr. Sofia Salud" }).getByTestId("vet-hours")).toHaveText(
+    "Not working this day.",
+  );
   await staff.goto(`/demo/staff/calendar?date=${slotDay}&view=week`);
-  await expect(staff.getByTestId("calendar-appointment").filter({ hasText: "Milo" }).first()).toContainText("Dr. Victor Vet");
+  await expect(staff.getByTestId("calendar-appointment").filter({ hasText: "Milo" }).first()).toContainText(
+    "Dr. Victor Vet",
+  );
   await ctx.close();
   await client.dispose();
 });
 
-test("a slot taken in another browser between viewing and confirming shows 'just taken' and other times", async ({ browser }) => {
+test("a slot taken in another browser between viewing and confirming shows 'just taken' and other times", async ({
+  browser,
+}) => {
   const page = await clientPage(browser, "/demo/portal");
   await startBooking(page, "Luna");
   await pickSlot(page, 7);
@@ -131,7 +143,10 @@ test("a slot taken in another browser between viewing and confirming shows 'just
   // another browser context (the same family booking for Milo) takes that time first
   const other = await clientPage(browser, "/demo/portal");
   const { serviceId, vetId } = await consultationWithVictor(other.request);
-  const pets = (await (await other.request.get("/api/clinics/demo/pets")).json()).items as { id: string; name: string }[];
+  const pets = (await (await other.request.get("/api/clinics/demo/pets")).json()).items as {
+    id: string;
+    name: string;
+  }[];
   const taken = await other.request.post("/api/clinics/demo/appointments", {
     data: { petId: pets.find((p) => p.name === "Milo")?.id, serviceId, vetId, startsAt },
   });

@@ -59,7 +59,9 @@ test("a person resets a forgotten password through the mailed link, then signs o
 
   await page.goto("/sign-in");
   await signIn(page, email, "not-the-password");
-  await expect(page.getByRole("alert").filter({ hasText: /\w/ })).toContainText("That email and password do not match.");
+  await expect(page.getByRole("alert").filter({ hasText: /\w/ })).toContainText(
+    "That email and password do not match.",
+  );
   await page.getByRole("link", { name: "Forgot your password?" }).click();
   await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
   await page.getByLabel("Email").fill(email);
@@ -74,7 +76,9 @@ test("a person resets a forgotten password through the mailed link, then signs o
 
   await page.goto("/sign-in?next=/account");
   await signIn(page, email, "first-password-1");
-  await expect(page.getByRole("alert").filter({ hasText: /\w/ })).toContainText("That email and password do not match.");
+  await expect(page.getByRole("alert").filter({ hasText: /\w/ })).toContainText(
+    "That email and password do not match.",
+  );
   await signIn(page, email, "second-password-2");
   await page.waitForURL((url) => url.pathname === "/account");
 
@@ -106,9 +110,13 @@ test("a sign-in link cannot send people to another site", async ({ page }) => {
 test("an invitation opened by the wrong account, or with a bad link, says so clearly", async ({ page, browser }) => {
   const invitee = unique("invitee");
   const owner = await browser.newContext();
-  const signedIn = await owner.request.post("/api/auth/sign-in/email", { data: { email: "owner@demo.vete.test", password: "vete-demo-2026" } });
+  const signedIn = await owner.request.post("/api/auth/sign-in/email", {
+    data: { email: "owner@demo.vete.test", password: "vete-demo-2026" },
+  });
   expect(signedIn.ok()).toBe(true);
-  const invited = await owner.request.post("/api/clinics/demo/invitations", { data: { email: invitee, role: "receptionist" } });
+  const invited = await owner.request.post("/api/clinics/demo/invitations", {
+    data: { email: invitee, role: "receptionist" },
+  });
   expect(invited.status()).toBe(201);
   await owner.close();
   const link = await mailedLink(page.request, invitee, "staff_invitation");

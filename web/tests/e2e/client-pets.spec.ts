@@ -34,7 +34,11 @@ test("a client adds a pet and the receptionist sees the client and the pet", asy
   expect(bad.status()).toBe(422);
   expect(Object.keys((await bad.json()).error.fields)).toEqual(expect.arrayContaining(["name", "species"]));
   expect((await page.request.get("/api/clinics/demo/pets/not-a-uuid")).status()).toBe(422);
-  expect((await page.request.patch("/api/clinics/demo/pets/00000000-0000-4000-8000-000000000000", { data: { name: "x" } })).status()).toBe(404);
+  expect(
+    (
+      await page.request.patch("/api/clinics/demo/pets/00000000-0000-4000-8000-000000000000", { data: { name: "x" } })
+    ).status(),
+  ).toBe(404);
   expect((await page.request.get("/api/clinics/demo/clients")).status()).toBe(403);
   const mine = await (await page.request.get("/api/clinics/demo/pets")).json();
   expect(mine.items.map((p: { name: string }) => p.name)).toContain(petName);

@@ -21,13 +21,21 @@ test("the owner picks reminder times on the Schedules page; a vet cannot change 
 
   const vet = await apiSignedInAs("vet@demo.vete.test");
   expect((await vet.get("/api/clinics/demo/reminder-settings")).status()).toBe(200);
-  expect((await vet.put("/api/clinics/demo/reminder-settings", { data: { enabled: false, offsetsMinutes: [] } })).status()).toBe(403);
-  const tooMany = await owner.put("/api/clinics/demo/reminder-settings", { data: { enabled: true, offsetsMinutes: [60, 120, 240, 1440, 2880] } });
+  expect(
+    (await vet.put("/api/clinics/demo/reminder-settings", { data: { enabled: false, offsetsMinutes: [] } })).status(),
+  ).toBe(403);
+  const tooMany = await owner.put("/api/clinics/demo/reminder-settings", {
+    data: { enabled: true, offsetsMinutes: [60, 120, 240, 1440, 2880] },
+  });
   expect(tooMany.status()).toBe(422);
   expect(Object.keys((await tooMany.json()).error.fields)).toContain("offsetsMinutes");
 
   // back to the defaults for the other tests
-  expect((await owner.put("/api/clinics/demo/reminder-settings", { data: { enabled: true, offsetsMinutes: [1440, 120] } })).status()).toBe(200);
+  expect(
+    (
+      await owner.put("/api/clinics/demo/reminder-settings", { data: { enabled: true, offsetsMinutes: [1440, 120] } })
+    ).status(),
+  ).toBe(200);
   await owner.dispose();
   await vet.dispose();
   await ctx.close();

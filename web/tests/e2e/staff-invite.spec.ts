@@ -13,7 +13,9 @@ test("an owner invites a vet who signs up, accepts and lands in the staff area",
   await page.getByLabel("Role").selectOption("vet");
   await page.getByRole("button", { name: "Send invitation" }).click();
   await expect(page.getByText(`Invitation sent to ${vetEmail}.`)).toBeVisible();
-  await expect(page.locator("section", { has: page.getByRole("heading", { name: "Pending invitations" }) })).toContainText(vetEmail);
+  await expect(
+    page.locator("section", { has: page.getByRole("heading", { name: "Pending invitations" }) }),
+  ).toContainText(vetEmail);
 
   const vetContext = await browser.newContext();
   const vet = await vetContext.newPage();
@@ -39,7 +41,9 @@ test("an owner invites a vet who signs up, accepts and lands in the staff area",
   const members = page.locator("section", { has: page.getByRole("heading", { name: "Members" }) });
   await expect(members).toContainText("Valeria Vet");
   await expect(members).toContainText(vetEmail);
-  await expect(page.locator("section", { has: page.getByRole("heading", { name: "Pending invitations" }) })).not.toContainText(vetEmail);
+  await expect(
+    page.locator("section", { has: page.getByRole("heading", { name: "Pending invitations" }) }),
+  ).not.toContainText(vetEmail);
 });
 
 test.describe("on a phone", () => {
@@ -48,7 +52,8 @@ test.describe("on a phone", () => {
   test("a vet sees the staff nav and is told that only owners and admins manage the team", async ({ page }) => {
     await signIn(page, "vet@demo.vete.test", "/demo/staff");
     const nav = page.getByRole("navigation", { name: "Menu" });
-    for (const label of ["Today", "Clients", "Team", "Settings"]) await expect(nav.getByRole("link", { name: label })).toBeVisible();
+    for (const label of ["Today", "Clients", "Team", "Settings"])
+      await expect(nav.getByRole("link", { name: label })).toBeVisible();
     await nav.getByRole("link", { name: "Team" }).click();
     await expect(page.getByText("Only the clinic's owners and admins can manage this.")).toBeVisible();
     await expect(page.getByRole("button", { name: "Send invitation" })).toHaveCount(0);
@@ -99,27 +104,39 @@ test("the clinic API answers bad input with 422 and field names, and wrong roles
   const api = page.request;
   const patch = await api.patch("/api/clinics/demo", { data: { name: "Taken over" } });
   expect(patch.status()).toBe(403);
-  expect((await api.post("/api/clinics/demo/invitations", { data: { email: "x@example.test", role: "vet" } })).status()).toBe(403);
+  expect(
+    (await api.post("/api/clinics/demo/invitations", { data: { email: "x@example.test", role: "vet" } })).status(),
+  ).toBe(403);
   const staff = await api.get("/api/clinics/demo/staff");
   expect(staff.status()).toBe(200);
   expect(((await staff.json()) as { staff: unknown[] }).staff.length).toBeGreaterThanOrEqual(3);
 
-  const create = await api.post("/api/clinics", { data: { slug: "A", name: "", timeZone: "Mars/Base", currency: "EURO", defaultLocale: "fr" } });
+  const create = await api.post("/api/clinics", {
+    data: { slug: "A", name: "", timeZone: "Mars/Base", currency: "EURO", defaultLocale: "fr" },
+  });
   expect(create.status()).toBe(422);
   const { error } = (await create.json()) as { error: { code: string; fields: Record<string, string[]> } };
   expect(error.code).toBe("INVALID_INPUT");
   expect(Object.keys(error.fields).sort()).toEqual(["currency", "defaultLocale", "name", "slug", "timeZone"]);
-  const reserved = await api.post("/api/clinics", { data: { slug: "new-clinic", name: "Sneaky", timeZone: "UTC", currency: "EUR" } });
+  const reserved = await api.post("/api/clinics", {
+    data: { slug: "new-clinic", name: "Sneaky", timeZone: "UTC", currency: "EUR" },
+  });
   expect(reserved.status()).toBe(422);
-  expect(((await reserved.json()) as { error: { fields: Record<string, string[]> } }).error.fields).toHaveProperty("slug");
+  expect(((await reserved.json()) as { error: { fields: Record<string, string[]> } }).error.fields).toHaveProperty(
+    "slug",
+  );
 
   await page.context().clearCookies();
   await signIn(page, "owner@demo.vete.test", "/demo/staff");
   const badId = await api.delete("/api/clinics/demo/staff/not-a-uuid");
   expect(badId.status()).toBe(422);
-  expect(((await badId.json()) as { error: { fields: Record<string, string[]> } }).error.fields).toHaveProperty("userId");
+  expect(((await badId.json()) as { error: { fields: Record<string, string[]> } }).error.fields).toHaveProperty(
+    "userId",
+  );
   const badInvite = await api.post("/api/clinics/demo/invitations", { data: { email: "not an email", role: "boss" } });
   expect(badInvite.status()).toBe(422);
-  expect(Object.keys(((await badInvite.json()) as { error: { fields: Record<string, string[]> } }).error.fields).sort()).toEqual(["email", "role"]);
+  expect(
+    Object.keys(((await badInvite.json()) as { error: { fields: Record<string, string[]> } }).error.fields).sort(),
+  ).toEqual(["email", "role"]);
   expect((await api.patch("/api/clinics/demo", { data: { slug: "renamed" } })).status()).toBe(422);
 });

@@ -22,13 +22,16 @@ interface MailboxMessage {
 export async function mailedLink(api: APIRequestContext, to: string, template: string): Promise<string> {
   let link: string | undefined;
   await expect
-    .poll(async () => {
-      const res = await api.get(`/api/dev/mailbox?to=${encodeURIComponent(to)}`);
-      if (!res.ok()) return undefined;
-      const { messages } = (await res.json()) as { messages: MailboxMessage[] };
-      link = messages.find((m) => m.template === template)?.links[0];
-      return link;
-    }, { message: `a ${template} mail to ${to}` })
+    .poll(
+      async () => {
+        const res = await api.get(`/api/dev/mailbox?to=${encodeURIComponent(to)}`);
+        if (!res.ok()) return undefined;
+        const { messages } = (await res.json()) as { messages: MailboxMessage[] };
+        link = messages.find((m) => m.template === template)?.links[0];
+        return link;
+      },
+      { message: `a ${template} mail to ${to}` },
+    )
     .toBeTruthy();
   return link as string;
 }
@@ -43,12 +46,15 @@ export async function apiSignedInAs(email: string, password = DEMO_PASSWORD): Pr
 }
 
 /** The demo's Consultation service and the ids of the vets who perform it, by name, through the API the pages use. */
-export async function demoConsultation(api: { get(url: string): Promise<{ json(): Promise<unknown> }> }): Promise<{ serviceId: string; vetId: (name: string) => string }> {
+export async function demoConsultation(api: {
+  get(url: string): Promise<{ json(): Promise<unknown> }>;
+}): Promise<{ serviceId: string; vetId: (name: string) => string }> {
   const { services, serviceVets } = (await (await api.get("/api/clinics/demo/services")).json()) as {
     services: { id: string; name: string }[];
     serviceVets: { serviceId: string; vetId: string; vetName: string }[];
   };
   const serviceId = (services.find((s) => s.name === "Consultation") as { id: string }).id;
-  const vetId = (name: string) => (serviceVets.find((v) => v.serviceId === serviceId && v.vetName === name) as { vetId: string }).vetId;
+  const vetId = (name: string) =>
+    (serviceVets.find((v) => v.serviceId === serviceId && v.vetName === name) as { vetId: string }).vetId;
   return { serviceId, vetId };
 }

@@ -12,13 +12,28 @@ export interface TestService {
 
 export async function createService(
   clinicId: string,
-  opts: { name?: string; durationMinutes?: number; bufferBefore?: number; bufferAfter?: number; bookableOnline?: boolean; instructions?: string } = {},
+  opts: {
+    name?: string;
+    durationMinutes?: number;
+    bufferBefore?: number;
+    bufferAfter?: number;
+    bookableOnline?: boolean;
+    instructions?: string;
+  } = {},
 ): Promise<TestService> {
   const durationMinutes = opts.durationMinutes ?? 30;
   const { rows } = await testPool().query<{ id: string }>(
     `insert into public.services (clinic_id, name, duration_minutes, buffer_before_minutes, buffer_after_minutes, bookable_online, instructions, price_cents)
      values ($1, $2, $3, $4, $5, $6, $7, 4500) returning id`,
-    [clinicId, opts.name ?? "Checkup", durationMinutes, opts.bufferBefore ?? 0, opts.bufferAfter ?? 0, opts.bookableOnline ?? true, opts.instructions ?? null],
+    [
+      clinicId,
+      opts.name ?? "Checkup",
+      durationMinutes,
+      opts.bufferBefore ?? 0,
+      opts.bufferAfter ?? 0,
+      opts.bookableOnline ?? true,
+      opts.instructions ?? null,
+    ],
   );
   return { id: (rows[0] as { id: string }).id, durationMinutes };
 }
@@ -29,10 +44,14 @@ export interface WeeklyInterval {
   end: string; // "17:00" or "24:00"
 }
 
-export const everyDay = (start: string, end: string): WeeklyInterval[] => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start, end }));
+export const everyDay = (start: string, end: string): WeeklyInterval[] =>
+  [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start, end }));
 
 /** Adds a vet to the clinic, assigns them to the services and gives them weekly hours (default 09:00-17:00 daily). */
-export async function createVet(clinicId: string, opts: { serviceIds?: string[]; hours?: WeeklyInterval[]; name?: string } = {}): Promise<TestUser> {
+export async function createVet(
+  clinicId: string,
+  opts: { serviceIds?: string[]; hours?: WeeklyInterval[]; name?: string } = {},
+): Promise<TestUser> {
   const vet = await addStaff(clinicId, "vet", await createUser({ name: opts.name }));
   for (const serviceId of opts.serviceIds ?? []) await assignVet(clinicId, serviceId, vet.userId);
   await setWeeklyHours(clinicId, vet.userId, opts.hours ?? everyDay("09:00", "17:00"));
@@ -40,7 +59,11 @@ export async function createVet(clinicId: string, opts: { serviceIds?: string[];
 }
 
 export async function assignVet(clinicId: string, serviceId: string, vetId: string): Promise<void> {
-  await testPool().query("insert into public.service_vets (clinic_id, service_id, vet_id) values ($1, $2, $3)", [clinicId, serviceId, vetId]);
+  await testPool().query("insert into public.service_vets (clinic_id, service_id, vet_id) values ($1, $2, $3)", [
+    clinicId,
+    serviceId,
+    vetId,
+  ]);
 }
 
 export async function setWeeklyHours(clinicId: string, vetId: string, hours: WeeklyInterval[]): Promise<void> {
@@ -67,7 +90,14 @@ export async function setBookingRules(clinicId: string, r: TestRules): Promise<v
      on conflict (clinic_id) do update set min_notice_minutes = excluded.min_notice_minutes, max_days_ahead = excluded.max_days_ahead,
        slot_granularity_minutes = excluded.slot_granularity_minutes, client_change_window_hours = excluded.client_change_window_hours,
        require_confirmation = excluded.require_confirmation`,
-    [clinicId, r.minNoticeMinutes ?? 0, r.maxDaysAhead ?? 365, r.granularity ?? 15, r.changeWindowHours ?? 24, r.requireConfirmation ?? false],
+    [
+      clinicId,
+      r.minNoticeMinutes ?? 0,
+      r.maxDaysAhead ?? 365,
+      r.granularity ?? 15,
+      r.changeWindowHours ?? 24,
+      r.requireConfirmation ?? false,
+    ],
   );
 }
 
@@ -87,7 +117,11 @@ export async function createPetOwner(clinicId: string, opts: { locale?: "en" | "
 
 /** The instant of a local wall-clock time in a zone, computed by PostgreSQL: (date + time) at time zone tz. */
 export async function localInstant(timeZone: string, date: string, time: string): Promise<Date> {
-  const { rows } = await testPool().query<{ at: Date }>("select ($1::date + $2::time) at time zone $3 as at", [date, time, timeZone]);
+  const { rows } = await testPool().query<{ at: Date }>("select ($1::date + $2::time) at time zone $3 as at", [
+    date,
+    time,
+    timeZone,
+  ]);
   return (rows[0] as { at: Date }).at;
 }
 
@@ -109,7 +143,9 @@ export interface Racer {
 export async function openRacer(user: TestUser): Promise<Racer> {
   const client = await testPool().connect();
   await client.query("begin");
-  await client.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify({ sub: user.userId, role: "authenticated" })]);
+  await client.query("select set_config('request.jwt.claims', $1, true)", [
+    JSON.stringify({ sub: user.userId, role: "authenticated" }),
+  ]);
   await client.query("set local role authenticated");
   return {
     client,
@@ -135,7 +171,10 @@ export interface RaceOutcome<R> {
  * Prepares one racer per user, then fires every statement at once. Each racer commits when its statement
  * succeeds and rolls back when it fails, like a request handler would.
  */
-export async function race<R>(users: TestUser[], statement: (i: number) => { sql: string; params: unknown[] }): Promise<RaceOutcome<R>> {
+export async function race<R>(
+  users: TestUser[],
+  statement: (i: number) => { sql: string; params: unknown[] },
+): Promise<RaceOutcome<R>> {
   const racers = await Promise.all(users.map((u) => openRacer(u)));
   const results = await Promise.allSettled(
     racers.map(async (r, i) => {

@@ -25,7 +25,12 @@ export async function callAuth(path: string, opts: CallOptions = {}): Promise<Re
   const headers = new Headers({ origin: appUrl(), "x-forwarded-for": opts.ip ?? uniqueIp() });
   if (opts.body !== undefined) headers.set("content-type", "application/json");
   if (opts.cookie) headers.set("cookie", opts.cookie);
-  const req = new Request(url, { method: opts.method ?? (opts.body === undefined ? "GET" : "POST"), headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body), redirect: "manual" });
+  const req = new Request(url, {
+    method: opts.method ?? (opts.body === undefined ? "GET" : "POST"),
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    redirect: "manual",
+  });
   return (opts.handler ?? ((r) => getAuth().handler(r)))(req);
 }
 

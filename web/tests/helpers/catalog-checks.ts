@@ -2,7 +2,10 @@
 // run the same check on the real schema and on a deliberately broken one inside a rolled-back transaction.
 
 export interface Queryable {
-  query<R extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  query<R extends Record<string, unknown> = Record<string, unknown>>(
+    text: string,
+    params?: unknown[],
+  ): Promise<{ rows: R[] }>;
 }
 
 const SCHEMAS = ["public", "private"];
@@ -56,7 +59,8 @@ export async function unsafeSecurityDefiners(db: Queryable): Promise<string[]> {
     const searchPath = (r.config ?? []).find((c) => c.startsWith("search_path="));
     if (r.schema !== "private") offenders.push(`${r.name}: security definer outside schema private`);
     if (searchPath === undefined) offenders.push(`${r.name}: security definer without set search_path`);
-    else if (searchPath !== 'search_path=""') offenders.push(`${r.name}: security definer with ${searchPath} (use set search_path = '')`);
+    else if (searchPath !== 'search_path=""')
+      offenders.push(`${r.name}: security definer with ${searchPath} (use set search_path = '')`);
   }
   return offenders;
 }

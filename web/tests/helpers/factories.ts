@@ -23,7 +23,9 @@ export interface TestUser extends SessionUser {
   name: string;
 }
 
-export async function createUser(opts: { email?: string; name?: string; verified?: boolean; locale?: "en" | "es" } = {}): Promise<TestUser> {
+export async function createUser(
+  opts: { email?: string; name?: string; verified?: boolean; locale?: "en" | "es" } = {},
+): Promise<TestUser> {
   const email = opts.email ?? `user-${uniq()}@example.test`;
   const name = opts.name ?? `User ${uniq()}`;
   const { rows } = await testPool().query<{ id: string }>(
@@ -40,7 +42,9 @@ export interface TestClinic {
   owner: TestUser;
 }
 
-export async function createClinic(opts: { timeZone?: string; name?: string; owner?: TestUser } = {}): Promise<TestClinic> {
+export async function createClinic(
+  opts: { timeZone?: string; name?: string; owner?: TestUser } = {},
+): Promise<TestClinic> {
   const owner = opts.owner ?? (await createUser());
   const slug = `clinic-${uniq()}`;
   const timeZone = opts.timeZone ?? "Europe/Madrid";
@@ -49,13 +53,24 @@ export async function createClinic(opts: { timeZone?: string; name?: string; own
     [slug, opts.name ?? `Clinic ${slug}`, timeZone],
   );
   const id = rows[0]!.id;
-  await testPool().query("insert into public.clinic_memberships (clinic_id, user_id, role) values ($1, $2, 'owner')", [id, owner.userId]);
+  await testPool().query("insert into public.clinic_memberships (clinic_id, user_id, role) values ($1, $2, 'owner')", [
+    id,
+    owner.userId,
+  ]);
   return { id, slug, timeZone, owner };
 }
 
-export async function addStaff(clinicId: string, role: "owner" | "admin" | "vet" | "receptionist", user?: TestUser): Promise<TestUser> {
+export async function addStaff(
+  clinicId: string,
+  role: "owner" | "admin" | "vet" | "receptionist",
+  user?: TestUser,
+): Promise<TestUser> {
   const u = user ?? (await createUser());
-  await testPool().query("insert into public.clinic_memberships (clinic_id, user_id, role) values ($1, $2, $3)", [clinicId, u.userId, role]);
+  await testPool().query("insert into public.clinic_memberships (clinic_id, user_id, role) values ($1, $2, $3)", [
+    clinicId,
+    u.userId,
+    role,
+  ]);
   return u;
 }
 
@@ -65,7 +80,10 @@ export interface TestClient {
   user?: TestUser;
 }
 
-export async function createClient(clinicId: string, opts: { user?: TestUser | null; name?: string } = {}): Promise<TestClient> {
+export async function createClient(
+  clinicId: string,
+  opts: { user?: TestUser | null; name?: string } = {},
+): Promise<TestClient> {
   const user = opts.user === null ? undefined : (opts.user ?? (await createUser()));
   const { rows } = await testPool().query<{ id: string }>(
     "insert into public.clients (clinic_id, user_id, full_name, email) values ($1, $2, $3, $4) returning id",
@@ -74,7 +92,11 @@ export async function createClient(clinicId: string, opts: { user?: TestUser | n
   return { id: rows[0]!.id, clinicId, user };
 }
 
-export async function createPet(clinicId: string, clientId: string, opts: { name?: string; species?: string } = {}): Promise<{ id: string }> {
+export async function createPet(
+  clinicId: string,
+  clientId: string,
+  opts: { name?: string; species?: string } = {},
+): Promise<{ id: string }> {
   const { rows } = await testPool().query<{ id: string }>(
     "insert into public.pets (clinic_id, client_id, name, species) values ($1, $2, $3, $4) returning id",
     [clinicId, clientId, opts.name ?? `Pet ${uniq()}`, opts.species ?? "dog"],

@@ -48,7 +48,13 @@ function calleeName(expr: ts.Expression): string | undefined {
 }
 
 function propertyName(name: ts.PropertyName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) || ts.isNumericLiteral(name)) return name.text;
+  if (
+    ts.isIdentifier(name) ||
+    ts.isStringLiteral(name) ||
+    ts.isNoSubstitutionTemplateLiteral(name) ||
+    ts.isNumericLiteral(name)
+  )
+    return name.text;
   return undefined;
 }
 
@@ -61,13 +67,22 @@ function callUse(call: ts.CallExpression, where: string): RpcUse {
   const [, nameArg, argsArg] = call.arguments;
   const name = stringLiteral(nameArg);
   if (name === undefined) return { where, kind: "call", problem: "the function name is not a string literal" };
-  if (call.arguments.length !== 3) return { where, kind: "call", name, problem: "expected rpc(db, \"name\", { ...args })" };
-  if (!argsArg || !ts.isObjectLiteralExpression(argsArg)) return { where, kind: "call", name, problem: "the arguments are not an object literal" };
+  if (call.arguments.length !== 3)
+    return { where, kind: "call", name, problem: 'expected rpc(db, "name", { ...args })' };
+  if (!argsArg || !ts.isObjectLiteralExpression(argsArg))
+    return { where, kind: "call", name, problem: "the arguments are not an object literal" };
   const args: string[] = [];
   for (const prop of argsArg.properties) {
     if (ts.isShorthandPropertyAssignment(prop)) args.push(prop.name.text);
-    else if (ts.isPropertyAssignment(prop) && propertyName(prop.name) !== undefined) args.push(propertyName(prop.name) as string);
-    else return { where, kind: "call", name, problem: `argument ${prop.getText()} is not a plain property (no spreads or computed keys)` };
+    else if (ts.isPropertyAssignment(prop) && propertyName(prop.name) !== undefined)
+      args.push(propertyName(prop.name) as string);
+    else
+      return {
+        where,
+        kind: "call",
+        name,
+        problem: `argument ${prop.getText()} is not a plain property (no spreads or computed keys)`,
+      };
   }
   return { where, kind: "call", name, args };
 }
@@ -78,12 +93,27 @@ function declarationUses(iface: ts.InterfaceDeclaration, sf: ts.SourceFile, file
     const where = `${file}:${sf.getLineAndCharacterOfPosition(member.getStart(sf)).line + 1}`;
     const name = ts.isPropertySignature(member) ? propertyName(member.name) : undefined;
     if (!name || !ts.isPropertySignature(member) || !member.type || !ts.isTypeLiteralNode(member.type)) {
-      uses.push({ where, kind: "declaration", name, problem: "declare RpcFunctions entries as name: { args: {...}; returns: ... }" });
+      uses.push({
+        where,
+        kind: "declaration",
+        name,
+        problem: "declare RpcFunctions entries as name: { args: {...}; returns: ... }",
+      });
       continue;
     }
     const argsMember = member.type.members.find((m) => ts.isPropertySignature(m) && propertyName(m.name) === "args");
-    if (!argsMember || !ts.isPropertySignature(argsMember) || !argsMember.type || !ts.isTypeLiteralNode(argsMember.type)) {
-      uses.push({ where, kind: "declaration", name, problem: "args must be an inline object type listing the SQL parameter names" });
+    if (
+      !argsMember ||
+      !ts.isPropertySignature(argsMember) ||
+      !argsMember.type ||
+      !ts.isTypeLiteralNode(argsMember.type)
+    ) {
+      uses.push({
+        where,
+        kind: "declaration",
+        name,
+        problem: "args must be an inline object type listing the SQL parameter names",
+      });
       continue;
     }
     const args: string[] = [];
@@ -91,7 +121,12 @@ function declarationUses(iface: ts.InterfaceDeclaration, sf: ts.SourceFile, file
     for (const a of argsMember.type.members) {
       const key = ts.isPropertySignature(a) ? propertyName(a.name) : undefined;
       if (!key || !ts.isPropertySignature(a)) {
-        uses.push({ where, kind: "declaration", name, problem: `args member ${a.getText(sf)} is not a plain property` });
+        uses.push({
+          where,
+          kind: "declaration",
+          name,
+          problem: `args member ${a.getText(sf)} is not a plain property`,
+        });
         continue;
       }
       args.push(key);
@@ -104,7 +139,13 @@ function declarationUses(iface: ts.InterfaceDeclaration, sf: ts.SourceFile, file
 
 /** rpc()/rpcOne() calls and RpcFunctions declarations in one source text. */
 export function findRpcUses(file: string, text: string): RpcUse[] {
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sf = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const uses: RpcUse[] = [];
   const visit = (node: ts.Node) => {
     if (ts.isCallExpression(node)) {
@@ -137,7 +178,13 @@ interface Overload {
 }
 
 async function publicOverloads(db: Queryable, name: string): Promise<Overload[]> {
-  const { rows } = await db.query<{ signature: string; names: string[] | null; modes: string[] | null; nargs: number; ndefaults: number }>(
+  const { rows } = await db.query<{
+    signature: string;
+    names: string[] | null;
+    modes: string[] | null;
+    nargs: number;
+    ndefaults: number;
+  }>(
     `select format('public.%I(%s)', p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)) as signature,
             p.proargnames as names, p.proargmodes::text[] as modes, p.pronargs as nargs, p.pronargdefaults as ndefaults
        from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
@@ -147,7 +194,9 @@ async function publicOverloads(db: Queryable, name: string): Promise<Overload[]>
   return rows.map((r) => {
     // proargnames/proargmodes cover all arguments (OUT and TABLE too) when modes is set; inputs are i, b, v
     const all = r.names ?? [];
-    const inputs = r.modes ? all.filter((_, i) => ["i", "b", "v"].includes(r.modes?.[i] ?? "i")) : all.slice(0, r.nargs);
+    const inputs = r.modes
+      ? all.filter((_, i) => ["i", "b", "v"].includes(r.modes?.[i] ?? "i"))
+      : all.slice(0, r.nargs);
     const required = inputs.slice(0, Math.max(0, r.nargs - r.ndefaults));
     return { signature: r.signature, inputs, required };
   });
@@ -173,7 +222,9 @@ export async function checkRpcUses(db: Queryable, uses: RpcUse[]): Promise<strin
       continue;
     }
     if (overloads.length > 1) {
-      problems.push(`${label}: public.${use.name} has ${overloads.length} overloads (${overloads.map((o) => o.signature).join("; ")}); drop the old one`);
+      problems.push(
+        `${label}: public.${use.name} has ${overloads.length} overloads (${overloads.map((o) => o.signature).join("; ")}); drop the old one`,
+      );
       continue;
     }
     const fn = overloads[0] as Overload;
@@ -181,10 +232,14 @@ export async function checkRpcUses(db: Queryable, uses: RpcUse[]): Promise<strin
     const unknown = use.args.filter((a) => !fn.inputs.includes(a));
     const declaredRequired = new Set(use.kind === "declaration" ? use.requiredArgs : use.args);
     const missing = fn.required.filter((a) => !given.has(a));
-    const optionalButRequired = use.kind === "declaration" ? fn.required.filter((a) => given.has(a) && !declaredRequired.has(a)) : [];
+    const optionalButRequired =
+      use.kind === "declaration" ? fn.required.filter((a) => given.has(a) && !declaredRequired.has(a)) : [];
     if (unknown.length) problems.push(`${label}: ${fn.signature} has no parameter ${unknown.join(", ")}`);
     if (missing.length) problems.push(`${label}: ${fn.signature} needs ${missing.join(", ")} (no default)`);
-    if (optionalButRequired.length) problems.push(`${label}: ${optionalButRequired.join(", ")} declared optional but ${fn.signature} has no default for it`);
+    if (optionalButRequired.length)
+      problems.push(
+        `${label}: ${optionalButRequired.join(", ")} declared optional but ${fn.signature} has no default for it`,
+      );
   }
   return problems;
 }

@@ -72,9 +72,13 @@ describe("dev mailbox route", () => {
     await testPool().query("update public.users set email_verified = true where email = $1", [acct.email]);
     await callAuth("/request-password-reset", { body: { email: acct.email, redirectTo: "/reset-password" } });
 
-    const res = await mailboxGet(new Request(`${appUrl()}/api/dev/mailbox?to=${encodeURIComponent(acct.email.toUpperCase())}`));
+    const res = await mailboxGet(
+      new Request(`${appUrl()}/api/dev/mailbox?to=${encodeURIComponent(acct.email.toUpperCase())}`),
+    );
     expect(res.status).toBe(200);
-    const { messages } = (await res.json()) as { messages: { template: string; recipient: string; subject: string; text: string; links: string[] }[] };
+    const { messages } = (await res.json()) as {
+      messages: { template: string; recipient: string; subject: string; text: string; links: string[] }[];
+    };
     expect(messages.map((m) => m.template)).toEqual(["auth.reset_password", "auth.verify_email"]);
     expect(messages.every((m) => m.recipient === acct.email)).toBe(true);
     expect(messages[0]?.subject).toBe("Reset your Vete password");

@@ -28,7 +28,9 @@ describe("password reset", () => {
     const signedIn = await callAuth("/sign-in/email", { body: { email: acct.email, password: acct.password } });
     const oldCookie = cookieHeader(signedIn);
 
-    const req = await callAuth("/request-password-reset", { body: { email: acct.email, redirectTo: "/reset-password" } });
+    const req = await callAuth("/request-password-reset", {
+      body: { email: acct.email, redirectTo: "/reset-password" },
+    });
     expect(req.status).toBe(200);
     const mails = await resetMails(acct.email);
     expect(mails).toHaveLength(1);
@@ -45,7 +47,9 @@ describe("password reset", () => {
 
     const newPassword = `${acct.password}-new`;
     expect((await callAuth("/reset-password", { body: { token, newPassword } })).status).toBe(200);
-    expect((await callAuth("/sign-in/email", { body: { email: acct.email, password: acct.password } })).status).toBe(401);
+    expect((await callAuth("/sign-in/email", { body: { email: acct.email, password: acct.password } })).status).toBe(
+      401,
+    );
     expect((await callAuth("/sign-in/email", { body: { email: acct.email, password: newPassword } })).status).toBe(200);
 
     const reuse = await callAuth("/reset-password", { body: { token, newPassword: "another-password-1" } });
@@ -72,6 +76,8 @@ describe("password reset", () => {
     const short = await callAuth("/reset-password", { body: { token, newPassword: "short" } });
     expect(short.status).toBe(400);
     expect(await short.json()).toMatchObject({ code: "PASSWORD_TOO_SHORT" });
-    expect((await callAuth("/reset-password", { body: { token, newPassword: "long-enough-password" } })).status).toBe(200);
+    expect((await callAuth("/reset-password", { body: { token, newPassword: "long-enough-password" } })).status).toBe(
+      200,
+    );
   });
 });

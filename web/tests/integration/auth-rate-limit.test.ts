@@ -21,7 +21,11 @@ function freshAuthInstance(): Auth {
 }
 
 const attempt = (auth: Auth, ip: string) =>
-  callAuth("/sign-in/email", { body: { email: "nobody-here@example.test", password: "wrong-password" }, ip, handler: (r) => auth.handler(r) });
+  callAuth("/sign-in/email", {
+    body: { email: "nobody-here@example.test", password: "wrong-password" },
+    ip,
+    handler: (r) => auth.handler(r),
+  });
 
 describe("sign-in rate limit", () => {
   const max = env().AUTH_SIGNIN_MAX_PER_MINUTE;
@@ -35,7 +39,10 @@ describe("sign-in rate limit", () => {
       const res = await attempt(i % 2 === 0 ? a : b, ip);
       expect(res.status, `attempt ${i + 1}`).toBe(401);
     }
-    const { rows } = await testPool().query<{ count: number }>("select count from public.rate_limits where key like $1", [`%${ip}%`]);
+    const { rows } = await testPool().query<{ count: number }>(
+      "select count from public.rate_limits where key like $1",
+      [`%${ip}%`],
+    );
     expect(rows).toEqual([{ count: max }]);
 
     for (const instance of [a, b]) {
@@ -51,12 +58,18 @@ describe("sign-in rate limit", () => {
     const ip = uniqueIp();
     const a = getAuth();
     expect((await attempt(a, ip)).status).toBe(401);
-    const { rows } = await testPool().query<{ key: string }>("select key from public.rate_limits where key like $1", [`%${ip}%`]);
+    const { rows } = await testPool().query<{ key: string }>("select key from public.rate_limits where key like $1", [
+      `%${ip}%`,
+    ]);
     expect(rows).toHaveLength(1);
     const key = rows[0]?.key ?? "";
 
     // As if other instances had used up the budget in this window.
-    await testPool().query("update public.rate_limits set count = $2, last_request = $3 where key = $1", [key, max, Date.now()]);
+    await testPool().query("update public.rate_limits set count = $2, last_request = $3 where key = $1", [
+      key,
+      max,
+      Date.now(),
+    ]);
     expect((await attempt(freshAuthInstance(), ip)).status).toBe(429);
     expect((await attempt(a, ip)).status).toBe(429);
 

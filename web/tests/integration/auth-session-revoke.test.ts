@@ -28,7 +28,10 @@ describe("session revocation", () => {
     expect((await getSessionUser(headers))?.email).toBe(email);
 
     const revokedAt = Date.now();
-    const del = await testPool().query("delete from public.sessions s using public.users u where u.id = s.user_id and u.email = $1", [email]);
+    const del = await testPool().query(
+      "delete from public.sessions s using public.users u where u.id = s.user_id and u.email = $1",
+      [email],
+    );
     expect(del.rowCount).toBe(1);
 
     // Within the window the signed cache still answers without a database read: the accepted trade-off.
@@ -41,7 +44,10 @@ describe("session revocation", () => {
 
   it("refuses a session revoked through the API, after the cookie-cache window", async () => {
     const { cookie, email } = await signedInCookie();
-    const { rows } = await testPool().query<{ token: string }>("select s.token from public.sessions s join public.users u on u.id = s.user_id where u.email = $1", [email]);
+    const { rows } = await testPool().query<{ token: string }>(
+      "select s.token from public.sessions s join public.users u on u.id = s.user_id where u.email = $1",
+      [email],
+    );
     expect(rows).toHaveLength(1);
     const res = await callAuth("/revoke-session", { body: { token: rows[0]?.token }, cookie });
     expect(res.status).toBe(200);

@@ -9,7 +9,14 @@ import { appUrl, callAuth, cookieHeader, newAccount } from "../helpers/auth-http
 afterAll(closeTestPool);
 
 async function outboxFor(email: string) {
-  const { rows } = await testPool().query<{ template: string; dedupe_key: string; payload: { url: string; name: string }; channel: string; status: string; locale: string }>(
+  const { rows } = await testPool().query<{
+    template: string;
+    dedupe_key: string;
+    payload: { url: string; name: string };
+    channel: string;
+    status: string;
+    locale: string;
+  }>(
     "select template, dedupe_key, payload, channel, status, locale from public.outbox_messages where recipient = $1 order by created_at",
     [email],
   );
@@ -19,7 +26,9 @@ async function outboxFor(email: string) {
 describe("sign-up", () => {
   it("writes one verification mail into the outbox, keyed by the token", async () => {
     const acct = newAccount();
-    const res = await callAuth("/sign-up/email", { body: { ...acct, locale: "es", callbackURL: "/verify-email?next=%2Fdemo%2Fportal%2Fjoin" } });
+    const res = await callAuth("/sign-up/email", {
+      body: { ...acct, locale: "es", callbackURL: "/verify-email?next=%2Fdemo%2Fportal%2Fjoin" },
+    });
     expect(res.status).toBe(200);
     expect(cookieHeader(res)).not.toMatch(/session_token/);
 
@@ -33,7 +42,9 @@ describe("sign-up", () => {
     const tokenId = createHash("sha256").update(token).digest("hex").slice(0, 32);
     expect(mail?.dedupe_key).toBe(`auth.verify_email:${tokenId}`);
 
-    const { rows: users } = await testPool().query("select email_verified, locale from public.users where email = $1", [acct.email]);
+    const { rows: users } = await testPool().query("select email_verified, locale from public.users where email = $1", [
+      acct.email,
+    ]);
     expect(users).toEqual([{ email_verified: false, locale: "es" }]);
   });
 
@@ -44,7 +55,10 @@ describe("sign-up", () => {
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ code: "EMAIL_NOT_VERIFIED" });
     expect(cookieHeader(res)).not.toMatch(/session_token/);
-    const { rows } = await testPool().query("select 1 from public.sessions s join public.users u on u.id = s.user_id where u.email = $1", [acct.email]);
+    const { rows } = await testPool().query(
+      "select 1 from public.sessions s join public.users u on u.id = s.user_id where u.email = $1",
+      [acct.email],
+    );
     expect(rows).toHaveLength(0);
   });
 

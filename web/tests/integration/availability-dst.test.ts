@@ -112,7 +112,9 @@ describe("hours touching the missing or repeated hour", () => {
     await addOverride(s, "2026-03-29", "01:00", "04:00");
     const all = await slots(s, "2026-03-29", "2026-03-29");
     // 01:00 CET = 00:00Z .. 04:00 CEST = 02:00Z
-    expect(all).toEqual(["00:00", "00:15", "00:30", "00:45", "01:00", "01:15", "01:30"].map((t) => `2026-03-29T${t}:00.000Z`));
+    expect(all).toEqual(
+      ["00:00", "00:15", "00:30", "00:45", "01:00", "01:15", "01:30"].map((t) => `2026-03-29T${t}:00.000Z`),
+    );
   });
 
   it("Madrid fall back: 01:00-04:00 lasts four real hours, 02:00 offered as CEST and as CET", async () => {
@@ -136,14 +138,19 @@ describe("hours touching the missing or repeated hour", () => {
       [s.clinicId, owner.userId],
     );
     const clientId = (rows[0] as { id: string }).id;
-    const pet = await testPool().query<{ id: string }>("insert into public.pets (clinic_id, client_id, name, species) values ($1, $2, 'Rex', 'dog') returning id", [s.clinicId, clientId]);
+    const pet = await testPool().query<{ id: string }>(
+      "insert into public.pets (clinic_id, client_id, name, species) values ($1, $2, 'Rex', 'dog') returning id",
+      [s.clinicId, clientId],
+    );
     // 01:45 EST .. 03:15 EDT is 30 real minutes (06:45Z-07:15Z)
     await testPool().query(
       `insert into public.appointments (clinic_id, client_id, pet_id, service_id, vet_id, starts_at, ends_at)
        values ($1, $2, $3, $4, $5, '2026-03-08T06:45:00Z', '2026-03-08T07:15:00Z')`,
       [s.clinicId, clientId, pet.rows[0]?.id, s.serviceId, s.vetId],
     );
-    expect(await slots(s, "2026-03-08", "2026-03-08")).toEqual(["06:00", "06:15", "07:15", "07:30"].map((t) => `2026-03-08T${t}:00.000Z`));
+    expect(await slots(s, "2026-03-08", "2026-03-08")).toEqual(
+      ["06:00", "06:15", "07:15", "07:30"].map((t) => `2026-03-08T${t}:00.000Z`),
+    );
   });
 });
 
@@ -151,12 +158,19 @@ describe("through the public slot list (2027 switch dates, still in the future)"
   it("New York 2027-03-14: 09:00 local is 14:00Z the day before and 13:00Z on the day", async () => {
     const s = await setup("America/New_York");
     const client = await createUser();
-    await testPool().query("insert into public.clients (clinic_id, user_id, full_name) values ($1, $2, 'Client')", [s.clinicId, client.userId]);
-    const list = await withUser(client, (db) => listAvailableSlots(db, s.clinicId, { serviceId: s.serviceId, from: "2027-03-13", to: "2027-03-14" }));
+    await testPool().query("insert into public.clients (clinic_id, user_id, full_name) values ($1, $2, 'Client')", [
+      s.clinicId,
+      client.userId,
+    ]);
+    const list = await withUser(client, (db) =>
+      listAvailableSlots(db, s.clinicId, { serviceId: s.serviceId, from: "2027-03-13", to: "2027-03-14" }),
+    );
     const iso = list.map((x) => x.startsAt.toISOString());
     expect(iso[0]).toBe("2027-03-13T14:00:00.000Z");
     expect(iso.find((x) => x.startsWith("2027-03-14"))).toBe("2027-03-14T13:00:00.000Z");
     expect(list).toHaveLength(2 * FULL_DAY);
-    expect(list.every((x) => x.vetId === s.vetId && x.endsAt.getTime() - x.startsAt.getTime() === 30 * 60_000)).toBe(true);
+    expect(list.every((x) => x.vetId === s.vetId && x.endsAt.getTime() - x.startsAt.getTime() === 30 * 60_000)).toBe(
+      true,
+    );
   });
 });

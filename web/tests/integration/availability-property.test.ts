@@ -8,7 +8,15 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { assignVet, createService, setBookingRules } from "../helpers/appointment-factories";
-import { addStaff, closeTestPool, createClient, createClinic, createPet, createUser, testPool } from "../helpers/factories";
+import {
+  addStaff,
+  closeTestPool,
+  createClient,
+  createClinic,
+  createPet,
+  createUser,
+  testPool,
+} from "../helpers/factories";
 
 afterAll(closeTestPool);
 
@@ -20,16 +28,33 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function offsetMs(tz: string, utcMs: number): number {
   let f = formatters.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: tz,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
     formatters.set(tz, f);
   }
   const p = Object.fromEntries(f.formatToParts(new Date(utcMs)).map((x) => [x.type, x.value]));
-  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  const asUtc = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
   return asUtc - Math.floor(utcMs / 1000) * 1000;
 }
 
 /** Days since the epoch of a YYYY-MM-DD date. */
-const dayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY;
+const dayNumber = (date: string) =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY;
 const dateOf = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
 const isoWeekday = (n: number) => ((new Date(n * DAY).getUTCDay() + 6) % 7) + 1;
 
@@ -70,7 +95,13 @@ interface Scenario {
     weekly: (Interval & { weekday: number })[];
     overrides: { dayOffset: number; closed: boolean; interval: Interval }[];
     timeOff: { startMin: number; minutes: number }[];
-    appointments: { startMin: number; minutes: number; before: number; after: number; status: "confirmed" | "cancelled" | "no_show" | "checked_in" }[];
+    appointments: {
+      startMin: number;
+      minutes: number;
+      before: number;
+      after: number;
+      status: "confirmed" | "cancelled" | "no_show" | "checked_in";
+    }[];
   }[];
 }
 
@@ -80,7 +111,14 @@ interface Existing {
   live: boolean;
 }
 
-function oracle(s: Scenario, window: Range, firstDay: number, lastDay: number, timeOff: Range[][], existing: Existing[]): string[] {
+function oracle(
+  s: Scenario,
+  window: Range,
+  firstDay: number,
+  lastDay: number,
+  timeOff: Range[][],
+  existing: Existing[],
+): string[] {
   const out: string[] = [];
   s.vets.forEach((v, vi) => {
     const work: Range[] = [];
@@ -101,7 +139,8 @@ function oracle(s: Scenario, window: Range, firstDay: number, lastDay: number, t
     const offs = timeOff[vi] ?? [];
     // Working time is a union of intervals minus time off, so a slot fits when every minute of it is
     // inside some work interval and inside no time off.
-    const minuteFree = (m: number) => work.some((w) => w[0] <= m && m + MINUTE <= w[1]) && !offs.some((o) => overlaps(o, [m, m + MINUTE]));
+    const minuteFree = (m: number) =>
+      work.some((w) => w[0] <= m && m + MINUTE <= w[1]) && !offs.some((o) => overlaps(o, [m, m + MINUTE]));
     for (let t = window[0]; t < window[1]; t += MINUTE) {
       if (localMinuteOfDay(s.tz, t) % s.granularity !== 0) continue;
       let fits = true;
@@ -128,24 +167,55 @@ const nightInterval = fc
 const anyInterval = fc.oneof(interval, nightInterval);
 
 const vetArb = fc.record({
-  weekly: fc.array(fc.record({ weekday: fc.integer({ min: 1, max: 7 }) }).chain((w) => anyInterval.map((iv) => ({ ...w, ...iv }))), { minLength: 3, maxLength: 14 }),
-  overrides: fc.array(fc.record({ dayOffset: fc.integer({ min: -1, max: 3 }), closed: fc.boolean(), interval: anyInterval }), { maxLength: 3 }),
-  timeOff: fc.array(fc.record({ startMin: fc.integer({ min: -600, max: 4 * 1440 }), minutes: fc.integer({ min: 1, max: 600 }) }), { maxLength: 2 }),
+  weekly: fc.array(
+    fc.record({ weekday: fc.integer({ min: 1, max: 7 }) }).chain((w) => anyInterval.map((iv) => ({ ...w, ...iv }))),
+    { minLength: 3, maxLength: 14 },
+  ),
+  overrides: fc.array(
+    fc.record({ dayOffset: fc.integer({ min: -1, max: 3 }), closed: fc.boolean(), interval: anyInterval }),
+    { maxLength: 3 },
+  ),
+  timeOff: fc.array(
+    fc.record({ startMin: fc.integer({ min: -600, max: 4 * 1440 }), minutes: fc.integer({ min: 1, max: 600 }) }),
+    { maxLength: 2 },
+  ),
   appointments: fc.array(
     fc.record({
       startMin: fc.integer({ min: -300, max: 4 * 1440 }),
       minutes: fc.integer({ min: 5, max: 120 }),
       before: fc.integer({ min: 0, max: 30 }),
       after: fc.integer({ min: 0, max: 30 }),
-      status: fc.constantFrom("confirmed" as const, "confirmed" as const, "checked_in" as const, "cancelled" as const, "no_show" as const),
+      status: fc.constantFrom(
+        "confirmed" as const,
+        "confirmed" as const,
+        "checked_in" as const,
+        "cancelled" as const,
+        "no_show" as const,
+      ),
     }),
     { maxLength: 10 },
   ),
 });
 
 const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
-  tz: fc.constantFrom("America/New_York", "Europe/Madrid", "Asia/Tokyo", "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns", "UTC"),
-  baseDate: fc.constantFrom("2026-03-07", "2026-03-28", "2026-04-04", "2026-10-03", "2026-10-24", "2026-10-31", "2026-06-15"),
+  tz: fc.constantFrom(
+    "America/New_York",
+    "Europe/Madrid",
+    "Asia/Tokyo",
+    "Australia/Lord_Howe",
+    "Asia/Kathmandu",
+    "America/St_Johns",
+    "UTC",
+  ),
+  baseDate: fc.constantFrom(
+    "2026-03-07",
+    "2026-03-28",
+    "2026-04-04",
+    "2026-10-03",
+    "2026-10-24",
+    "2026-10-31",
+    "2026-06-15",
+  ),
   dayShift: fc.integer({ min: 0, max: 1 }),
   spanDays: fc.integer({ min: 1, max: 3 }),
   cutLo: fc.integer({ min: 0, max: 600 }),
@@ -164,13 +234,20 @@ async function compare(s: Scenario): Promise<{ actual: string[]; expected: strin
   const db = testPool();
   const clinic = await createClinic({ timeZone: s.tz });
   await setBookingRules(clinic.id, { granularity: s.granularity });
-  const service = await createService(clinic.id, { durationMinutes: s.duration, bufferBefore: s.bufferBefore, bufferAfter: s.bufferAfter });
+  const service = await createService(clinic.id, {
+    durationMinutes: s.duration,
+    bufferBefore: s.bufferBefore,
+    bufferAfter: s.bufferAfter,
+  });
   const client = await createClient(clinic.id, { user: null });
   const pet = await createPet(clinic.id, client.id);
 
   const firstDay = dayNumber(s.baseDate) + s.dayShift;
   const lastDay = firstDay + s.spanDays - 1;
-  const window: Range = [localToUtc(s.tz, firstDay, 0) + s.cutLo * MINUTE, localToUtc(s.tz, lastDay + 1, 0) - s.cutHi * MINUTE];
+  const window: Range = [
+    localToUtc(s.tz, firstDay, 0) + s.cutLo * MINUTE,
+    localToUtc(s.tz, lastDay + 1, 0) - s.cutHi * MINUTE,
+  ];
   const anchor = localToUtc(s.tz, firstDay, 0);
 
   const vetIds: string[] = [];
@@ -180,18 +257,36 @@ async function compare(s: Scenario): Promise<{ actual: string[]; expected: strin
     vetIds.push(vet.userId);
     await assignVet(clinic.id, service.id, vet.userId);
     for (const w of v.weekly) {
-      await db.query("insert into public.vet_weekly_hours (clinic_id, vet_id, weekday, start_time, end_time) values ($1, $2, $3, $4, $5)", [clinic.id, vet.userId, w.weekday, hhmm(w.start), hhmm(w.end)]);
+      await db.query(
+        "insert into public.vet_weekly_hours (clinic_id, vet_id, weekday, start_time, end_time) values ($1, $2, $3, $4, $5)",
+        [clinic.id, vet.userId, w.weekday, hhmm(w.start), hhmm(w.end)],
+      );
     }
     for (const o of v.overrides) {
       await db.query(
         "insert into public.vet_date_overrides (clinic_id, vet_id, on_date, kind, start_time, end_time) values ($1, $2, $3, $4, $5, $6)",
-        [clinic.id, vet.userId, dateOf(firstDay + o.dayOffset), o.closed ? "closed" : "hours", o.closed ? null : hhmm(o.interval.start), o.closed ? null : hhmm(o.interval.end)],
+        [
+          clinic.id,
+          vet.userId,
+          dateOf(firstDay + o.dayOffset),
+          o.closed ? "closed" : "hours",
+          o.closed ? null : hhmm(o.interval.start),
+          o.closed ? null : hhmm(o.interval.end),
+        ],
       );
     }
-    const offs: Range[] = v.timeOff.map((t) => [anchor + t.startMin * MINUTE, anchor + (t.startMin + t.minutes) * MINUTE]);
+    const offs: Range[] = v.timeOff.map((t) => [
+      anchor + t.startMin * MINUTE,
+      anchor + (t.startMin + t.minutes) * MINUTE,
+    ]);
     timeOff.push(offs);
     for (const [lo, hi] of offs) {
-      await db.query("insert into public.vet_time_off (clinic_id, vet_id, period) values ($1, $2, tstzrange($3, $4))", [clinic.id, vet.userId, new Date(lo), new Date(hi)]);
+      await db.query("insert into public.vet_time_off (clinic_id, vet_id, period) values ($1, $2, tstzrange($3, $4))", [
+        clinic.id,
+        vet.userId,
+        new Date(lo),
+        new Date(hi),
+      ]);
     }
     for (const a of v.appointments) {
       const start = new Date(anchor + a.startMin * MINUTE);
@@ -207,7 +302,11 @@ async function compare(s: Scenario): Promise<{ actual: string[]; expected: strin
     "select vet_id, lower(blocked) as lo, upper(blocked) as hi, status not in ('cancelled', 'no_show') as live from public.appointments where clinic_id = $1",
     [clinic.id],
   );
-  const existing: Existing[] = stored.rows.map((r) => ({ vet: vetIds.indexOf(r.vet_id), blocked: [r.lo.getTime(), r.hi.getTime()], live: r.live }));
+  const existing: Existing[] = stored.rows.map((r) => ({
+    vet: vetIds.indexOf(r.vet_id),
+    blocked: [r.lo.getTime(), r.hi.getTime()],
+    live: r.live,
+  }));
 
   const { rows } = await db.query<{ vet_id: string; starts_at: Date }>(
     "select vet_id, starts_at from private.compute_slots($1, $2, null, tstzrange($3, $4))",
@@ -231,17 +330,41 @@ describe("availability matches a brute-force oracle", () => {
 
   it("agrees with a hand-computed case, and the comparison fails when the oracle's grid differs", async () => {
     const s: Scenario = {
-      tz: "Europe/Madrid", baseDate: "2026-06-15", dayShift: 0, spanDays: 1, cutLo: 0, cutHi: 0, granularity: 15, duration: 30,
-      bufferBefore: 0, bufferAfter: 0,
-      vets: [{ weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: 545, end: 720 })), overrides: [], timeOff: [], appointments: [] }],
+      tz: "Europe/Madrid",
+      baseDate: "2026-06-15",
+      dayShift: 0,
+      spanDays: 1,
+      cutLo: 0,
+      cutHi: 0,
+      granularity: 15,
+      duration: 30,
+      bufferBefore: 0,
+      bufferAfter: 0,
+      vets: [
+        {
+          weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: 545, end: 720 })),
+          overrides: [],
+          timeOff: [],
+          appointments: [],
+        },
+      ],
     };
     // 09:05-12:00 CEST with a 30 minute service on a 15 minute grid: 09:15 .. 11:30 local = 07:15Z .. 09:30Z
     const { actual, expected } = await compare(s);
-    const hand = ["07:15", "07:30", "07:45", "08:00", "08:15", "08:30", "08:45", "09:00", "09:15", "09:30"].map((t) => `0|2026-06-15T${t}:00.000Z`);
+    const hand = ["07:15", "07:30", "07:45", "08:00", "08:15", "08:30", "08:45", "09:00", "09:15", "09:30"].map(
+      (t) => `0|2026-06-15T${t}:00.000Z`,
+    );
     expect(expected).toEqual(hand);
     expect(actual).toEqual(hand);
     const day = dayNumber(s.baseDate);
-    const wrongGrid = oracle({ ...s, granularity: 10 }, [localToUtc(s.tz, day, 0), localToUtc(s.tz, day + 1, 0)], day, day, [[]], []);
+    const wrongGrid = oracle(
+      { ...s, granularity: 10 },
+      [localToUtc(s.tz, day, 0), localToUtc(s.tz, day + 1, 0)],
+      day,
+      day,
+      [[]],
+      [],
+    );
     expect(actual).not.toEqual(wrongGrid);
   });
 });

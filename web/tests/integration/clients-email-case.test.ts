@@ -30,7 +30,9 @@ describe("matching client records to logins by email", () => {
     const client = await withUser(person, (db) => registerAsClient(db, clinic.slug, {}));
 
     expect(client.id).toBe(recordId);
-    const { rows } = await testPool().query("select count(*)::int as n from public.clients where clinic_id = $1", [clinic.id]);
+    const { rows } = await testPool().query("select count(*)::int as n from public.clients where clinic_id = $1", [
+      clinic.id,
+    ]);
     expect(rows[0].n).toBe(1);
   });
 

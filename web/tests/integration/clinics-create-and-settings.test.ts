@@ -6,7 +6,14 @@ import { updateClinicSettings, updateClinicSettingsInput } from "@/lib/clinics/u
 import { withUser } from "@/lib/db/context";
 import { closePool } from "@/lib/db/pool";
 import { AppError } from "@/lib/errors";
-import { addStaff, closeTestPool, createClient, createClinic as createClinicFixture, createUser, testPool } from "../helpers/factories";
+import {
+  addStaff,
+  closeTestPool,
+  createClient,
+  createClinic as createClinicFixture,
+  createUser,
+  testPool,
+} from "../helpers/factories";
 
 afterAll(async () => {
   await closePool();
@@ -27,10 +34,24 @@ async function errorOf(p: Promise<unknown>): Promise<AppError> {
 describe("createClinic", () => {
   it("makes the creator the clinic's owner", async () => {
     const user = await createUser();
-    const input = createClinicInput.parse({ slug: slug(), name: "  Happy Paws ", timeZone: "america/mexico_city", currency: "mxn", defaultLocale: "es" });
+    const input = createClinicInput.parse({
+      slug: slug(),
+      name: "  Happy Paws ",
+      timeZone: "america/mexico_city",
+      currency: "mxn",
+      defaultLocale: "es",
+    });
     const clinic = await withUser(user, (db) => createClinic(db, input));
-    expect(clinic).toMatchObject({ name: "Happy Paws", timeZone: "America/Mexico_City", currency: "MXN", defaultLocale: "es" });
-    const { rows } = await testPool().query("select role from public.clinic_memberships where clinic_id = $1 and user_id = $2", [clinic.id, user.userId]);
+    expect(clinic).toMatchObject({
+      name: "Happy Paws",
+      timeZone: "America/Mexico_City",
+      currency: "MXN",
+      defaultLocale: "es",
+    });
+    const { rows } = await testPool().query(
+      "select role from public.clinic_memberships where clinic_id = $1 and user_id = $2",
+      [clinic.id, user.userId],
+    );
     expect(rows).toEqual([{ role: "owner" }]);
   });
 
@@ -53,11 +74,20 @@ describe("createClinic", () => {
   });
 
   it("rejects bad input field by field before the database", () => {
-    const result = createClinicInput.safeParse({ slug: "A!", name: "x", timeZone: "Mars/Base", currency: "EURO", defaultLocale: "fr", email: "nope" });
+    const result = createClinicInput.safeParse({
+      slug: "A!",
+      name: "x",
+      timeZone: "Mars/Base",
+      currency: "EURO",
+      defaultLocale: "fr",
+      email: "nope",
+    });
     expect(result.success).toBe(false);
     const paths = new Set(result.error?.issues.map((i) => i.path.join(".")));
     expect([...paths].sort()).toEqual(["currency", "defaultLocale", "email", "name", "slug", "timeZone"]);
-    expect(createClinicInput.safeParse({ slug: "good-slug", name: "Good", timeZone: "UTC", currency: "XYZ" }).success).toBe(false);
+    expect(
+      createClinicInput.safeParse({ slug: "good-slug", name: "Good", timeZone: "UTC", currency: "XYZ" }).success,
+    ).toBe(false);
   });
 });
 
@@ -65,9 +95,20 @@ describe("updateClinicSettings", () => {
   it("lets owners and admins change the profile", async () => {
     const clinic = await createClinicFixture();
     const admin = await addStaff(clinic.id, "admin");
-    const patch = updateClinicSettingsInput.parse({ name: "Renamed", timeZone: "America/Bogota", phone: "", address: "Calle 1" });
+    const patch = updateClinicSettingsInput.parse({
+      name: "Renamed",
+      timeZone: "America/Bogota",
+      phone: "",
+      address: "Calle 1",
+    });
     const updated = await withUser(admin, (db) => updateClinicSettings(db, clinic.id, patch));
-    expect(updated).toMatchObject({ name: "Renamed", timeZone: "America/Bogota", phone: null, address: "Calle 1", slug: clinic.slug });
+    expect(updated).toMatchObject({
+      name: "Renamed",
+      timeZone: "America/Bogota",
+      phone: null,
+      address: "Calle 1",
+      slug: clinic.slug,
+    });
   });
 
   it.each(["vet", "receptionist"] as const)("refuses a %s (FORBIDDEN) and changes nothing", async (role) => {
@@ -81,11 +122,21 @@ describe("updateClinicSettings", () => {
 
   it("names the time zone field when Postgres does not know the zone", async () => {
     const clinic = await createClinicFixture();
-    const err = await errorOf(withUser(clinic.owner, (db) => updateClinicSettings(db, clinic.id, { timeZone: "Nowhere/Atlantis" })));
+    const err = await errorOf(
+      withUser(clinic.owner, (db) => updateClinicSettings(db, clinic.id, { timeZone: "Nowhere/Atlantis" })),
+    );
     expect(err.status).toBe(422);
     expect(err.fields).toHaveProperty("timeZone");
     const created = await errorOf(
-      withUser(clinic.owner, (db) => createClinic(db, { slug: slug(), name: "Lost", timeZone: "Nowhere/Atlantis", currency: "EUR", defaultLocale: "en" })),
+      withUser(clinic.owner, (db) =>
+        createClinic(db, {
+          slug: slug(),
+          name: "Lost",
+          timeZone: "Nowhere/Atlantis",
+          currency: "EUR",
+          defaultLocale: "en",
+        }),
+      ),
     );
     expect(created.status).toBe(422);
     expect(created.fields).toHaveProperty("timeZone");

@@ -47,7 +47,10 @@ describe("inviteStaff", () => {
     expect(invitation).toMatchObject({ email, role: "vet" });
     const { token, recipient } = await mailedToken(invitation.id);
     expect(recipient).toBe(email);
-    const { rows } = await testPool().query("select to_jsonb(i) as row from public.clinic_invitations i where id = $1", [invitation.id]);
+    const { rows } = await testPool().query(
+      "select to_jsonb(i) as row from public.clinic_invitations i where id = $1",
+      [invitation.id],
+    );
     const stored = JSON.stringify(rows[0]?.row);
     expect(stored).toContain(sha256(token));
     expect(stored).not.toContain(token.slice(0, 32));
@@ -59,24 +62,34 @@ describe("inviteStaff", () => {
   it.each(["vet", "receptionist"] as const)("refuses a %s (FORBIDDEN) and mails nothing", async (role) => {
     const clinic = await createClinic();
     const member = await addStaff(clinic.id, role);
-    const err = await errorOf(withUser(member, (db) => inviteStaff(db, clinic.id, { email: "someone@example.test", role: "vet" })));
+    const err = await errorOf(
+      withUser(member, (db) => inviteStaff(db, clinic.id, { email: "someone@example.test", role: "vet" })),
+    );
     expect(err.code).toBe("FORBIDDEN");
-    const { rowCount } = await testPool().query("select 1 from public.clinic_invitations where clinic_id = $1", [clinic.id]);
+    const { rowCount } = await testPool().query("select 1 from public.clinic_invitations where clinic_id = $1", [
+      clinic.id,
+    ]);
     expect(rowCount).toBe(0);
   });
 
   it("lets an admin invite a vet but not an owner", async () => {
     const clinic = await createClinic();
     const admin = await addStaff(clinic.id, "admin");
-    await expect(withUser(admin, (db) => inviteStaff(db, clinic.id, { email: "vet2@example.test", role: "vet" }))).resolves.toMatchObject({ role: "vet" });
-    const err = await errorOf(withUser(admin, (db) => inviteStaff(db, clinic.id, { email: "boss@example.test", role: "owner" })));
+    await expect(
+      withUser(admin, (db) => inviteStaff(db, clinic.id, { email: "vet2@example.test", role: "vet" })),
+    ).resolves.toMatchObject({ role: "vet" });
+    const err = await errorOf(
+      withUser(admin, (db) => inviteStaff(db, clinic.id, { email: "boss@example.test", role: "owner" })),
+    );
     expect(err.code).toBe("FORBIDDEN");
   });
 
   it("refuses to invite someone already on the team, naming the email field", async () => {
     const clinic = await createClinic();
     const vet = await addStaff(clinic.id, "vet");
-    const err = await errorOf(withUser(clinic.owner, (db) => inviteStaff(db, clinic.id, { email: vet.email.toUpperCase(), role: "admin" })));
+    const err = await errorOf(
+      withUser(clinic.owner, (db) => inviteStaff(db, clinic.id, { email: vet.email.toUpperCase(), role: "admin" })),
+    );
     expect(err.code).toBe("ALREADY_MEMBER");
     expect(err.fields).toHaveProperty("email");
   });
@@ -94,7 +107,9 @@ describe("acceptInvitation", () => {
   it("accepts when the invitation's email differs from the account's only in letter case", async () => {
     const clinic = await createClinic();
     const invitee = await createUser({ email: `Mixed.Case-${Date.now()}@Example.test` });
-    const invitation = await withUser(clinic.owner, (db) => inviteStaff(db, clinic.id, { email: invitee.email.toLowerCase(), role: "vet" }));
+    const invitation = await withUser(clinic.owner, (db) =>
+      inviteStaff(db, clinic.id, { email: invitee.email.toLowerCase(), role: "vet" }),
+    );
     const { token } = await mailedToken(invitation.id);
     await expect(withUser(invitee, (db) => acceptInvitation(db, token))).resolves.toMatchObject({ role: "vet" });
   });
@@ -104,7 +119,10 @@ describe("acceptInvitation", () => {
     const stranger = await createUser();
     const err = await errorOf(withUser(stranger, (db) => acceptInvitation(db, token)));
     expect(err.code).toBe("INVITATION_WRONG_ACCOUNT");
-    const { rowCount } = await testPool().query("select 1 from public.clinic_memberships where clinic_id = $1 and user_id = $2", [clinic.id, stranger.userId]);
+    const { rowCount } = await testPool().query(
+      "select 1 from public.clinic_memberships where clinic_id = $1 and user_id = $2",
+      [clinic.id, stranger.userId],
+    );
     expect(rowCount).toBe(0);
   });
 
@@ -119,11 +137,17 @@ describe("acceptInvitation", () => {
 
   it("refuses an expired invitation", async () => {
     const { clinic, invitee, invitation, token } = await invite();
-    await testPool().query("update public.clinic_invitations set expires_at = now() - interval '1 minute' where id = $1", [invitation.id]);
+    await testPool().query(
+      "update public.clinic_invitations set expires_at = now() - interval '1 minute' where id = $1",
+      [invitation.id],
+    );
     const err = await errorOf(withUser(invitee, (db) => acceptInvitation(db, token)));
     expect(err.code).toBe("INVITATION_INVALID");
     expect(err.status).toBe(404);
-    const { rowCount } = await testPool().query("select 1 from public.clinic_memberships where clinic_id = $1 and user_id = $2", [clinic.id, invitee.userId]);
+    const { rowCount } = await testPool().query(
+      "select 1 from public.clinic_memberships where clinic_id = $1 and user_id = $2",
+      [clinic.id, invitee.userId],
+    );
     expect(rowCount).toBe(0);
   });
 
@@ -162,7 +186,10 @@ describe("removeStaff", () => {
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       const rejected = results.find((r) => r.status === "rejected");
       expect((rejected as PromiseRejectedResult).reason).toBeInstanceOf(AppError);
-      const { rows } = await testPool().query("select count(*)::int as n from public.clinic_memberships where clinic_id = $1 and role = 'owner'", [clinic.id]);
+      const { rows } = await testPool().query(
+        "select count(*)::int as n from public.clinic_memberships where clinic_id = $1 and role = 'owner'",
+        [clinic.id],
+      );
       expect(rows[0]).toEqual({ n: 1 });
     }
   });

@@ -25,9 +25,12 @@ async function enqueue(): Promise<string> {
 }
 
 const status = async (id: string) =>
-  (await testPool().query<{ status: string }>("select status from public.outbox_messages where id = $1", [id])).rows[0]?.status;
-const runCount = async () => (await testPool().query<{ n: number }>("select count(*)::int as n from public.cron_runs")).rows[0]!.n;
-const call = (headers: Record<string, string> = {}) => new Request("http://localhost/api/cron/deliver-outbox", { headers });
+  (await testPool().query<{ status: string }>("select status from public.outbox_messages where id = $1", [id])).rows[0]
+    ?.status;
+const runCount = async () =>
+  (await testPool().query<{ n: number }>("select count(*)::int as n from public.cron_runs")).rows[0]!.n;
+const call = (headers: Record<string, string> = {}) =>
+  new Request("http://localhost/api/cron/deliver-outbox", { headers });
 
 beforeAll(async () => {
   process.env.CRON_SECRET = SECRET;
@@ -46,10 +49,17 @@ describe("cron route authorization", () => {
     const { GET } = await import("@/app/api/cron/deliver-outbox/route");
     const id = await enqueue();
     const before = await runCount();
-    for (const headers of [{} as Record<string, string>, { authorization: "Bearer wrong-secret-0123456789x" }, { authorization: SECRET }, { authorization: `Bearer ${SECRET}x` }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { authorization: "Bearer wrong-secret-0123456789x" },
+      { authorization: SECRET },
+      { authorization: `Bearer ${SECRET}x` },
+    ]) {
       const res = await GET(call(headers));
       expect(res.status).toBe(401);
-      expect(await res.json()).toEqual({ error: { code: "UNAUTHENTICATED", message: "Missing or wrong cron secret." } });
+      expect(await res.json()).toEqual({
+        error: { code: "UNAUTHENTICATED", message: "Missing or wrong cron secret." },
+      });
     }
     expect(await runCount()).toBe(before);
     expect(await status(id)).toBe("pending");
@@ -64,7 +74,10 @@ describe("cron route authorization", () => {
     expect(body).toMatchObject({ job: "deliver-outbox", status: "succeeded" });
     expect(body.itemsDone).toBeGreaterThanOrEqual(1);
     expect(await status(id)).toBe("sent");
-    const logged = await testPool().query("select 1 from public.cron_runs where id = $1 and status = 'succeeded' and finished_at is not null", [body.runId]);
+    const logged = await testPool().query(
+      "select 1 from public.cron_runs where id = $1 and status = 'succeeded' and finished_at is not null",
+      [body.runId],
+    );
     expect(logged.rowCount).toBe(1);
   });
 
@@ -75,7 +88,11 @@ describe("cron route authorization", () => {
     vi.resetModules();
     try {
       const { GET } = await import("@/app/api/cron/deliver-outbox/route");
-      for (const headers of [{} as Record<string, string>, { authorization: "Bearer " }, { authorization: "Bearer undefined" }]) {
+      for (const headers of [
+        {} as Record<string, string>,
+        { authorization: "Bearer " },
+        { authorization: "Bearer undefined" },
+      ]) {
         const res = await GET(call(headers));
         expect(res.status).toBe(503);
         expect(((await res.json()) as { error: { code: string } }).error.code).toBe("UNAVAILABLE");
@@ -103,36 +120,56 @@ describe("cron route authorization", () => {
 
 describe("run log", () => {
   it("marks a run that died while holding the lock as abandoned at the next run", async () => {
-    await testPool().query("insert into public.cron_runs (job, started_at) values ('test-abandon', now() - interval '10 minutes')");
+    await testPool().query(
+      "insert into public.cron_runs (job, started_at) values ('test-abandon', now() - interval '10 minutes')",
+    );
     await runJob("test-abandon", async () => ({ done: 2, failed: 0, skipped: 1, more: false }), { budgetMs: 5_000 });
     const { rows } = await testPool().query<{ status: string; items_done: number }>(
-      "select status, items_done from public.cron_runs where job = 'test-abandon' order by id");
-    expect(rows).toEqual([{ status: "abandoned", items_done: 0 }, { status: "succeeded", items_done: 2 }]);
+      "select status, items_done from public.cron_runs where job = 'test-abandon' order by id",
+    );
+    expect(rows).toEqual([
+      { status: "abandoned", items_done: 0 },
+      { status: "succeeded", items_done: 2 },
+    ]);
   });
 
   it("keeps 30 days of history per job", async () => {
     await testPool().query(
-      "insert into public.cron_runs (job, status, started_at, finished_at) values ('test-retention', 'succeeded', now() - interval '40 days', now() - interval '40 days'), ('test-retention', 'succeeded', now() - interval '20 days', now() - interval '20 days')");
+      "insert into public.cron_runs (job, status, started_at, finished_at) values ('test-retention', 'succeeded', now() - interval '40 days', now() - interval '40 days'), ('test-retention', 'succeeded', now() - interval '20 days', now() - interval '20 days')",
+    );
     await runJob("test-retention", async () => ({ done: 0, failed: 0, skipped: 0, more: false }), { budgetMs: 5_000 });
     const { rows } = await testPool().query<{ age: number }>(
-      "select extract(day from now() - started_at)::int as age from public.cron_runs where job = 'test-retention' order by started_at");
+      "select extract(day from now() - started_at)::int as age from public.cron_runs where job = 'test-retention' order by started_at",
+    );
     expect(rows.map((r) => r.age)).toEqual([20, 0]);
   });
 
   it("records a failing job as failed with its error, and releases the lock", async () => {
-    const r = await runJob("test-fail", async () => { throw new Error("kaput"); }, { budgetMs: 5_000 });
+    const r = await runJob(
+      "test-fail",
+      async () => {
+        throw new Error("kaput");
+      },
+      { budgetMs: 5_000 },
+    );
     expect(r).toMatchObject({ status: "failed", error: "kaput" });
-    const again = await runJob("test-fail", async () => ({ done: 1, failed: 0, skipped: 0, more: false }), { budgetMs: 5_000 });
+    const again = await runJob("test-fail", async () => ({ done: 1, failed: 0, skipped: 0, more: false }), {
+      budgetMs: 5_000,
+    });
     expect(again.status).toBe("succeeded");
   });
 
   it("stops taking batches at the budget and says so", async () => {
     let batches = 0;
-    const r = await runJob("test-budget", async () => {
-      batches++;
-      await new Promise((res) => setTimeout(res, 60));
-      return { done: 1, failed: 0, skipped: 0, more: true };
-    }, { budgetMs: 200 });
+    const r = await runJob(
+      "test-budget",
+      async () => {
+        batches++;
+        await new Promise((res) => setTimeout(res, 60));
+        return { done: 1, failed: 0, skipped: 0, more: true };
+      },
+      { budgetMs: 200 },
+    );
     expect(r.stoppedByBudget).toBe(true);
     expect(batches).toBeGreaterThanOrEqual(3);
     expect(batches).toBeLessThanOrEqual(5);
@@ -143,17 +180,33 @@ describe("run log", () => {
     const runs = await withUser(clinic.owner, (db) => listCronRuns(db, clinic.id));
     expect(runs.length).toBeGreaterThan(0);
     const vet = await addStaff(clinic.id, "vet");
-    await expect(withUser(vet, (db) => listCronRuns(db, clinic.id))).rejects.toMatchObject({ code: "FORBIDDEN", status: 403 });
-    await expect(withUser(other.owner, (db) => listCronRuns(db, clinic.id))).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(withUser(clinic.owner, (db) => db.query("select * from public.cron_runs"))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(withUser(vet, (db) => listCronRuns(db, clinic.id))).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      status: 403,
+    });
+    await expect(withUser(other.owner, (db) => listCronRuns(db, clinic.id))).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(withUser(clinic.owner, (db) => db.query("select * from public.cron_runs"))).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("lists a clinic's failed deliveries with the reason, to that clinic's owners only", async () => {
     const id = await enqueue();
-    await testPool().query("update public.outbox_messages set status = 'failed', failed_at = now(), attempts = 1, last_error = 'HTTP 422: invalid address' where id = $1", [id]);
+    await testPool().query(
+      "update public.outbox_messages set status = 'failed', failed_at = now(), attempts = 1, last_error = 'HTTP 422: invalid address' where id = $1",
+      [id],
+    );
     const failures = await withUser(clinic.owner, (db) => listDeliveryFailures(db, clinic.id));
-    expect(failures.find((f) => f.id === id)).toMatchObject({ last_error: "HTTP 422: invalid address", attempts: 1, fallback_status: null });
+    expect(failures.find((f) => f.id === id)).toMatchObject({
+      last_error: "HTTP 422: invalid address",
+      attempts: 1,
+      fallback_status: null,
+    });
     expect(await withUser(other.owner, (db) => listDeliveryFailures(db, other.id))).toEqual([]);
-    await expect(withUser(other.owner, (db) => listDeliveryFailures(db, clinic.id))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(withUser(other.owner, (db) => listDeliveryFailures(db, clinic.id))).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });

@@ -28,7 +28,9 @@ describe("withUser claims escaping", () => {
 describe("type parsing on the app's pool", () => {
   it("keeps date and date[] values as YYYY-MM-DD strings, whatever the process time zone", async () => {
     const row = await withUser({ userId: randomUUID(), email: "dates@example.test" }, async (db) => {
-      const { rows } = await db.query<{ d: unknown; ds: unknown }>("select date '2026-03-29' as d, array[date '2026-03-29', date '2026-10-25'] as ds");
+      const { rows } = await db.query<{ d: unknown; ds: unknown }>(
+        "select date '2026-03-29' as d, array[date '2026-03-29', date '2026-10-25'] as ds",
+      );
       return rows[0]!;
     });
     expect(row.d).toBe("2026-03-29");

@@ -135,13 +135,17 @@ describe("SQL errors become AppErrors", () => {
   });
 
   it("uses the status from any VTnnn code and a readable message when there is no detail", async () => {
-    const err = await caught(asSystem((db) => db.query("do $$ begin raise exception 'insufficient_stock' using errcode = 'VT422'; end $$")));
+    const err = await caught(
+      asSystem((db) => db.query("do $$ begin raise exception 'insufficient_stock' using errcode = 'VT422'; end $$")),
+    );
     expect(err).toMatchObject({ code: "INSUFFICIENT_STOCK", status: 422, message: "Insufficient stock." });
   });
 
   it("treats a VTnnn code outside 400-599 as a server error instead of an invalid HTTP status", async () => {
     for (const code of ["VT200", "VT999", "VT000"]) {
-      const err = await caught(asSystem((db) => db.query(`do $$ begin raise exception 'odd_status' using errcode = '${code}'; end $$`)));
+      const err = await caught(
+        asSystem((db) => db.query(`do $$ begin raise exception 'odd_status' using errcode = '${code}'; end $$`)),
+      );
       expect(err, code).toMatchObject({ code: "ODD_STATUS", status: 500 });
     }
   });
@@ -149,15 +153,25 @@ describe("SQL errors become AppErrors", () => {
   it("maps a unique violation on a mapped constraint to its code and field", async () => {
     const clinic = await createClinic();
     const err = await caught(
-      asSystem((db) => db.query("insert into public.clinics (slug, name, time_zone, currency) values ($1, 'Dup', 'UTC', 'EUR')", [clinic.slug])),
+      asSystem((db) =>
+        db.query("insert into public.clinics (slug, name, time_zone, currency) values ($1, 'Dup', 'UTC', 'EUR')", [
+          clinic.slug,
+        ]),
+      ),
     );
     expect(err).toBeInstanceOf(AppError);
-    expect(err).toMatchObject({ code: "ALREADY_EXISTS", status: 409, fields: { slug: ["That clinic address is already taken."] } });
+    expect(err).toMatchObject({
+      code: "ALREADY_EXISTS",
+      status: 409,
+      fields: { slug: ["That clinic address is already taken."] },
+    });
   });
 
   it("maps an unmapped unique violation to ALREADY_EXISTS and a bad uuid to INVALID_INPUT", async () => {
     const user = await createUser();
-    const dup = await caught(asSystem((db) => db.query("insert into public.users (name, email) values ('Dup', $1)", [user.email])));
+    const dup = await caught(
+      asSystem((db) => db.query("insert into public.users (name, email) values ('Dup', $1)", [user.email])),
+    );
     expect(dup).toMatchObject({ code: "ALREADY_EXISTS", status: 409 });
     const bad = await caught(asSystem((db) => db.query("select 1 from public.users where id = $1", ["not-a-uuid"])));
     expect(bad).toMatchObject({ code: "INVALID_INPUT", status: 422 });

@@ -73,10 +73,12 @@ describe("withIdempotency", () => {
       return Response.json({ ok: 1 }, { status: 201 });
     });
     await startedP;
-    const err = await caught(withIdempotency(opts, async () => {
-      runs++;
-      return Response.json({ ok: 2 });
-    }));
+    const err = await caught(
+      withIdempotency(opts, async () => {
+        runs++;
+        return Response.json({ ok: 2 });
+      }),
+    );
     expect(err).toMatchObject({ code: "IDEMPOTENCY_IN_PROGRESS", status: 409 });
     release();
     expect((await first).status).toBe(201);
@@ -104,10 +106,12 @@ describe("withIdempotency", () => {
   it("releases the key when the handler throws, so a retry runs", async () => {
     const opts = { scope: newScope(), key: newKey(), body: "{}" };
     let runs = 0;
-    const err = await caught(withIdempotency(opts, async () => {
-      runs++;
-      throw new AppError("SLOT_TAKEN", "Taken.");
-    }));
+    const err = await caught(
+      withIdempotency(opts, async () => {
+        runs++;
+        throw new AppError("SLOT_TAKEN", "Taken.");
+      }),
+    );
     expect(err).toMatchObject({ code: "SLOT_TAKEN" });
     const retry = await withIdempotency(opts, async () => {
       runs++;

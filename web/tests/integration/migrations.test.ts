@@ -24,7 +24,11 @@ async function copyOfMigrations(): Promise<string> {
   return dir;
 }
 
-async function query<T extends Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+async function query<T extends Record<string, unknown>>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const c = new Client({ connectionString: url });
   await c.connect();
   try {
@@ -73,7 +77,10 @@ describe("migrations", () => {
     expect(appliedByBoth).toEqual([]);
     expect([...a.applied, ...b.applied].sort()).toEqual(allFiles);
 
-    const counts = await query<{ name: string; n: number }>(db.url, "select name, count(*)::int as n from private.schema_migrations group by name order by name");
+    const counts = await query<{ name: string; n: number }>(
+      db.url,
+      "select name, count(*)::int as n from private.schema_migrations group by name order by name",
+    );
     expect(counts.map((r) => r.name)).toEqual(allFiles);
     expect(counts.every((r) => r.n === 1)).toBe(true);
   });
@@ -109,7 +116,10 @@ describe("migrations", () => {
     const stillThere = await query(db.url, "select 1 from private.schema_migrations");
     expect(stillThere).toHaveLength(allFiles.length);
     // the lock was released: a later run with the file fixed applies it
-    await writeFile(path.join(dir, failing), "create table public.half_done_things (id int primary key);\nalter table public.half_done_things enable row level security;\n");
+    await writeFile(
+      path.join(dir, failing),
+      "create table public.half_done_things (id int primary key);\nalter table public.half_done_things enable row level security;\n",
+    );
     const retry = await migrate(db.url, { dir });
     expect(retry.applied).toEqual([failing]);
   });

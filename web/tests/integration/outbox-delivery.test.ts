@@ -22,38 +22,79 @@ let sms: StandIn;
 let clinicId: string;
 let user: TestUser;
 
-function providers(over: Partial<{ emailUrl: string; smsUrl: string | null; timeoutMs: number; devMailbox: boolean }> = {}): Providers {
+function providers(
+  over: Partial<{ emailUrl: string; smsUrl: string | null; timeoutMs: number; devMailbox: boolean }> = {},
+): Providers {
   const timeoutMs = over.timeoutMs ?? 2_000;
   return {
-    email: resendEmailSender({ apiKey: "re_test", baseUrl: over.emailUrl ?? resend.url, from: "Vete <no-reply@vete.test>", timeoutMs }),
-    sms: over.smsUrl === null ? null : twilioSmsSender({ baseUrl: over.smsUrl ?? sms.url, accountSid: "AC123", authToken: "tok", from: "+15550000000", timeoutMs }),
+    email: resendEmailSender({
+      apiKey: "re_test",
+      baseUrl: over.emailUrl ?? resend.url,
+      from: "Vete <no-reply@vete.test>",
+      timeoutMs,
+    }),
+    sms:
+      over.smsUrl === null
+        ? null
+        : twilioSmsSender({
+            baseUrl: over.smsUrl ?? sms.url,
+            accountSid: "AC123",
+            authToken: "tok",
+            from: "+15550000000",
+            timeoutMs,
+          }),
     devMailbox: over.devMailbox ?? false,
   };
 }
 
 const fast = (extra: DeliverOptions = {}): DeliverOptions => ({ providers: providers(), random: () => 0.5, ...extra });
 
-async function enqueue(opts: { channel?: "email" | "sms"; recipient?: string; payload?: Record<string, unknown>; userId?: string | null } = {}): Promise<string> {
+async function enqueue(
+  opts: {
+    channel?: "email" | "sms";
+    recipient?: string;
+    payload?: Record<string, unknown>;
+    userId?: string | null;
+  } = {},
+): Promise<string> {
   const channel = opts.channel ?? "email";
   const { rows } = await testPool().query<{ id: string }>(
     `insert into public.outbox_messages (clinic_id, user_id, channel, recipient, template, locale, payload, dedupe_key)
      values ($1, $2, $3, $4, 'auth.reset_password', 'en', $5, $6) returning id`,
-    [clinicId, opts.userId === undefined ? user.userId : opts.userId, channel, opts.recipient ?? (channel === "sms" ? "+34600000001" : user.email),
-      opts.payload ?? { name: "Ana", url: "/reset/abc" }, `test:${randomUUID()}`],
+    [
+      clinicId,
+      opts.userId === undefined ? user.userId : opts.userId,
+      channel,
+      opts.recipient ?? (channel === "sms" ? "+34600000001" : user.email),
+      opts.payload ?? { name: "Ana", url: "/reset/abc" },
+      `test:${randomUUID()}`,
+    ],
   );
   return rows[0]!.id;
 }
 
 async function row(id: string) {
   const { rows } = await testPool().query<{
-    status: string; attempts: number; last_error: string | null; next_attempt_at: Date; failed_at: Date | null; sent_at: Date | null; provider_message_id: string | null;
-  }>("select status, attempts, last_error, next_attempt_at, failed_at, sent_at, provider_message_id from public.outbox_messages where id = $1", [id]);
+    status: string;
+    attempts: number;
+    last_error: string | null;
+    next_attempt_at: Date;
+    failed_at: Date | null;
+    sent_at: Date | null;
+    provider_message_id: string | null;
+  }>(
+    "select status, attempts, last_error, next_attempt_at, failed_at, sent_at, provider_message_id from public.outbox_messages where id = $1",
+    [id],
+  );
   return rows[0]!;
 }
 
 /** Skips the backoff wait so the next run picks the row up now. */
 async function makeDue(...ids: string[]) {
-  await testPool().query("update public.outbox_messages set next_attempt_at = now() where id = any($1) and status = 'pending'", [ids]);
+  await testPool().query(
+    "update public.outbox_messages set next_attempt_at = now() where id = any($1) and status = 'pending'",
+    [ids],
+  );
 }
 
 beforeAll(async () => {
@@ -75,13 +116,17 @@ beforeEach(async () => {
   resend.reset();
   sms.reset();
   // Each test starts with an empty queue so counts are its own.
-  await testPool().query("update public.outbox_messages set status = 'cancelled' where status in ('pending', 'sending')");
+  await testPool().query(
+    "update public.outbox_messages set status = 'cancelled' where status in ('pending', 'sending')",
+  );
 });
 
 describe("outbox delivery through a stand-in Resend", () => {
   it("retries 500s with backoff, then sends once with the row id as idempotency key", async () => {
     const id = await enqueue();
-    resend.setScript((_r, n) => (n <= 2 ? { status: 500, body: { name: "internal_server_error", message: "boom" } } : undefined));
+    resend.setScript((_r, n) =>
+      n <= 2 ? { status: 500, body: { name: "internal_server_error", message: "boom" } } : undefined,
+    );
 
     const first = await deliverOutbox(10_000, fast());
     expect(first).toMatchObject({ status: "succeeded", itemsDone: 0, details: { retry: 1 } });
@@ -97,7 +142,12 @@ describe("outbox delivery through a stand-in Resend", () => {
     await makeDue(id);
     const third = await deliverOutbox(10_000, fast());
     expect(third.itemsDone).toBe(1);
-    expect(await row(id)).toMatchObject({ status: "sent", attempts: 3, provider_message_id: "msg_1", last_error: null });
+    expect(await row(id)).toMatchObject({
+      status: "sent",
+      attempts: 3,
+      provider_message_id: "msg_1",
+      last_error: null,
+    });
     expect(resend.requestsFor(id)).toHaveLength(3);
     expect(resend.deliveries.get(id)).toBe(1);
     const sent = JSON.parse(resend.requests[2]!.body) as { to: string[]; subject: string; text: string; html: string };
@@ -110,16 +160,28 @@ describe("outbox delivery through a stand-in Resend", () => {
   it("sends stored attachments (an .ics invitation) base64-encoded to the stand-in", async () => {
     const id = await enqueue();
     const ics = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n";
-    await testPool().query("update public.outbox_messages set attachments = $2 where id = $1",
-      [id, JSON.stringify([{ filename: "appointment.ics", content_type: "text/calendar; method=REQUEST", content: ics }])]);
+    await testPool().query("update public.outbox_messages set attachments = $2 where id = $1", [
+      id,
+      JSON.stringify([{ filename: "appointment.ics", content_type: "text/calendar; method=REQUEST", content: ics }]),
+    ]);
     await deliverOutbox(10_000, fast());
-    const body = JSON.parse(resend.requestsFor(id)[0]!.body) as { attachments: { filename: string; content_type: string; content: string }[] };
-    expect(body.attachments).toEqual([{ filename: "appointment.ics", content_type: "text/calendar; method=REQUEST", content: Buffer.from(ics).toString("base64") }]);
+    const body = JSON.parse(resend.requestsFor(id)[0]!.body) as {
+      attachments: { filename: string; content_type: string; content: string }[];
+    };
+    expect(body.attachments).toEqual([
+      {
+        filename: "appointment.ics",
+        content_type: "text/calendar; method=REQUEST",
+        content: Buffer.from(ics).toString("base64"),
+      },
+    ]);
   });
 
   it("honours 429 Retry-After from the stand-in before trying again", async () => {
     const id = await enqueue();
-    resend.setScript((_r, n) => (n === 1 ? { status: 429, headers: { "retry-after": "120" }, body: { name: "rate_limit_exceeded" } } : undefined));
+    resend.setScript((_r, n) =>
+      n === 1 ? { status: 429, headers: { "retry-after": "120" }, body: { name: "rate_limit_exceeded" } } : undefined,
+    );
     await deliverOutbox(10_000, fast());
     const r = await row(id);
     expect(r.status).toBe("pending");
@@ -172,7 +234,10 @@ describe("outbox delivery through a stand-in Resend", () => {
 
   it("fails a 422 invalid address at once, with no retries, and the failure is visible to owners", async () => {
     const id = await enqueue({ recipient: "not-an-address@invalid" });
-    resend.setScript(() => ({ status: 422, body: { statusCode: 422, name: "validation_error", message: "Invalid `to` field." } }));
+    resend.setScript(() => ({
+      status: 422,
+      body: { statusCode: 422, name: "validation_error", message: "Invalid `to` field." },
+    }));
     const run = await deliverOutbox(10_000, fast());
     expect(run).toMatchObject({ itemsFailed: 1, itemsDone: 0 });
     const r = await row(id);
@@ -212,7 +277,9 @@ describe("SMS through a stand-in provider, falling back to email", () => {
     expect(smsRow.status).toBe("failed");
     expect(smsRow.last_error).toMatch(/sms failed: HTTP 503 \(gave up after 3 attempts\); fell back to email/);
     const { rows } = await testPool().query<{ id: string; status: string; recipient: string; channel: string }>(
-      "select id, status, recipient, channel from public.outbox_messages where dedupe_key = $1", [`fallback:${id}`]);
+      "select id, status, recipient, channel from public.outbox_messages where dedupe_key = $1",
+      [`fallback:${id}`],
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: "sent", channel: "email", recipient: user.email });
     expect(resend.deliveries.get(rows[0]!.id)).toBe(1);
@@ -220,7 +287,8 @@ describe("SMS through a stand-in provider, falling back to email", () => {
     // The person got the email, so no "could not deliver" notice for the SMS.
     expect((await withUser(user, (db) => listMyFailedMessages(db, "en"))).map((n) => n.id)).not.toContain(id);
     const runs = await testPool().query<{ details: Record<string, number> }>(
-      "select details from public.cron_runs where job = 'deliver-outbox' and status = 'succeeded' order by id desc limit 2");
+      "select details from public.cron_runs where job = 'deliver-outbox' and status = 'succeeded' order by id desc limit 2",
+    );
     expect(runs.rows.some((r) => (r.details.fell_back ?? 0) >= 1)).toBe(true);
   });
 
@@ -229,12 +297,16 @@ describe("SMS through a stand-in provider, falling back to email", () => {
     const badNumber = await enqueue({ channel: "sms", recipient: "call me" });
     sms.setScript(() => ({ status: 400, body: { code: 21211, message: "Invalid 'To' Phone Number" } }));
     await deliverOutbox(10_000, fast());
-    expect((await row(rejected)).last_error).toContain("sms failed: HTTP 400: 21211 Invalid 'To' Phone Number; fell back to email");
+    expect((await row(rejected)).last_error).toContain(
+      "sms failed: HTTP 400: 21211 Invalid 'To' Phone Number; fell back to email",
+    );
     expect((await row(badNumber)).last_error).toBe("sms failed: invalid phone number; fell back to email");
     expect(sms.requestsFor(badNumber)).toHaveLength(0);
     await deliverOutbox(10_000, fast());
     const { rows } = await testPool().query<{ status: string }>(
-      "select status from public.outbox_messages where dedupe_key = any($1)", [[`fallback:${rejected}`, `fallback:${badNumber}`]]);
+      "select status from public.outbox_messages where dedupe_key = any($1)",
+      [[`fallback:${rejected}`, `fallback:${badNumber}`]],
+    );
     expect(rows.map((r) => r.status)).toEqual(["sent", "sent"]);
   });
 
@@ -243,7 +315,9 @@ describe("SMS through a stand-in provider, falling back to email", () => {
     const noEmail = await enqueue({ channel: "sms", userId: null });
     await deliverOutbox(10_000, fast({ providers: providers({ smsUrl: null }) }));
     expect((await row(id)).last_error).toBe("sms failed: sms provider not configured; fell back to email");
-    expect((await row(noEmail)).last_error).toBe("sms failed: sms provider not configured; no email address to fall back to");
+    expect((await row(noEmail)).last_error).toBe(
+      "sms failed: sms provider not configured; no email address to fall back to",
+    );
     expect(sms.requests).toHaveLength(0);
   });
 
@@ -265,7 +339,9 @@ describe("the delivery job under overlap, crashes and time budgets", () => {
     expect(a.skipped ?? b.skipped).toBe("already running");
     expect(a.itemsDone + b.itemsDone).toBe(30);
     for (const id of ids) expect(resend.requestsFor(id)).toHaveLength(1);
-    const skippedRun = await testPool().query("select 1 from public.cron_runs where id = $1 and status = 'skipped'", [(a.skipped ? a : b).runId]);
+    const skippedRun = await testPool().query("select 1 from public.cron_runs where id = $1 and status = 'skipped'", [
+      (a.skipped ? a : b).runId,
+    ]);
     expect(skippedRun.rowCount).toBe(1);
   });
 
@@ -273,7 +349,14 @@ describe("the delivery job under overlap, crashes and time budgets", () => {
     const ids = await Promise.all(Array.from({ length: 40 }, () => enqueue()));
     resend.setScript(() => ({ status: 200, delayMs: 20 }));
     const ctx = { job: "test", runId: 0, budgetMs: 20_000, timeLeft: () => 20_000, outOfTime: () => false };
-    const opts = { batchSize: 7, concurrency: 3, leaseMs: 60_000, maxAttempts: 6, providers: providers(), random: () => 0.5 };
+    const opts = {
+      batchSize: 7,
+      concurrency: 3,
+      leaseMs: 60_000,
+      maxAttempts: 6,
+      providers: providers(),
+      random: () => 0.5,
+    };
     const loop = async () => {
       let sent = 0;
       for (;;) {
@@ -294,7 +377,9 @@ describe("the delivery job under overlap, crashes and time budgets", () => {
     expect(claimed.map((c) => c.id).sort()).toEqual([...ids].sort());
     const sender = providers().email!;
     for (const c of claimed.slice(0, 3)) {
-      expect((await sender.send({ to: c.recipient, subject: "s", text: "t", html: "h", idempotencyKey: c.id })).ok).toBe(true);
+      expect(
+        (await sender.send({ to: c.recipient, subject: "s", text: "t", html: "h", idempotencyKey: c.id })).ok,
+      ).toBe(true);
     }
     // Within the lease nobody else takes the rows.
     expect((await deliverOutbox(10_000, fast())).itemsDone).toBe(0);
@@ -329,13 +414,19 @@ describe("the delivery job under overlap, crashes and time budgets", () => {
     expect(first.itemsDone).toBeLessThan(40);
     expect(first.details.released).toBeGreaterThan(0);
     const logged = await testPool().query<{ stopped_by_budget: boolean; items_done: number }>(
-      "select stopped_by_budget, items_done from public.cron_runs where id = $1", [first.runId]);
+      "select stopped_by_budget, items_done from public.cron_runs where id = $1",
+      [first.runId],
+    );
     expect(logged.rows[0]).toEqual({ stopped_by_budget: true, items_done: first.itemsDone });
-    const released = await testPool().query("select 1 from public.outbox_messages where id = any($1) and status = 'sending'", [ids]);
+    const released = await testPool().query(
+      "select 1 from public.outbox_messages where id = any($1) and status = 'sending'",
+      [ids],
+    );
     expect(released.rowCount).toBe(0);
 
     let total = first.itemsDone;
-    for (let i = 0; i < 20 && total < 40; i++) total += (await deliverOutbox(350, fast({ concurrency: 2, batchSize: 20 }))).itemsDone;
+    for (let i = 0; i < 20 && total < 40; i++)
+      total += (await deliverOutbox(350, fast({ concurrency: 2, batchSize: 20 }))).itemsDone;
     expect(total).toBe(40);
     for (const id of ids) {
       expect(resend.requestsFor(id)).toHaveLength(1);

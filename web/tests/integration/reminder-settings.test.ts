@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withUser } from "@/lib/db/context";
 import { closePool } from "@/lib/db/pool";
 import { AppError } from "@/lib/errors";
-import { defaultReminderSettings, getReminderSettings, updateReminderSettings, type ReminderSettingsInput } from "@/lib/notifications/reminder-settings";
+import {
+  defaultReminderSettings,
+  getReminderSettings,
+  updateReminderSettings,
+  type ReminderSettingsInput,
+} from "@/lib/notifications/reminder-settings";
 import { addStaff, closeTestPool, createClinic, testPool, type TestClinic, type TestUser } from "../helpers/factories";
 
 let clinic: TestClinic;
@@ -25,28 +30,50 @@ afterAll(async () => {
 });
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return (err as AppError).code;
 }
 
-const save = (user: TestUser, input: ReminderSettingsInput, clinicId = clinic.id) => withUser(user, (db) => updateReminderSettings(db, clinicId, input));
+const save = (user: TestUser, input: ReminderSettingsInput, clinicId = clinic.id) =>
+  withUser(user, (db) => updateReminderSettings(db, clinicId, input));
 
 describe("reminder settings", () => {
   it("shows the defaults until saved, then what the owner or an admin saved (largest first)", async () => {
     expect(await withUser(vet, (db) => getReminderSettings(db, clinic.id))).toEqual(defaultReminderSettings);
-    expect(await save(clinic.owner, { enabled: true, offsetsMinutes: [60, 2880] })).toEqual({ enabled: true, offsetsMinutes: [2880, 60] });
-    expect(await save(admin, { enabled: false, offsetsMinutes: [1440] })).toEqual({ enabled: false, offsetsMinutes: [1440] });
-    const { rows } = await testPool().query("select enabled, offsets_minutes from public.clinic_reminder_settings where clinic_id = $1", [clinic.id]);
+    expect(await save(clinic.owner, { enabled: true, offsetsMinutes: [60, 2880] })).toEqual({
+      enabled: true,
+      offsetsMinutes: [2880, 60],
+    });
+    expect(await save(admin, { enabled: false, offsetsMinutes: [1440] })).toEqual({
+      enabled: false,
+      offsetsMinutes: [1440],
+    });
+    const { rows } = await testPool().query(
+      "select enabled, offsets_minutes from public.clinic_reminder_settings where clinic_id = $1",
+      [clinic.id],
+    );
     expect(rows).toEqual([{ enabled: false, offsets_minutes: [1440] }]);
-    expect(await withUser(vet, (db) => getReminderSettings(db, clinic.id))).toEqual({ enabled: false, offsetsMinutes: [1440] });
+    expect(await withUser(vet, (db) => getReminderSettings(db, clinic.id))).toEqual({
+      enabled: false,
+      offsetsMinutes: [1440],
+    });
   });
 
   it("refuses vets and other clinics' owners (FORBIDDEN) and changes nothing", async () => {
-    const before = await testPool().query("select enabled, offsets_minutes from public.clinic_reminder_settings where clinic_id = $1", [clinic.id]);
+    const before = await testPool().query(
+      "select enabled, offsets_minutes from public.clinic_reminder_settings where clinic_id = $1",
+      [clinic.id],
+    );
     expect(await codeOf(save(vet, { enabled: true, offsetsMinutes: [120] }))).toBe("FORBIDDEN");
     expect(await codeOf(save(other.owner, { enabled: true, offsetsMinutes: [120] }))).toBe("FORBIDDEN");
-    const after = await testPool().query("select enabled, offsets_minutes from public.clinic_reminder_settings where clinic_id = $1", [clinic.id]);
+    const after = await testPool().query(
+      "select enabled, offsets_minutes from public.clinic_reminder_settings where clinic_id = $1",
+      [clinic.id],
+    );
     expect(after.rows).toEqual(before.rows);
     // nor can they read another clinic's row: RLS shows them nothing, so they see the defaults
     await save(other.owner, { enabled: true, offsetsMinutes: [30] }, other.id);
@@ -55,7 +82,10 @@ describe("reminder settings", () => {
 
   it("rejects more than 4 times, times outside 15 minutes to 7 days, and repeats, with the field", async () => {
     for (const offsetsMinutes of [[60, 120, 240, 1440, 2880], [10], [20160], [120, 120]]) {
-      const err = await save(clinic.owner, { enabled: true, offsetsMinutes }).then(() => null, (e: unknown) => e);
+      const err = await save(clinic.owner, { enabled: true, offsetsMinutes }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(AppError);
       expect((err as AppError).code).toBe("INVALID_INPUT");
       expect(Object.keys((err as AppError).fields ?? {}).some((k) => k.startsWith("offsetsMinutes"))).toBe(true);

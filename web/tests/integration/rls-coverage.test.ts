@@ -31,12 +31,18 @@ const report = (what: string, offenders: string[]) => `${what}:\n  ${offenders.j
 describe("catalog security guards", () => {
   it("has row level security enabled on every table in public and private", async () => {
     const offenders = await tablesWithoutRls(testPool());
-    expect(offenders, report("tables without RLS (add `alter table ... enable row level security`)", offenders)).toEqual([]);
+    expect(
+      offenders,
+      report("tables without RLS (add `alter table ... enable row level security`)", offenders),
+    ).toEqual([]);
   });
 
   it("lets PUBLIC execute no function in public or private", async () => {
     const offenders = await functionsExecutableByPublic(testPool());
-    expect(offenders, report("functions executable by PUBLIC (add `revoke all on function ... from public`)", offenders)).toEqual([]);
+    expect(
+      offenders,
+      report("functions executable by PUBLIC (add `revoke all on function ... from public`)", offenders),
+    ).toEqual([]);
   });
 
   it("keeps every security definer function in schema private with search_path set to ''", async () => {
@@ -51,7 +57,10 @@ describe("catalog security guards", () => {
 
   it("lets anon and authenticated read no view that bypasses RLS (owner-rights or materialized views)", async () => {
     const offenders = await viewsBypassingRls(testPool());
-    expect(offenders, report("views readable by users that bypass RLS (use `with (security_invoker = true)`)", offenders)).toEqual([]);
+    expect(
+      offenders,
+      report("views readable by users that bypass RLS (use `with (security_invoker = true)`)", offenders),
+    ).toEqual([]);
   });
 
   it("reports a table, function and policy that break the rules (the guards can fail)", async () => {
@@ -61,9 +70,13 @@ describe("catalog security guards", () => {
       await db.query("alter table private.guard_probe_with_rls enable row level security");
       await db.query("create policy guard_probe on private.guard_probe_with_rls for select using (true)");
       await db.query("create function public.guard_probe_open() returns int language sql as 'select 1'");
-      await db.query("create function public.guard_probe_definer() returns int language sql security definer as 'select 1'");
+      await db.query(
+        "create function public.guard_probe_definer() returns int language sql security definer as 'select 1'",
+      );
       await db.query("revoke all on function public.guard_probe_definer() from public");
-      await db.query("create function private.guard_probe_granted() returns int language sql security definer set search_path = public as 'select 1'");
+      await db.query(
+        "create function private.guard_probe_granted() returns int language sql security definer set search_path = public as 'select 1'",
+      );
       await db.query("revoke all on function private.guard_probe_granted() from public");
       await db.query("grant execute on function private.guard_probe_granted() to public");
       await db.query("create view public.guard_probe_owner_view as select 1 as x");
@@ -85,7 +98,9 @@ describe("catalog security guards", () => {
     expect(found.functions).toContain("private.guard_probe_granted()");
     expect(found.definers).toContain("public.guard_probe_definer(): security definer outside schema private");
     expect(found.definers).toContain("public.guard_probe_definer(): security definer without set search_path");
-    expect(found.definers).toContain("private.guard_probe_granted(): security definer with search_path=public (use set search_path = '')");
+    expect(found.definers).toContain(
+      "private.guard_probe_granted(): security definer with search_path=public (use set search_path = '')",
+    );
     expect(found.policies).toContain("private.guard_probe_with_rls: guard_probe");
     expect(found.views).toContain("public.guard_probe_owner_view (view without security_invoker)");
     expect(found.views.filter((v) => v.includes("guard_probe_invoker_view"))).toEqual([]);
@@ -102,7 +117,9 @@ describe("catalog security guards", () => {
       await db.query("set local role guard_probe_role");
       await db.query("create function public.guard_probe_default_acl() returns int language sql as 'select 1'");
       await db.query("reset role");
-      const acl = await db.query<{ acl: string | null }>("select proacl::text as acl from pg_proc where proname = 'guard_probe_default_acl'");
+      const acl = await db.query<{ acl: string | null }>(
+        "select proacl::text as acl from pg_proc where proname = 'guard_probe_default_acl'",
+      );
       return { acl: acl.rows[0]?.acl, functions: await functionsExecutableByPublic(db) };
     });
     expect(found.acl).toBeNull();

@@ -35,11 +35,18 @@ describe("rpc() calls match the SQL functions", () => {
         await rpc(db, "register_as_client", { p_clinic_slug });
       }`;
     const uses = findRpcUses("snippet.ts", snippet);
-    expect(uses.map((u) => u.name)).toEqual(["register_as_client", "register_as_client", "no_such_function_here", "register_as_client"]);
+    expect(uses.map((u) => u.name)).toEqual([
+      "register_as_client",
+      "register_as_client",
+      "no_such_function_here",
+      "register_as_client",
+    ]);
     expect(uses[3]?.args).toEqual(["p_clinic_slug"]);
     const problems = await checkRpcUses(testPool(), uses);
     expect(problems).toHaveLength(4);
-    expect(problems[0]).toMatch(/snippet\.ts:5 call register_as_client: public\.register_as_client\(.*\) has no parameter p_clinic_slugg/);
+    expect(problems[0]).toMatch(
+      /snippet\.ts:5 call register_as_client: public\.register_as_client\(.*\) has no parameter p_clinic_slugg/,
+    );
     expect(problems[1]).toMatch(/snippet\.ts:5 call register_as_client: .* needs p_clinic_slug/);
     expect(problems[2]).toMatch(/snippet\.ts:6 call register_as_client: .* needs p_clinic_slug/);
     expect(problems[3]).toMatch(/snippet\.ts:7 call no_such_function_here: no function public\.no_such_function_here/);
@@ -70,12 +77,20 @@ describe("rpc() calls match the SQL functions", () => {
     const client = await testPool().connect();
     try {
       await client.query("begin");
-      await client.query("create function public.guard_probe_overloaded(p_a int) returns int language sql as 'select 1'");
-      await client.query("create function public.guard_probe_overloaded(p_a text) returns int language sql as 'select 2'");
+      await client.query(
+        "create function public.guard_probe_overloaded(p_a int) returns int language sql as 'select 1'",
+      );
+      await client.query(
+        "create function public.guard_probe_overloaded(p_a text) returns int language sql as 'select 2'",
+      );
       const problems = await checkRpcUses(client, findRpcUses("decl.ts", snippet));
       expect(problems).toHaveLength(2);
-      expect(problems[0]).toMatch(/decl\.ts:4 declaration register_as_client: p_clinic_slug declared optional but .* has no default/);
-      expect(problems[1]).toMatch(/decl\.ts:5 declaration guard_probe_overloaded: public\.guard_probe_overloaded has 2 overloads/);
+      expect(problems[0]).toMatch(
+        /decl\.ts:4 declaration register_as_client: p_clinic_slug declared optional but .* has no default/,
+      );
+      expect(problems[1]).toMatch(
+        /decl\.ts:5 declaration guard_probe_overloaded: public\.guard_probe_overloaded has 2 overloads/,
+      );
     } finally {
       await client.query("rollback");
       client.release();

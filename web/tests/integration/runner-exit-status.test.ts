@@ -17,7 +17,10 @@ afterAll(() => {
 function runVitestOn(body: string): number | null {
   const dir = mkdtempSync(path.join(os.tmpdir(), "vete-exit-status-"));
   dirs.push(dir);
-  writeFileSync(path.join(dir, "throwaway.test.ts"), `import { expect, it } from "vitest";\nit("throwaway", () => { ${body} });\n`);
+  writeFileSync(
+    path.join(dir, "throwaway.test.ts"),
+    `import { expect, it } from "vitest";\nit("throwaway", () => { ${body} });\n`,
+  );
   const vitest = path.join(repoRoot, "node_modules", "vitest", "vitest.mjs");
   const config = path.join(repoRoot, "web", "tests", "helpers", "exit-status.vitest.config.ts");
   const res = spawnSync(process.execPath, [vitest, "run", "--config", config], {

@@ -77,7 +77,10 @@ async function rawRow(table: "clients" | "pets", id: string): Promise<Record<str
 }
 
 async function countRows(table: "clients" | "pets", clinicId: string): Promise<number> {
-  const { rows } = await testPool().query<{ n: number }>(`select count(*)::int as n from public.${table} where clinic_id = $1`, [clinicId]);
+  const { rows } = await testPool().query<{ n: number }>(
+    `select count(*)::int as n from public.${table} where clinic_id = $1`,
+    [clinicId],
+  );
   return rows[0]?.n ?? -1;
 }
 
@@ -87,7 +90,10 @@ async function countRows(table: "clients" | "pets", clinicId: string): Promise<n
 /** Pets a client can see in a clinic that are not their own. */
 async function petsLeakedToClient(db: Db, clinicId: string, ownClientId: string): Promise<string[]> {
   const page = await listPets(db, { clinicId, includeArchived: true });
-  const raw = await db.query<{ id: string }>("select id from public.pets where clinic_id = $1 and client_id <> $2", [clinicId, ownClientId]);
+  const raw = await db.query<{ id: string }>("select id from public.pets where clinic_id = $1 and client_id <> $2", [
+    clinicId,
+    ownClientId,
+  ]);
   const ids = [...page.items.filter((p) => p.clientId !== ownClientId).map((p) => p.id), ...raw.rows.map((r) => r.id)];
   return [...new Set(ids)];
 }
@@ -114,24 +120,38 @@ describe("staff of one clinic and another clinic's clients", () => {
   });
 
   it("cannot read another clinic's client, by that clinic or by their own clinic's URL", async () => {
-    await expect(withUser(staffA, (db) => getClient(db, { clinicId: clinicB.id, clientId: clientB1.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(withUser(staffA, (db) => getClient(db, { clinicId: clinicA.id, clientId: clientB1.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      withUser(staffA, (db) => getClient(db, { clinicId: clinicB.id, clientId: clientB1.id })),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      withUser(staffA, (db) => getClient(db, { clinicId: clinicA.id, clientId: clientB1.id })),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("cannot update another clinic's client, and the row is unchanged", async () => {
     const before = await rawRow("clients", clientB1.id);
     await expect(
-      withUser(staffA, (db) => updateClient(db, { clinicId: clinicB.id, clientId: clientB1.id }, { fullName: "Hijacked", marketingOptIn: true })),
+      withUser(staffA, (db) =>
+        updateClient(
+          db,
+          { clinicId: clinicB.id, clientId: clientB1.id },
+          { fullName: "Hijacked", marketingOptIn: true },
+        ),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
-      withUser(staffA, (db) => updateClient(db, { clinicId: clinicA.id, clientId: clientB1.id }, { fullName: "Hijacked" })),
+      withUser(staffA, (db) =>
+        updateClient(db, { clinicId: clinicA.id, clientId: clientB1.id }, { fullName: "Hijacked" }),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await rawRow("clients", clientB1.id)).toEqual(before);
   });
 
   it("cannot create a client in another clinic", async () => {
     const before = await countRows("clients", clinicB.id);
-    await expect(withUser(staffA, (db) => createClientRecord(db, { clinicId: clinicB.id }, { fullName: "Planted" }))).rejects.toMatchObject({
+    await expect(
+      withUser(staffA, (db) => createClientRecord(db, { clinicId: clinicB.id }, { fullName: "Planted" })),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     expect(await countRows("clients", clinicB.id)).toBe(before);
@@ -139,10 +159,14 @@ describe("staff of one clinic and another clinic's clients", () => {
 
   it("cannot link another clinic's client to a login", async () => {
     const staffMade = await createClient(clinicB.id, { user: null, name: "No login yet" });
-    await expect(withUser(staffA, (db) => linkClientUser(db, { clinicId: clinicB.id, clientId: staffMade.id }))).rejects.toMatchObject({
+    await expect(
+      withUser(staffA, (db) => linkClientUser(db, { clinicId: clinicB.id, clientId: staffMade.id })),
+    ).rejects.toMatchObject({
       code: expect.stringMatching(/^(FORBIDDEN|NOT_FOUND)$/),
     });
-    await expect(withUser(staffA, (db) => linkClientUser(db, { clinicId: clinicA.id, clientId: staffMade.id }))).rejects.toMatchObject({
+    await expect(
+      withUser(staffA, (db) => linkClientUser(db, { clinicId: clinicA.id, clientId: staffMade.id })),
+    ).rejects.toMatchObject({
       code: expect.stringMatching(/^(FORBIDDEN|NOT_FOUND)$/),
     });
     expect((await rawRow("clients", staffMade.id)).user_id).toBeNull();
@@ -154,24 +178,36 @@ describe("staff of one clinic and another clinic's pets", () => {
     expect(await withUser(staffA, (db) => petsLeakedToOutsider(db, clinicB.id))).toEqual([]);
     expect(await withUser(staffB, (db) => petsLeakedToOutsider(db, clinicA.id))).toEqual([]);
     const before = await rawRow("pets", petB1.id);
-    await expect(withUser(staffA, (db) => getPet(db, { clinicId: clinicB.id, petId: petB1.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(withUser(staffA, (db) => updatePet(db, { clinicId: clinicB.id, petId: petB1.id }, { name: "Stolen" }))).rejects.toMatchObject({
+    await expect(withUser(staffA, (db) => getPet(db, { clinicId: clinicB.id, petId: petB1.id }))).rejects.toMatchObject(
+      { code: "NOT_FOUND" },
+    );
+    await expect(
+      withUser(staffA, (db) => updatePet(db, { clinicId: clinicB.id, petId: petB1.id }, { name: "Stolen" })),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(withUser(staffA, (db) => updatePet(db, { clinicId: clinicA.id, petId: petB1.id }, { name: "Stolen" }))).rejects.toMatchObject({
+    await expect(
+      withUser(staffA, (db) => updatePet(db, { clinicId: clinicA.id, petId: petB1.id }, { name: "Stolen" })),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(withUser(staffA, (db) => archivePet(db, { clinicId: clinicB.id, petId: petB1.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      withUser(staffA, (db) => archivePet(db, { clinicId: clinicB.id, petId: petB1.id })),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await rawRow("pets", petB1.id)).toEqual(before);
   });
 
   it("cannot add a pet in another clinic, nor attach one in their clinic to another clinic's client", async () => {
     const before = await countRows("pets", clinicB.id);
     await expect(
-      withUser(staffA, (db) => createPet(db, { clinicId: clinicB.id, clientId: clientB1.id }, { name: "Planted", species: "cat" })),
+      withUser(staffA, (db) =>
+        createPet(db, { clinicId: clinicB.id, clientId: clientB1.id }, { name: "Planted", species: "cat" }),
+      ),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
-      withUser(staffA, (db) => createPet(db, { clinicId: clinicA.id, clientId: clientB1.id }, { name: "Planted", species: "cat" })),
+      withUser(staffA, (db) =>
+        createPet(db, { clinicId: clinicA.id, clientId: clientB1.id }, { name: "Planted", species: "cat" }),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await countRows("pets", clinicB.id)).toBe(before);
   });
@@ -190,11 +226,15 @@ describe("a client and other clients' pets", () => {
 
   it("cannot read, edit or archive another client's pet in the same clinic; row unchanged", async () => {
     const before = await rawRow("pets", petA2.id);
-    await expect(withUser(clientA1.user, (db) => getPet(db, { clinicId: clinicA.id, petId: petA2.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      withUser(clientA1.user, (db) => getPet(db, { clinicId: clinicA.id, petId: petA2.id })),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
       withUser(clientA1.user, (db) => updatePet(db, { clinicId: clinicA.id, petId: petA2.id }, { notes: "mine now" })),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(withUser(clientA1.user, (db) => archivePet(db, { clinicId: clinicA.id, petId: petA2.id }))).rejects.toMatchObject({
+    await expect(
+      withUser(clientA1.user, (db) => archivePet(db, { clinicId: clinicA.id, petId: petA2.id })),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     expect(await rawRow("pets", petA2.id)).toEqual(before);
@@ -203,7 +243,9 @@ describe("a client and other clients' pets", () => {
   it("cannot read or edit a pet in another clinic; row unchanged", async () => {
     const before = await rawRow("pets", petB1.id);
     expect(await withUser(clientA1.user, (db) => petsLeakedToOutsider(db, clinicB.id))).toEqual([]);
-    await expect(withUser(clientA1.user, (db) => getPet(db, { clinicId: clinicB.id, petId: petB1.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      withUser(clientA1.user, (db) => getPet(db, { clinicId: clinicB.id, petId: petB1.id })),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
       withUser(clientA1.user, (db) => updatePet(db, { clinicId: clinicB.id, petId: petB1.id }, { name: "Mine" })),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -213,10 +255,14 @@ describe("a client and other clients' pets", () => {
   it("cannot add a pet for another client, in their clinic or another", async () => {
     const [a, b] = [await countRows("pets", clinicA.id), await countRows("pets", clinicB.id)];
     await expect(
-      withUser(clientA1.user, (db) => createPet(db, { clinicId: clinicA.id, clientId: clientA2.id }, { name: "Gift", species: "dog" })),
+      withUser(clientA1.user, (db) =>
+        createPet(db, { clinicId: clinicA.id, clientId: clientA2.id }, { name: "Gift", species: "dog" }),
+      ),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
-      withUser(clientA1.user, (db) => createPet(db, { clinicId: clinicB.id, clientId: clientB1.id }, { name: "Gift", species: "dog" })),
+      withUser(clientA1.user, (db) =>
+        createPet(db, { clinicId: clinicB.id, clientId: clientB1.id }, { name: "Gift", species: "dog" }),
+      ),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect([await countRows("pets", clinicA.id), await countRows("pets", clinicB.id)]).toEqual([a, b]);
   });
@@ -225,7 +271,9 @@ describe("a client and other clients' pets", () => {
     const before = await rawRow("pets", petA1.id);
     // the use-case's schema has no owner or clinic field
     await expect(
-      withUser(clientA1.user, (db) => updatePet(db, { clinicId: clinicA.id, petId: petA1.id }, { clientId: clientA2.id } as never)),
+      withUser(clientA1.user, (db) =>
+        updatePet(db, { clinicId: clinicA.id, petId: petA1.id }, { clientId: clientA2.id } as never),
+      ),
     ).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { _: expect.any(Array) } });
     // and the database refuses it even when asked directly as the user
     for (const [column, value] of [
@@ -233,7 +281,9 @@ describe("a client and other clients' pets", () => {
       ["clinic_id", clinicB.id],
     ] as const) {
       await expect(
-        withUser(clientA1.user, (db) => db.query(`update public.pets set ${column} = $1 where id = $2`, [value, petA1.id])),
+        withUser(clientA1.user, (db) =>
+          db.query(`update public.pets set ${column} = $1 where id = $2`, [value, petA1.id]),
+        ),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     expect(await rawRow("pets", petA1.id)).toEqual(before);
@@ -244,7 +294,9 @@ describe("a client's own record", () => {
   it("cannot change its user, clinic or login email", async () => {
     const before = await rawRow("clients", clientA1.id);
     await expect(
-      withUser(clientA1.user, (db) => updateMyClientProfile(db, { clinicId: clinicA.id }, { userId: clientA2.user.userId } as never)),
+      withUser(clientA1.user, (db) =>
+        updateMyClientProfile(db, { clinicId: clinicA.id }, { userId: clientA2.user.userId } as never),
+      ),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     for (const [column, value] of [
       ["user_id", clientA2.user.userId],
@@ -252,7 +304,9 @@ describe("a client's own record", () => {
       ["email", "someone-else@example.test"],
     ] as const) {
       await expect(
-        withUser(clientA1.user, (db) => db.query(`update public.clients set ${column} = $1 where id = $2`, [value, clientA1.id])),
+        withUser(clientA1.user, (db) =>
+          db.query(`update public.clients set ${column} = $1 where id = $2`, [value, clientA1.id]),
+        ),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     expect(await rawRow("clients", clientA1.id)).toEqual(before);
@@ -262,11 +316,15 @@ describe("a client's own record", () => {
     const before = await rawRow("clients", clientA2.id);
     const page = await withUser(clientA1.user, (db) => listClients(db, { clinicId: clinicA.id }));
     expect(page.items.map((c) => c.id)).toEqual([clientA1.id]);
-    await expect(withUser(clientA1.user, (db) => getClient(db, { clinicId: clinicA.id, clientId: clientA2.id }))).rejects.toMatchObject({
+    await expect(
+      withUser(clientA1.user, (db) => getClient(db, { clinicId: clinicA.id, clientId: clientA2.id })),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     await expect(
-      withUser(clientA1.user, (db) => updateClient(db, { clinicId: clinicA.id, clientId: clientA2.id }, { fullName: "Renamed" })),
+      withUser(clientA1.user, (db) =>
+        updateClient(db, { clinicId: clinicA.id, clientId: clientA2.id }, { fullName: "Renamed" }),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
       withUser(clientA1.user, (db) => createClientRecord(db, { clinicId: clinicA.id }, { fullName: "Sock puppet" })),
@@ -275,7 +333,9 @@ describe("a client's own record", () => {
   });
 
   it("a client of clinic A is not a client of clinic B", async () => {
-    await expect(withUser(clientA1.user, (db) => getMyClientProfile(db, { clinicId: clinicB.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      withUser(clientA1.user, (db) => getMyClientProfile(db, { clinicId: clinicB.id })),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
       withUser(clientA1.user, (db) => updateMyClientProfile(db, { clinicId: clinicB.id }, { marketingOptIn: true })),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -288,14 +348,22 @@ describe("a client's own record", () => {
 
 describe("the isolation checks detect a broken policy", () => {
   /** Runs fn as `user` in a transaction that first adds permissive select policies (as the owner); always rolls back. */
-  async function withPermissivePolicies<T>(tables: ("pets" | "clients")[], user: SessionUser, fn: (db: Db) => Promise<T>): Promise<T> {
+  async function withPermissivePolicies<T>(
+    tables: ("pets" | "clients")[],
+    user: SessionUser,
+    fn: (db: Db) => Promise<T>,
+  ): Promise<T> {
     const conn: PoolClient = await testPool().connect();
     try {
       await conn.query("begin");
       for (const table of tables) {
-        await conn.query(`create policy "broken on purpose: anyone can read any row" on public.${table} for select to authenticated using (true)`);
+        await conn.query(
+          `create policy "broken on purpose: anyone can read any row" on public.${table} for select to authenticated using (true)`,
+        );
       }
-      await conn.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify({ sub: user.userId, role: "authenticated" })]);
+      await conn.query("select set_config('request.jwt.claims', $1, true)", [
+        JSON.stringify({ sub: user.userId, role: "authenticated" }),
+      ]);
       await conn.query("set local role authenticated");
       return await fn(conn);
     } finally {
@@ -305,13 +373,21 @@ describe("the isolation checks detect a broken policy", () => {
   }
 
   it("reports other tenants' pets while a permissive pets policy exists", async () => {
-    expect(await withPermissivePolicies(["pets"], staffA, (db) => petsLeakedToOutsider(db, clinicB.id))).toContain(petB1.id);
-    expect(await withPermissivePolicies(["pets"], clientA1.user, (db) => petsLeakedToClient(db, clinicA.id, clientA1.id))).toContain(petA2.id);
+    expect(await withPermissivePolicies(["pets"], staffA, (db) => petsLeakedToOutsider(db, clinicB.id))).toContain(
+      petB1.id,
+    );
+    expect(
+      await withPermissivePolicies(["pets"], clientA1.user, (db) => petsLeakedToClient(db, clinicA.id, clientA1.id)),
+    ).toContain(petA2.id);
   });
 
   it("shows the leak through the listPets use-case when clients' policy is broken too", async () => {
-    expect(await withPermissivePolicies(["pets", "clients"], staffA, (db) => petsListedToOutsider(db, clinicB.id))).toContain(petB1.id);
-    const staffSeesClients = await withPermissivePolicies(["clients"], staffA, (db) => listClients(db, { clinicId: clinicB.id }));
+    expect(
+      await withPermissivePolicies(["pets", "clients"], staffA, (db) => petsListedToOutsider(db, clinicB.id)),
+    ).toContain(petB1.id);
+    const staffSeesClients = await withPermissivePolicies(["clients"], staffA, (db) =>
+      listClients(db, { clinicId: clinicB.id }),
+    );
     expect(staffSeesClients.items.map((c) => c.id)).toContain(clientB1.id);
   });
 

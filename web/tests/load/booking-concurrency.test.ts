@@ -79,7 +79,8 @@ async function bookAlone(o: TestOwner, service: TestService, startsAt: Date, vet
   return out.ok[0] as Booked;
 }
 
-const onlySlotTaken = (errors: { code?: string; message: string }[]) => errors.every((e) => e.code === "VT409" && e.message === "slot_taken");
+const onlySlotTaken = (errors: { code?: string; message: string }[]) =>
+  errors.every((e) => e.code === "VT409" && e.message === "slot_taken");
 
 describe("the exclusion constraint is the guard", () => {
   it("refuses a raw INSERT that overlaps a live appointment of the same vet (23P01), bypassing every function", async () => {
@@ -96,7 +97,10 @@ describe("the exclusion constraint is the guard", () => {
       );
     await insert(at);
     // 10:35 starts inside the first appointment's 10-minute buffer after (blocked until 10:40)
-    await expect(insert(after(at, 35 * MINUTE))).rejects.toMatchObject({ code: "23P01", constraint: "appointments_vet_no_overlap" });
+    await expect(insert(after(at, 35 * MINUTE))).rejects.toMatchObject({
+      code: "23P01",
+      constraint: "appointments_vet_no_overlap",
+    });
     // cancelled and no-show rows are outside the constraint and do not block
     await expect(insert(at, "cancelled")).resolves.toBeDefined();
     await expect(insert(after(at, 40 * MINUTE))).resolves.toBeDefined();
@@ -115,7 +119,10 @@ describe("the exclusion constraint is the guard", () => {
         [clinic.id, o.clientId, o.petId, service.id, vetId, start, status],
       );
     await insert(vetA.userId, at);
-    await expect(insert(vetB.userId, after(at, 15 * MINUTE))).rejects.toMatchObject({ code: "23P01", constraint: "appointments_pet_no_overlap" });
+    await expect(insert(vetB.userId, after(at, 15 * MINUTE))).rejects.toMatchObject({
+      code: "23P01",
+      constraint: "appointments_pet_no_overlap",
+    });
     // the vet's buffer is not the pet's: back to back with another vet is fine, and cancelled rows do not block
     await expect(insert(vetB.userId, after(at, 30 * MINUTE))).resolves.toBeDefined();
     await expect(insert(vetB.userId, at, "cancelled")).resolves.toBeDefined();
@@ -128,7 +135,10 @@ describe("racing bookings", () => {
     const vet = await createVet(clinic.id, { serviceIds: [service.id] });
     for (let round = 0; round < ROUNDS; round++) {
       const at = await localInstant(TZ, await localDateFromToday(TZ, 3 + round), "10:00");
-      const out = await race<Booked>(owners.map((o) => o.user), (i) => bookAs(owners[i] as TestOwner, service, at, vet.userId));
+      const out = await race<Booked>(
+        owners.map((o) => o.user),
+        (i) => bookAs(owners[i] as TestOwner, service, at, vet.userId),
+      );
       expect(out.ok, `round ${round}`).toHaveLength(1);
       expect(out.errors, `round ${round}`).toHaveLength(RACERS - 1);
       expect(onlySlotTaken(out.errors), JSON.stringify(out.errors.slice(0, 3))).toBe(true);
@@ -143,7 +153,10 @@ describe("racing bookings", () => {
       const day = await localDateFromToday(TZ, 10 + round);
       const at1000 = await localInstant(TZ, day, "10:00");
       const at1015 = await localInstant(TZ, day, "10:15");
-      const out = await race<Booked>(owners.map((o) => o.user), (i) => bookAs(owners[i] as TestOwner, service, i % 2 ? at1015 : at1000, vet.userId));
+      const out = await race<Booked>(
+        owners.map((o) => o.user),
+        (i) => bookAs(owners[i] as TestOwner, service, i % 2 ? at1015 : at1000, vet.userId),
+      );
       expect(out.ok, `round ${round}`).toHaveLength(1);
       expect(onlySlotTaken(out.errors), JSON.stringify(out.errors.slice(0, 3))).toBe(true);
       expect(await liveAppointments([vet.userId], at1000, after(at1015, 30 * MINUTE))).toHaveLength(1);
@@ -158,7 +171,10 @@ describe("racing bookings", () => {
     for (let round = 0; round < ROUNDS; round++) {
       const at = await localInstant(TZ, await localDateFromToday(TZ, 17 + round), "09:30");
       const racers = owners.slice(0, 10);
-      const out = await race<Booked>(racers.map((o) => o.user), (i) => bookAs(racers[i] as TestOwner, service, at, null));
+      const out = await race<Booked>(
+        racers.map((o) => o.user),
+        (i) => bookAs(racers[i] as TestOwner, service, at, null),
+      );
       expect(out.ok, `round ${round}: ${JSON.stringify(out.errors.slice(0, 3))}`).toHaveLength(3);
       expect(new Set(out.ok.map((b) => b.vet_id))).toEqual(new Set(vetIds));
       expect(out.errors).toHaveLength(7);
@@ -176,9 +192,15 @@ describe("racing bookings", () => {
       const day = await localDateFromToday(TZ, 38 + round);
       const at1000 = await localInstant(TZ, day, "10:00");
       const at1015 = await localInstant(TZ, day, "10:15");
-      const out = await race<Booked>(vets.map(() => o.user), (i) => bookAs(o, service, i % 2 ? at1015 : at1000, (vets[i] as TestUser).userId));
+      const out = await race<Booked>(
+        vets.map(() => o.user),
+        (i) => bookAs(o, service, i % 2 ? at1015 : at1000, (vets[i] as TestUser).userId),
+      );
       expect(out.ok, `round ${round}: ${JSON.stringify(out.errors.slice(0, 3))}`).toHaveLength(1);
-      expect(out.errors.every((e) => e.code === "VT409" && e.message === "pet_busy"), JSON.stringify(out.errors.slice(0, 3))).toBe(true);
+      expect(
+        out.errors.every((e) => e.code === "VT409" && e.message === "pet_busy"),
+        JSON.stringify(out.errors.slice(0, 3)),
+      ).toBe(true);
       const { rows } = await testPool().query(
         "select count(*)::int as n from public.appointments where pet_id = $1 and status not in ('cancelled', 'no_show') and starts_at < $3 and ends_at > $2",
         [o.petId, at1000, after(at1015, 30 * MINUTE)],
@@ -256,13 +278,19 @@ describe("racing booking requests", () => {
     await createVet(clinic.id, { serviceIds: [service.id] });
     for (let round = 0; round < ROUNDS; round++) {
       const o = owners[10 + round] as TestOwner;
-      const out = await race<{ id: string; status: string }>(Array.from({ length: 10 }, () => o.user), () => ({
-        sql: `select id, status from public.request_booking(p_clinic_id => $1, p_pet_id => $2, p_service_id => $3, p_time_of_day => 'morning', p_note => 'any day')`,
-        params: [clinic.id, o.petId, service.id],
-      }));
+      const out = await race<{ id: string; status: string }>(
+        Array.from({ length: 10 }, () => o.user),
+        () => ({
+          sql: `select id, status from public.request_booking(p_clinic_id => $1, p_pet_id => $2, p_service_id => $3, p_time_of_day => 'morning', p_note => 'any day')`,
+          params: [clinic.id, o.petId, service.id],
+        }),
+      );
       expect(out.errors, `round ${round}`).toEqual([]);
       expect(new Set(out.ok.map((r) => r.id)).size).toBe(1);
-      const { rows } = await testPool().query("select id from public.booking_requests where pet_id = $1 and service_id = $2", [o.petId, service.id]);
+      const { rows } = await testPool().query(
+        "select id from public.booking_requests where pet_id = $1 and service_id = $2",
+        [o.petId, service.id],
+      );
       expect(rows).toHaveLength(1);
     }
   });

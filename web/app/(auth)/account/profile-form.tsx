@@ -44,7 +44,12 @@ export function ProfileForm({ locale, name }: { locale: Locale; name: string }) 
         <label htmlFor="account-locale" className="text-sm font-medium text-slate-800">
           {t("language")}
         </label>
-        <select id="account-locale" name="locale" defaultValue={locale} className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 text-base">
+        <select
+          id="account-locale"
+          name="locale"
+          defaultValue={locale}
+          className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 text-base"
+        >
           <option value="en">English</option>
           <option value="es">Español</option>
         </select>

@@ -42,7 +42,16 @@ export function ResetPasswordForm({ locale, token }: { locale: Locale; token: st
     <form onSubmit={onSubmit} className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("resetTitle")}</h1>
       <FormError message={error ? t(error) : null} />
-      <Field label={t("newPassword")} name="password" type="password" autoComplete="new-password" required minLength={8} maxLength={128} hint={t("passwordHint")} />
+      <Field
+        label={t("newPassword")}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        maxLength={128}
+        hint={t("passwordHint")}
+      />
       <Button type="submit" pending={pending} className="w-full">
         {t("resetSubmit")}
       </Button>

@@ -58,7 +58,14 @@ export function SignInForm({ locale, next }: { locale: Locale; next: string }) {
       </FormError>
       {resent ? <FormNotice>{t("verificationResent", { email: resent })}</FormNotice> : null}
       <Field label={t("email")} name="email" type="email" autoComplete="email" required maxLength={320} />
-      <Field label={t("password")} name="password" type="password" autoComplete="current-password" required maxLength={128} />
+      <Field
+        label={t("password")}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        maxLength={128}
+      />
       <Button type="submit" pending={pending} className="w-full">
         {t("signInSubmit")}
       </Button>

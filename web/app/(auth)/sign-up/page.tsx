@@ -12,7 +12,11 @@ import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Sign up" };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sp = await searchParams;
   const slug = typeof sp.clinic === "string" ? sp.clinic.toLowerCase() : null;
   const clinic = slug ? await asAnonymous((db) => findClinicBySlug(db, slug)) : null;

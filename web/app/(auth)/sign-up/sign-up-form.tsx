@@ -62,7 +62,16 @@ export function SignUpForm({ locale, clinic, next, devMailbox }: Props) {
       <FormError message={error ? t(error) : null} />
       <Field label={t("name")} name="name" autoComplete="name" required maxLength={120} />
       <Field label={t("email")} name="email" type="email" autoComplete="email" required maxLength={320} />
-      <Field label={t("password")} name="password" type="password" autoComplete="new-password" required minLength={8} maxLength={128} hint={t("passwordHint")} />
+      <Field
+        label={t("password")}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        maxLength={128}
+        hint={t("passwordHint")}
+      />
       <Button type="submit" pending={pending} className="w-full">
         {t("signUpSubmit")}
       </Button>

@@ -13,7 +13,11 @@ import { authMessages } from "@/lib/i18n/messages/auth";
 
 export const metadata: Metadata = { title: "Email confirmation" };
 
-export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function VerifyEmailPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sp = await searchParams;
   const next = safeNext(sp.next, "/account");
   const user = await getSessionUser();

@@ -28,7 +28,10 @@ export default async function PortalLayout(props: { children: React.ReactNode; p
           </div>
         </div>
         {access.clientId ? (
-          <nav aria-label={t("portal.title")} className="mx-auto flex max-w-2xl gap-4 overflow-x-auto px-4 pb-2 text-sm font-medium whitespace-nowrap">
+          <nav
+            aria-label={t("portal.title")}
+            className="mx-auto flex max-w-2xl gap-4 overflow-x-auto px-4 pb-2 text-sm font-medium whitespace-nowrap"
+          >
             <Link href={base} className="py-2 text-slate-700 hover:text-brand-700">
               {t("portal.title")}
             </Link>

@@ -27,7 +27,9 @@ export default async function PortalHomePage({ params }: { params: Promise<{ cli
       </div>
       <div className="grid grid-cols-2 gap-2">
         <ButtonLink href={`${base}/book`}>{translator(locale, appointmentMessages)("nav.book")}</ButtonLink>
-        <ButtonLink href={`${base}/appointments`} variant="secondary">{translator(locale, appointmentMessages)("nav.appointments")}</ButtonLink>
+        <ButtonLink href={`${base}/appointments`} variant="secondary">
+          {translator(locale, appointmentMessages)("nav.appointments")}
+        </ButtonLink>
       </div>
       {pets.items.length === 0 ? (
         <p className="rounded-xl bg-white p-4 text-slate-600 shadow-sm">{t("portal.noPets")}</p>
@@ -38,7 +40,9 @@ export default async function PortalHomePage({ params }: { params: Promise<{ cli
               <Link href={`${base}/pets/${p.id}`} className="block rounded-xl bg-white p-4 shadow-sm hover:bg-brand-50">
                 <span className="block text-lg font-medium">{p.name}</span>
                 <span className="block text-sm text-slate-600">
-                  {[tp(`species.${p.species}`), p.breed, p.weightKg !== null ? `${p.weightKg} kg` : null].filter(Boolean).join(" · ")}
+                  {[tp(`species.${p.species}`), p.breed, p.weightKg !== null ? `${p.weightKg} kg` : null]
+                    .filter(Boolean)
+                    .join(" · ")}
                 </span>
               </Link>
             </li>

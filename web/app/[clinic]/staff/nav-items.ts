@@ -24,7 +24,11 @@ export const staffNavItems: readonly StaffNavItem[] = [
 ];
 
 /** The entries a role sees, as links for one clinic. */
-export function navLinksFor(slug: string, role: StaffRole, locale: Locale): { href: string; label: string; exact: boolean }[] {
+export function navLinksFor(
+  slug: string,
+  role: StaffRole,
+  locale: Locale,
+): { href: string; label: string; exact: boolean }[] {
   return staffNavItems
     .filter((item) => !item.roles || item.roles.includes(role))
     .map((item) => ({

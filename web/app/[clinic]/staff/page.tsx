@@ -32,9 +32,7 @@ export default async function StaffHomePage(props: { params: Promise<{ clinic: s
         {cards.map((card) => (
           <li key={card.label}>
             <Link href={card.href} className="block rounded-xl bg-white p-4 shadow-sm hover:bg-brand-50">
-              <span className="block text-3xl font-semibold text-brand-700">
-                {number.format(card.value)}
-              </span>
+              <span className="block text-3xl font-semibold text-brand-700">{number.format(card.value)}</span>
               <span className="text-sm text-slate-600">{card.label}</span>
             </Link>
           </li>

@@ -3,13 +3,21 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function StaffNav({ links, label }: { links: { href: string; label: string; exact: boolean }[]; label: string }) {
+export function StaffNav({
+  links,
+  label,
+}: {
+  links: { href: string; label: string; exact: boolean }[];
+  label: string;
+}) {
   const pathname = usePathname();
   return (
     <nav aria-label={label} className="-mx-4 overflow-x-auto px-4 md:mx-0 md:overflow-visible md:px-0">
       <ul className="flex gap-1 md:flex-col">
         {links.map((link) => {
-          const active = link.exact ? pathname === link.href : pathname === link.href || pathname.startsWith(`${link.href}/`);
+          const active = link.exact
+            ? pathname === link.href
+            : pathname === link.href || pathname.startsWith(`${link.href}/`);
           return (
             <li key={link.href} className="shrink-0">
               <Link

@@ -54,7 +54,12 @@ export function MessageCard({ message: m }: { message: DevMailboxMessage }) {
         <details className="mt-3 text-sm">
           <summary className="cursor-pointer text-slate-600">HTML version</summary>
           {/* sandbox without allow-scripts: the HTML cannot run code or reach this page. */}
-          <iframe title={`HTML of ${m.subject}`} sandbox="" srcDoc={m.html} className="mt-2 h-72 w-full rounded border border-slate-200 bg-white" />
+          <iframe
+            title={`HTML of ${m.subject}`}
+            sandbox=""
+            srcDoc={m.html}
+            className="mt-2 h-72 w-full rounded border border-slate-200 bg-white"
+          />
         </details>
       ) : null}
     </article>

@@ -57,7 +57,8 @@ export const authMessages = defineMessages({
     invitationSignedIn: "You are signed in as {email}. Accept the invitation to join the clinic's team.",
     invitationAccept: "Accept invitation",
     invitationInvalid: "This invitation link is invalid, expired or already used. Ask the clinic for a new one.",
-    invitationWrongAccount: "This invitation was sent to another email address. Sign out and sign in with that address.",
+    invitationWrongAccount:
+      "This invitation was sent to another email address. Sign out and sign in with that address.",
     home: "Home",
   },
   es: {

@@ -21,7 +21,8 @@ export const clientMessages = defineMessages({
     "portal.archived": "Archived",
     "portal.back": "Back to my pets",
     "join.title": "Join {clinic}",
-    "join.body": "Become a client of {clinic} to add your pets and book visits. We will use your account's name and email ({email}).",
+    "join.body":
+      "Become a client of {clinic} to add your pets and book visits. We will use your account's name and email ({email}).",
     "join.phone": "Phone (optional)",
     "join.phoneInvalid": "Use digits, spaces, ( ) - and an optional leading +.",
     "join.submit": "Join {clinic}",
@@ -73,7 +74,8 @@ export const clientMessages = defineMessages({
     "public.book": "Pide cita / Hazte cliente",
     "public.signIn": "Iniciar sesión",
     "public.becomeClient": "Hacerme cliente",
-    "public.becomeClientBody": "Has iniciado sesión como {email}. Únete a {clinic} para gestionar tus mascotas y pedir citas.",
+    "public.becomeClientBody":
+      "Has iniciado sesión como {email}. Únete a {clinic} para gestionar tus mascotas y pedir citas.",
     "public.openPortal": "Ver mis mascotas",
     "public.openStaff": "Panel del equipo",
     "portal.title": "Mis mascotas",
@@ -86,7 +88,8 @@ export const clientMessages = defineMessages({
     "portal.archived": "Archivada",
     "portal.back": "Volver a mis mascotas",
     "join.title": "Únete a {clinic}",
-    "join.body": "Hazte cliente de {clinic} para añadir tus mascotas y pedir citas. Usaremos el nombre y el email de tu cuenta ({email}).",
+    "join.body":
+      "Hazte cliente de {clinic} para añadir tus mascotas y pedir citas. Usaremos el nombre y el email de tu cuenta ({email}).",
     "join.phone": "Teléfono (opcional)",
     "join.phoneInvalid": "Usa dígitos, espacios, ( ) - y un + opcional al principio.",
     "join.submit": "Unirme a {clinic}",

@@ -8,7 +8,8 @@ export const clinicMessages = defineMessages({
     "shell.signOut": "Sign out",
     "shell.signedInAs": "Signed in as {name}",
     "shell.forbiddenTitle": "This area is for {clinic}'s team",
-    "shell.forbiddenBody": "You are signed in as {email}, who is not a member of this clinic's staff. Ask an owner or admin to invite you.",
+    "shell.forbiddenBody":
+      "You are signed in as {email}, who is not a member of this clinic's staff. Ask an owner or admin to invite you.",
     "shell.backHome": "Back to the home page",
     "shell.publicPage": "Clinic page",
     "shell.portal": "Open your client portal",
@@ -22,7 +23,8 @@ export const clinicMessages = defineMessages({
     "role.admin": "Admin",
     "role.vet": "Vet",
     "role.receptionist": "Receptionist",
-    "role.onlyAdmins": "Only the clinic's owners and admins can manage this. Ask one of them if something needs changing.",
+    "role.onlyAdmins":
+      "Only the clinic's owners and admins can manage this. Ask one of them if something needs changing.",
     "team.title": "Team",
     "team.members": "Members",
     "team.pending": "Pending invitations",
@@ -79,7 +81,8 @@ export const clinicMessages = defineMessages({
     "shell.signOut": "Salir",
     "shell.signedInAs": "Sesión iniciada como {name}",
     "shell.forbiddenTitle": "Esta zona es para el equipo de {clinic}",
-    "shell.forbiddenBody": "Has iniciado sesión como {email}, que no forma parte del personal de esta clínica. Pide a un propietario o administrador que te invite.",
+    "shell.forbiddenBody":
+      "Has iniciado sesión como {email}, que no forma parte del personal de esta clínica. Pide a un propietario o administrador que te invite.",
     "shell.backHome": "Volver al inicio",
     "shell.publicPage": "Página de la clínica",
     "shell.portal": "Abrir tu portal de cliente",
@@ -93,7 +96,8 @@ export const clinicMessages = defineMessages({
     "role.admin": "Administrador",
     "role.vet": "Veterinario",
     "role.receptionist": "Recepcionista",
-    "role.onlyAdmins": "Solo los propietarios y administradores de la clínica pueden gestionar esto. Pídeselo a uno de ellos si hace falta cambiar algo.",
+    "role.onlyAdmins":
+      "Solo los propietarios y administradores de la clínica pueden gestionar esto. Pídeselo a uno de ellos si hace falta cambiar algo.",
     "team.title": "Equipo",
     "team.members": "Miembros",
     "team.pending": "Invitaciones pendientes",
@@ -134,7 +138,8 @@ export const clinicMessages = defineMessages({
     "new.intro": "Serás su propietario y después podrás invitar a tu equipo.",
     "new.submit": "Crear clínica",
     "new.signIn": "Inicia sesión para crear una clínica.",
-    "new.verify": "Verifica tu correo electrónico antes de crear una clínica. Busca el enlace en tu bandeja de entrada.",
+    "new.verify":
+      "Verifica tu correo electrónico antes de crear una clínica. Busca el enlace en tu bandeja de entrada.",
     "new.yourClinics": "Tus clínicas",
     "error.FORBIDDEN": "Tu rol en esta clínica no permite hacer eso.",
     "error.LAST_OWNER": "Una clínica necesita al menos un propietario.",

@@ -8,7 +8,8 @@ export const notificationMessages = defineMessages({
     noticeDismiss: "Dismiss",
     noticesLabel: "Messages we could not deliver",
     jobsTitle: "Scheduled jobs",
-    jobsIntro: "Every run of the background jobs (sending emails and SMS, reminders), newest first. Times are in {zone}.",
+    jobsIntro:
+      "Every run of the background jobs (sending emails and SMS, reminders), newest first. Times are in {zone}.",
     jobsOwnersOnly: "Only clinic owners can see the job log.",
     runsTitle: "Recent runs",
     runsEmpty: "No runs yet. Jobs run every few minutes once the app is up.",
@@ -43,7 +44,8 @@ export const notificationMessages = defineMessages({
     noticeDismiss: "Descartar",
     noticesLabel: "Mensajes que no pudimos entregar",
     jobsTitle: "Tareas programadas",
-    jobsIntro: "Cada ejecución de las tareas en segundo plano (envío de correos y SMS, recordatorios), de la más reciente a la más antigua. Horas en {zone}.",
+    jobsIntro:
+      "Cada ejecución de las tareas en segundo plano (envío de correos y SMS, recordatorios), de la más reciente a la más antigua. Horas en {zone}.",
     jobsOwnersOnly: "Solo los propietarios de la clínica pueden ver el registro de tareas.",
     runsTitle: "Ejecuciones recientes",
     runsEmpty: "Aún no hay ejecuciones. Las tareas se ejecutan cada pocos minutos con la aplicación en marcha.",

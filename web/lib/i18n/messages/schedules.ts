@@ -127,7 +127,8 @@ export const scheduleMessages = defineMessages({
     "sch.saveRules": "Guardar reglas",
     "sch.rulesReadOnly": "Solo propietarios y administradores pueden cambiar las reglas de reserva.",
     "rem.title": "Recordatorios de citas",
-    "rem.enabled": "Enviar a los clientes un recordatorio antes de cada cita (email o SMS, según prefiera cada cliente)",
+    "rem.enabled":
+      "Enviar a los clientes un recordatorio antes de cada cita (email o SMS, según prefiera cada cliente)",
     "rem.when": "Cuándo (hasta 4)",
     "rem.days": "{n} día(s) antes",
     "rem.hours": "{n} hora(s) antes",

@@ -26,11 +26,22 @@ describe("appointment templates", () => {
     expect(booked.text).toContain("Vaccination for Luna with Dr Ana Vega");
     expect(booked.text).toContain("Instructions: Bring the card");
     expect(booked.text).toContain("https://vete.example/centro/portal/appointments");
-    expect(renderMessage("appointment.booked", "es", payload, ctx).text).toContain("Vaccination para Luna con Dr Ana Vega");
-    const moved = renderMessage("appointment.rescheduled", "en", { ...payload, previous_starts_at: "2026-11-30T16:00:00Z" }, ctx);
+    expect(renderMessage("appointment.booked", "es", payload, ctx).text).toContain(
+      "Vaccination para Luna con Dr Ana Vega",
+    );
+    const moved = renderMessage(
+      "appointment.rescheduled",
+      "en",
+      { ...payload, previous_starts_at: "2026-11-30T16:00:00Z" },
+      ctx,
+    );
     expect(moved.text).toContain("17:00");
-    expect(renderMessage("appointment.cancelled", "es", { ...payload, reason: "Enfermedad" }, ctx).text).toContain("Motivo: Enfermedad");
-    expect(renderMessage("appointment.request_declined", "en", { ...payload, message: "Fully booked" }, ctx).text).toContain("Message from the clinic: Fully booked");
+    expect(renderMessage("appointment.cancelled", "es", { ...payload, reason: "Enfermedad" }, ctx).text).toContain(
+      "Motivo: Enfermedad",
+    );
+    expect(
+      renderMessage("appointment.request_declined", "en", { ...payload, message: "Fully booked" }, ctx).text,
+    ).toContain("Message from the clinic: Fully booked");
   });
 
   it("escapes payload text in the HTML part", () => {

@@ -10,7 +10,11 @@ export function formatAppointmentTime(iso: unknown, timeZone: unknown, locale: L
   if (Number.isNaN(date.getTime())) return str(iso);
   const zone = str(timeZone, "UTC");
   try {
-    return new Intl.DateTimeFormat(locale === "es" ? "es-ES" : "en-GB", { dateStyle: "full", timeStyle: "short", timeZone: zone }).format(date);
+    return new Intl.DateTimeFormat(locale === "es" ? "es-ES" : "en-GB", {
+      dateStyle: "full",
+      timeStyle: "short",
+      timeZone: zone,
+    }).format(date);
   } catch {
     return date.toISOString();
   }

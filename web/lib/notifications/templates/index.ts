@@ -1,6 +1,11 @@
 // Registry of message templates by name (the outbox row's `template`). Add one line per template.
 import type { Template } from "../render";
-import { appointmentBooked, appointmentCancelled, appointmentRescheduled, bookingRequestDeclined } from "./appointments";
+import {
+  appointmentBooked,
+  appointmentCancelled,
+  appointmentRescheduled,
+  bookingRequestDeclined,
+} from "./appointments";
 import { resetPassword, verifyEmail } from "./auth";
 import { appointmentReminder } from "./reminders";
 import { staffInvitation } from "./staff";

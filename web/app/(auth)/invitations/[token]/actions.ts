@@ -17,7 +17,8 @@ export async function acceptInvitationAction(form: FormData): Promise<void> {
     slug = (await withUser(user, (db) => acceptInvitation(db, parsed.data.token))).clinicSlug;
   } catch (err) {
     if (isAppError(err) && err.code === "INVITATION_WRONG_ACCOUNT") redirect(`${here}?error=wrong_account`);
-    if (isAppError(err) && (err.code === "INVITATION_INVALID" || err.code === "NOT_FOUND")) redirect(`${here}?error=invalid`);
+    if (isAppError(err) && (err.code === "INVITATION_INVALID" || err.code === "NOT_FOUND"))
+      redirect(`${here}?error=invalid`);
     throw err;
   }
   redirect(`/${slug}/staff`);

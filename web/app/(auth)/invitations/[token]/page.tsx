@@ -13,7 +13,10 @@ export const metadata: Metadata = { title: "Invitation" };
 
 const errorKeys = { invalid: "invitationInvalid", wrong_account: "invitationWrongAccount" } as const;
 
-export default async function InvitationPage(props: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InvitationPage(props: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const [{ token }, sp, user] = await Promise.all([props.params, props.searchParams, getSessionUser()]);
   const t = translator(await getRequestLocale(), authMessages);
   const here = `/invitations/${encodeURIComponent(token)}`;
@@ -40,7 +43,9 @@ export default async function InvitationPage(props: { params: Promise<{ token: s
           <Button type="submit" className="w-full">
             {t("invitationAccept")}
           </Button>
-          {errorKey === "invitationWrongAccount" ? <SignOutButton label={t("signOut")} to={`/sign-in?next=${encodeURIComponent(here)}`} className="w-full" /> : null}
+          {errorKey === "invitationWrongAccount" ? (
+            <SignOutButton label={t("signOut")} to={`/sign-in?next=${encodeURIComponent(here)}`} className="w-full" />
+          ) : null}
         </form>
       ) : null}
     </div>

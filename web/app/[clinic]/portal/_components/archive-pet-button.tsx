@@ -6,7 +6,14 @@ import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/form-error";
 import { sendJson } from "./send-json";
 
-export function ArchivePetButton(props: { clinicSlug: string; petId: string; label: string; confirm: string; failed: string; doneHref: string }) {
+export function ArchivePetButton(props: {
+  clinicSlug: string;
+  petId: string;
+  label: string;
+  confirm: string;
+  failed: string;
+  doneHref: string;
+}) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -14,7 +14,13 @@ import { sendJson, textOrNull } from "./send-json";
 
 type Mode = { kind: "self" } | { kind: "staff-create" } | { kind: "staff-edit"; clientId: string };
 
-export function ClientDetailsForm(props: { locale: Locale; clinicSlug: string; mode: Mode; client?: ClientRecord; submitLabel?: string }) {
+export function ClientDetailsForm(props: {
+  locale: Locale;
+  clinicSlug: string;
+  mode: Mode;
+  client?: ClientRecord;
+  submitLabel?: string;
+}) {
   const t = translator(props.locale, clientMessages);
   const router = useRouter();
   const { mode, client } = props;
@@ -67,14 +73,50 @@ export function ClientDetailsForm(props: { locale: Locale; clinicSlug: string; m
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormError message={error} />
       {saved ? <FormNotice>{t("profile.saved")}</FormNotice> : null}
-      <Field label={t("profile.fullName")} name="fullName" required maxLength={120} autoComplete="name" defaultValue={client?.fullName} error={fields.fullName} />
+      <Field
+        label={t("profile.fullName")}
+        name="fullName"
+        required
+        maxLength={120}
+        autoComplete="name"
+        defaultValue={client?.fullName}
+        error={fields.fullName}
+      />
       {mode.kind === "self" ? (
-        <Field label={t("profile.email")} name="email-readonly" readOnly value={client?.email ?? ""} hint={t("profile.emailHint")} />
+        <Field
+          label={t("profile.email")}
+          name="email-readonly"
+          readOnly
+          value={client?.email ?? ""}
+          hint={t("profile.emailHint")}
+        />
       ) : (
-        <Field label={t("staff.emailOptional")} name="email" type="email" maxLength={254} defaultValue={client?.email ?? ""} error={fields.email} />
+        <Field
+          label={t("staff.emailOptional")}
+          name="email"
+          type="email"
+          maxLength={254}
+          defaultValue={client?.email ?? ""}
+          error={fields.email}
+        />
       )}
-      <Field label={t("profile.phone")} name="phone" type="tel" autoComplete="tel" maxLength={32} defaultValue={client?.phone ?? ""} error={fields.phone} />
-      <Field label={t("profile.address")} name="address" autoComplete="street-address" maxLength={300} defaultValue={client?.address ?? ""} error={fields.address} />
+      <Field
+        label={t("profile.phone")}
+        name="phone"
+        type="tel"
+        autoComplete="tel"
+        maxLength={32}
+        defaultValue={client?.phone ?? ""}
+        error={fields.phone}
+      />
+      <Field
+        label={t("profile.address")}
+        name="address"
+        autoComplete="street-address"
+        maxLength={300}
+        defaultValue={client?.address ?? ""}
+        error={fields.address}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           label={t("profile.language")}
@@ -100,9 +142,21 @@ export function ClientDetailsForm(props: { locale: Locale; clinicSlug: string; m
       </div>
       <fieldset className="space-y-1">
         <legend className="mb-1 text-sm font-medium text-slate-800">{t("profile.consents")}</legend>
-        <CheckboxField label={t("profile.emailReminders")} name="emailReminders" defaultChecked={client?.emailReminders ?? true} />
-        <CheckboxField label={t("profile.smsReminders")} name="smsReminders" defaultChecked={client?.smsReminders ?? false} />
-        <CheckboxField label={t("profile.marketingOptIn")} name="marketingOptIn" defaultChecked={client?.marketingOptIn ?? false} />
+        <CheckboxField
+          label={t("profile.emailReminders")}
+          name="emailReminders"
+          defaultChecked={client?.emailReminders ?? true}
+        />
+        <CheckboxField
+          label={t("profile.smsReminders")}
+          name="smsReminders"
+          defaultChecked={client?.smsReminders ?? false}
+        />
+        <CheckboxField
+          label={t("profile.marketingOptIn")}
+          name="marketingOptIn"
+          defaultChecked={client?.marketingOptIn ?? false}
+        />
       </fieldset>
       <Button type="submit" pending={pending} className="w-full sm:w-auto">
         {props.submitLabel ?? t("profile.save")}

@@ -26,7 +26,15 @@ export function SelectField(props: {
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
         {props.label}
       </label>
-      <select id={id} name={props.name} defaultValue={props.defaultValue} required={props.required} aria-invalid={props.error ? true : undefined} aria-describedby={props.error ? `${id}-error` : undefined} className={control}>
+      <select
+        id={id}
+        name={props.name}
+        defaultValue={props.defaultValue}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+        className={control}
+      >
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -38,14 +46,29 @@ export function SelectField(props: {
   );
 }
 
-export function TextAreaField(props: { label: string; name: string; defaultValue?: string; error?: string[]; maxLength?: number }) {
+export function TextAreaField(props: {
+  label: string;
+  name: string;
+  defaultValue?: string;
+  error?: string[];
+  maxLength?: number;
+}) {
   const id = `${props.name}-${useId()}`;
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
         {props.label}
       </label>
-      <textarea id={id} name={props.name} rows={3} maxLength={props.maxLength} defaultValue={props.defaultValue} aria-invalid={props.error ? true : undefined} aria-describedby={props.error ? `${id}-error` : undefined} className={control} />
+      <textarea
+        id={id}
+        name={props.name}
+        rows={3}
+        maxLength={props.maxLength}
+        defaultValue={props.defaultValue}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+        className={control}
+      />
       <ErrorText id={`${id}-error`} error={props.error} />
     </div>
   );
@@ -55,7 +78,13 @@ export function CheckboxField(props: { label: string; name: string; defaultCheck
   const id = `${props.name}-${useId()}`;
   return (
     <div className="flex min-h-11 items-start gap-3">
-      <input id={id} type="checkbox" name={props.name} defaultChecked={props.defaultChecked} className="mt-1 size-5 accent-brand-700" />
+      <input
+        id={id}
+        type="checkbox"
+        name={props.name}
+        defaultChecked={props.defaultChecked}
+        className="mt-1 size-5 accent-brand-700"
+      />
       <label htmlFor={id} className="text-sm text-slate-800">
         {props.label}
       </label>

@@ -55,7 +55,9 @@ export function PetForm({ locale, clinicSlug, pet, clientId, doneHref }: PetForm
     setSaved(false);
     const body = readPet(new FormData(formEl));
     const base = `/api/clinics/${clinicSlug}/pets`;
-    const r = pet ? await sendJson(`${base}/${pet.id}`, "PATCH", body) : await sendJson(base, "POST", clientId ? { ...body, clientId } : body);
+    const r = pet
+      ? await sendJson(`${base}/${pet.id}`, "PATCH", body)
+      : await sendJson(base, "POST", clientId ? { ...body, clientId } : body);
     setPending(false);
     if (!r.ok) {
       setFields(r.fields);
@@ -88,15 +90,47 @@ export function PetForm({ locale, clinicSlug, pet, clientId, doneHref }: PetForm
           options={petSpecies.map((s) => ({ value: s, label: t(`species.${s}`) }))}
           error={fields.species}
         />
-        <SelectField label={t("sex")} name="sex" defaultValue={pet?.sex ?? "unknown"} options={petSexes.map((s) => ({ value: s, label: t(`sex.${s}`) }))} error={fields.sex} />
+        <SelectField
+          label={t("sex")}
+          name="sex"
+          defaultValue={pet?.sex ?? "unknown"}
+          options={petSexes.map((s) => ({ value: s, label: t(`sex.${s}`) }))}
+          error={fields.sex}
+        />
       </div>
       <Field label={t("breed")} name="breed" maxLength={80} defaultValue={pet?.breed ?? ""} error={fields.breed} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={t("birthDate")} name="birthDate" type="date" max={today} defaultValue={pet?.birthDate ?? ""} error={fields.birthDate} />
-        <Field label={t("weightKg")} name="weightKg" inputMode="decimal" defaultValue={pet?.weightKg ?? ""} error={fields.weightKg} />
+        <Field
+          label={t("birthDate")}
+          name="birthDate"
+          type="date"
+          max={today}
+          defaultValue={pet?.birthDate ?? ""}
+          error={fields.birthDate}
+        />
+        <Field
+          label={t("weightKg")}
+          name="weightKg"
+          inputMode="decimal"
+          defaultValue={pet?.weightKg ?? ""}
+          error={fields.weightKg}
+        />
       </div>
-      <Field label={t("microchip")} name="microchip" hint={t("microchipHint")} maxLength={40} defaultValue={pet?.microchip ?? ""} error={fields.microchip} />
-      <TextAreaField label={t("notes")} name="notes" maxLength={4000} defaultValue={pet?.notes ?? ""} error={fields.notes} />
+      <Field
+        label={t("microchip")}
+        name="microchip"
+        hint={t("microchipHint")}
+        maxLength={40}
+        defaultValue={pet?.microchip ?? ""}
+        error={fields.microchip}
+      />
+      <TextAreaField
+        label={t("notes")}
+        name="notes"
+        maxLength={4000}
+        defaultValue={pet?.notes ?? ""}
+        error={fields.notes}
+      />
       {fields.clientId ? <FormError message={fields.clientId[0]} /> : null}
       <Button type="submit" pending={pending} className="w-full sm:w-auto">
         {pet ? t("save") : t("create")}

@@ -8,7 +8,17 @@ import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { callApi } from "../book/_components/api";
 
-export function CancelAppointmentButton({ locale, clinicSlug, appointmentId, doneHref }: { locale: Locale; clinicSlug: string; appointmentId: string; doneHref?: string }) {
+export function CancelAppointmentButton({
+  locale,
+  clinicSlug,
+  appointmentId,
+  doneHref,
+}: {
+  locale: Locale;
+  clinicSlug: string;
+  appointmentId: string;
+  doneHref?: string;
+}) {
   const t = translator(locale, appointmentMessages);
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -40,7 +50,14 @@ export function CancelAppointmentButton({ locale, clinicSlug, appointmentId, don
     <form onSubmit={submit} className="w-full space-y-2">
       <label className="block text-sm font-medium text-slate-800">
         {t("list.cancelReason")}
-        <textarea required maxLength={500} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base" />
+        <textarea
+          required
+          maxLength={500}
+          rows={2}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base"
+        />
       </label>
       <FormError message={error} />
       <div className="flex flex-wrap gap-2">

@@ -13,7 +13,10 @@ import { CancelAppointmentButton } from "./cancel-appointment-button";
 export const metadata = { title: "My appointments" };
 const closed = new Set(["cancelled", "completed", "no_show"]);
 
-export default async function MyAppointmentsPage(props: { params: Promise<{ clinic: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function MyAppointmentsPage(props: {
+  params: Promise<{ clinic: string }>;
+  searchParams: Promise<{ done?: string }>;
+}) {
   const { clinic: slug } = await props.params;
   const { done } = await props.searchParams;
   const ctx = await loadPortalPage(slug, "/portal/appointments");
@@ -52,12 +55,18 @@ export default async function MyAppointmentsPage(props: { params: Promise<{ clin
                     <CancelAppointmentButton locale={locale} clinicSlug={clinic.slug} appointmentId={a.id} />
                   </>
                 ) : null}
-                <a className={buttonClass("secondary")} href={`/api/clinics/${clinic.slug}/appointments/${a.id}/calendar`} download="appointment.ics">
+                <a
+                  className={buttonClass("secondary")}
+                  href={`/api/clinics/${clinic.slug}/appointments/${a.id}/calendar`}
+                  download="appointment.ics"
+                >
                   {t("list.addToCalendar")}
                 </a>
               </div>
               {a.clientCanChange ? null : (
-                <p className="text-sm text-slate-600">{t("list.callClinic", { phone: clinic.phone ? ` (${clinic.phone})` : "" })}</p>
+                <p className="text-sm text-slate-600">
+                  {t("list.callClinic", { phone: clinic.phone ? ` (${clinic.phone})` : "" })}
+                </p>
               )}
             </li>
           ))}
@@ -72,7 +81,9 @@ export default async function MyAppointmentsPage(props: { params: Promise<{ clin
           {past.map((a) => (
             <li key={a.id} className="rounded-xl bg-white p-4 text-slate-700 shadow-sm">
               <AppointmentSummary a={a} locale={locale} timeZone={clinic.timeZone} />
-              {a.status === "cancelled" && a.cancelReason ? <p className="mt-1 text-sm text-slate-500">{t("list.cancelledReason", { reason: a.cancelReason })}</p> : null}
+              {a.status === "cancelled" && a.cancelReason ? (
+                <p className="mt-1 text-sm text-slate-500">{t("list.cancelledReason", { reason: a.cancelReason })}</p>
+              ) : null}
             </li>
           ))}
         </ul>

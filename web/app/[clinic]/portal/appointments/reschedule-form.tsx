@@ -33,7 +33,10 @@ export function RescheduleForm({ locale, clinicSlug, timeZone, appointment, vets
     if (!slot) return;
     setPending(true);
     setError(null);
-    const r = await callApi(`/api/clinics/${clinicSlug}/appointments/${appointment.id}/reschedule`, "POST", { startsAt: slot.startsAt, vetId });
+    const r = await callApi(`/api/clinics/${clinicSlug}/appointments/${appointment.id}/reschedule`, "POST", {
+      startsAt: slot.startsAt,
+      vetId,
+    });
     setPending(false);
     if (r.ok) {
       router.push(doneHref);
@@ -54,7 +57,11 @@ export function RescheduleForm({ locale, clinicSlug, timeZone, appointment, vets
       {vets && vets.length > 1 ? (
         <label className="block text-sm font-medium text-slate-800">
           {t("cal.vet")}
-          <select value={vetId} onChange={(e) => (setVetId(e.target.value), setSlot(null))} className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3">
+          <select
+            value={vetId}
+            onChange={(e) => (setVetId(e.target.value), setSlot(null))}
+            className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3"
+          >
             {vets.map((v) => (
               <option key={v.vetId} value={v.vetId}>
                 {v.vetName}
@@ -64,7 +71,17 @@ export function RescheduleForm({ locale, clinicSlug, timeZone, appointment, vets
         </label>
       ) : null}
       <FormError message={error} />
-      <SlotPicker locale={locale} clinicSlug={clinicSlug} timeZone={timeZone} serviceId={appointment.serviceId} vetId={vetId} movingAppointmentId={appointment.id} reloadKey={reloadKey} selected={slot?.startsAt} onPick={setSlot} />
+      <SlotPicker
+        locale={locale}
+        clinicSlug={clinicSlug}
+        timeZone={timeZone}
+        serviceId={appointment.serviceId}
+        vetId={vetId}
+        movingAppointmentId={appointment.id}
+        reloadKey={reloadKey}
+        selected={slot?.startsAt}
+        onPick={setSlot}
+      />
       {slot ? (
         <Button onClick={submit} pending={pending} className="w-full sm:w-auto">
           {t("reschedule.confirm", { when: formatWhen(slot.startsAt, timeZone, locale) })}

@@ -28,7 +28,14 @@ export default async function BookPage({ params }: { params: Promise<{ clinic: s
     pets: data.pets.map((p) => ({ id: p.id, name: p.name })),
     services: data.services
       .filter((s) => data.serviceVets.some((v) => v.serviceId === s.id))
-      .map(({ id, name, durationMinutes, priceCents, currency, instructions }) => ({ id, name, durationMinutes, priceCents, currency, instructions })),
+      .map(({ id, name, durationMinutes, priceCents, currency, instructions }) => ({
+        id,
+        name,
+        durationMinutes,
+        priceCents,
+        currency,
+        instructions,
+      })),
     serviceVets: data.serviceVets,
   };
   return (

@@ -9,7 +9,10 @@ import { translator } from "@/lib/i18n";
 import { clientMessages } from "@/lib/i18n/messages/clients";
 import { joinClinicAsClient } from "./actions";
 
-type Props = { params: Promise<{ clinic: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ clinic: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function JoinPage({ params, searchParams }: Props) {
   const { clinic: slug } = await params;
@@ -26,7 +29,14 @@ export default async function JoinPage({ params, searchParams }: Props) {
       <p className="text-slate-600">{t("join.body", { clinic: name, email: user.email })}</p>
       <FormError message={errorField ? t(errorField === "phone" ? "form.fixErrors" : "form.failed") : null} />
       <input type="hidden" name="clinic" value={access.clinic.slug} />
-      <Field label={t("join.phone")} name="phone" type="tel" autoComplete="tel" maxLength={32} error={errorField === "phone" ? t("join.phoneInvalid") : null} />
+      <Field
+        label={t("join.phone")}
+        name="phone"
+        type="tel"
+        autoComplete="tel"
+        maxLength={32}
+        error={errorField === "phone" ? t("join.phoneInvalid") : null}
+      />
       <Button type="submit" className="w-full sm:w-auto">
         {t("join.submit", { clinic: name })}
       </Button>

@@ -16,7 +16,12 @@ export default async function ProfilePage({ params }: { params: Promise<{ clinic
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{translator(ctx.locale, clientMessages)("profile.title")}</h1>
       <div className="rounded-2xl bg-white p-5 shadow-sm">
-        <ClientDetailsForm locale={ctx.locale} clinicSlug={ctx.access.clinic.slug} mode={{ kind: "self" }} client={client} />
+        <ClientDetailsForm
+          locale={ctx.locale}
+          clinicSlug={ctx.access.clinic.slug}
+          mode={{ kind: "self" }}
+          client={client}
+        />
       </div>
     </div>
   );

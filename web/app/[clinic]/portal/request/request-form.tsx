@@ -53,8 +53,18 @@ export function RequestForm({ locale, clinicSlug, today, pets, services }: Reque
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormError message={error} />
-      <SelectField label={t("book.pet")} name="petId" options={pets.map((p) => ({ value: p.id, label: p.name }))} error={fields.petId} />
-      <SelectField label={t("book.service")} name="serviceId" options={services.map((s) => ({ value: s.id, label: s.name }))} error={fields.serviceId} />
+      <SelectField
+        label={t("book.pet")}
+        name="petId"
+        options={pets.map((p) => ({ value: p.id, label: p.name }))}
+        error={fields.petId}
+      />
+      <SelectField
+        label={t("book.service")}
+        name="serviceId"
+        options={services.map((s) => ({ value: s.id, label: s.name }))}
+        error={fields.serviceId}
+      />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">{t("request.dates")}</legend>
         <div className="grid gap-2 sm:grid-cols-3">

@@ -20,7 +20,17 @@ const next: Record<AppointmentStatus, ("confirmed" | "checked_in" | "in_progress
   cancelled: [],
 };
 
-export function AppointmentActions({ locale, clinicSlug, id, status }: { locale: Locale; clinicSlug: string; id: string; status: AppointmentStatus }) {
+export function AppointmentActions({
+  locale,
+  clinicSlug,
+  id,
+  status,
+}: {
+  locale: Locale;
+  clinicSlug: string;
+  id: string;
+  status: AppointmentStatus;
+}) {
   const t = translator(locale, appointmentMessages);
   const router = useRouter();
   const [pending, setPending] = useState<string | null>(null);
@@ -41,7 +51,13 @@ export function AppointmentActions({ locale, clinicSlug, id, status }: { locale:
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
         {next[status].map((to) => (
-          <Button key={to} variant={to === "no_show" ? "secondary" : "primary"} className="px-3" pending={pending === to} onClick={() => setStatus(to)}>
+          <Button
+            key={to}
+            variant={to === "no_show" ? "secondary" : "primary"}
+            className="px-3"
+            pending={pending === to}
+            onClick={() => setStatus(to)}
+          >
             {t(`action.${to}`)}
           </Button>
         ))}

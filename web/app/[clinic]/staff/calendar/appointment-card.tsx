@@ -5,11 +5,26 @@ import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { formatTime } from "../../portal/book/_components/zoned";
 import { AppointmentActions } from "./appointment-actions";
 
-export function AppointmentCard({ a, locale, clinicSlug, timeZone, showVet }: { a: AppointmentListItem; locale: Locale; clinicSlug: string; timeZone: string; showVet: boolean }) {
+export function AppointmentCard({
+  a,
+  locale,
+  clinicSlug,
+  timeZone,
+  showVet,
+}: {
+  a: AppointmentListItem;
+  locale: Locale;
+  clinicSlug: string;
+  timeZone: string;
+  showVet: boolean;
+}) {
   const t = translator(locale, appointmentMessages);
   const dead = a.status === "cancelled" || a.status === "no_show";
   return (
-    <article data-testid="calendar-appointment" className={`space-y-2 rounded-lg border-l-4 bg-white p-3 shadow-sm ${dead ? "border-slate-300 opacity-60" : "border-brand-600"}`}>
+    <article
+      data-testid="calendar-appointment"
+      className={`space-y-2 rounded-lg border-l-4 bg-white p-3 shadow-sm ${dead ? "border-slate-300 opacity-60" : "border-brand-600"}`}
+    >
       <header className="flex flex-wrap items-baseline justify-between gap-x-2">
         <span className="font-semibold">
           {formatTime(a.startsAt, timeZone, locale)}–{formatTime(a.endsAt, timeZone, locale)}

@@ -13,10 +13,14 @@ import { addDays, formatDay, formatTime, isoWeekday, localDate } from "../../por
 import { AppointmentCard } from "./appointment-card";
 
 export const metadata = { title: "Calendar" };
-const isDate = (s: unknown): s is string => typeof s === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
+const isDate = (s: unknown): s is string =>
+  typeof s === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
 const isUuid = (s: unknown): s is string => typeof s === "string" && /^[0-9a-f-]{36}$/i.test(s);
 
-export default async function CalendarPage(props: { params: Promise<{ clinic: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function CalendarPage(props: {
+  params: Promise<{ clinic: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { clinic: slug } = await props.params;
   const sp = await props.searchParams;
   const { user, access, locale } = await loadStaffPage(slug);
@@ -62,27 +66,49 @@ export default async function CalendarPage(props: { params: Promise<{ clinic: st
         <ButtonLink href={`${base}/new?date=${date}`}>{t("cal.new")}</ButtonLink>
       </div>
       <nav className="flex flex-wrap items-center gap-2" aria-label={t("cal.title")}>
-        <Link className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm" href={href({ date: addDays(date, -step) })}>
+        <Link
+          className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+          href={href({ date: addDays(date, -step) })}
+        >
           ‹ {t("cal.prev")}
         </Link>
-        <Link className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm" href={href({ date: localDate(new Date(), tz) })}>
+        <Link
+          className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+          href={href({ date: localDate(new Date(), tz) })}
+        >
           {t("cal.today")}
         </Link>
-        <Link className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm" href={href({ date: addDays(date, step) })}>
+        <Link
+          className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+          href={href({ date: addDays(date, step) })}
+        >
           {t("cal.next")} ›
         </Link>
         <span className="flex rounded-lg border border-slate-300 bg-white text-sm">
-          <Link aria-current={view === "day" ? "page" : undefined} className="min-h-11 rounded-l-lg px-3 py-2 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white" href={href({ view: "day" })}>
+          <Link
+            aria-current={view === "day" ? "page" : undefined}
+            className="min-h-11 rounded-l-lg px-3 py-2 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white"
+            href={href({ view: "day" })}
+          >
             {t("cal.day")}
           </Link>
-          <Link aria-current={view === "week" ? "page" : undefined} className="min-h-11 rounded-r-lg px-3 py-2 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white" href={href({ view: "week" })}>
+          <Link
+            aria-current={view === "week" ? "page" : undefined}
+            className="min-h-11 rounded-r-lg px-3 py-2 aria-[current=page]:bg-brand-700 aria-[current=page]:text-white"
+            href={href({ view: "week" })}
+          >
             {t("cal.week")}
           </Link>
         </span>
         <form action={base} className="flex items-center gap-2">
           <input type="hidden" name="view" value={view} />
           <input type="hidden" name="date" value={date} />
-          <select name="vet" defaultValue={vetId ?? ""} aria-label={t("cal.vet")} className="min-h-11 rounded-lg border border-slate-300 bg-white px-2 text-sm">
+          <select
+            name="vet"
+            defaultValue={vetId ?? ""}
+            aria-label={t("cal.vet")}
+            className="min-h-11 rounded-lg border border-slate-300 bg-white px-2 text-sm"
+          >
             <option value="">{t("cal.allVets")}</option>
             {[...vets.entries()].map(([id, name]) => (
               <option key={id} value={id}>
@@ -96,12 +122,18 @@ export default async function CalendarPage(props: { params: Promise<{ clinic: st
         </form>
       </nav>
       <p className="text-sm text-slate-500">
-        {view === "day" ? formatDay(date, locale, "long") : `${formatDay(first, locale)} – ${formatDay(addDays(first, 6), locale)}`} · {t("slots.timeZone", { tz })}
+        {view === "day"
+          ? formatDay(date, locale, "long")
+          : `${formatDay(first, locale)} – ${formatDay(addDays(first, 6), locale)}`}{" "}
+        · {t("slots.timeZone", { tz })}
       </p>
 
       {view === "day" ? (
         <div className="-mx-4 overflow-x-auto px-4 md:mx-0 md:px-0">
-          <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(${Math.max(columns.length, 1)}, minmax(17rem, 1fr))` }}>
+          <div
+            className="grid gap-3"
+            style={{ gridTemplateColumns: `repeat(${Math.max(columns.length, 1)}, minmax(17rem, 1fr))` }}
+          >
             {columns.map(([id, name]) => {
               const items = todayItems.filter((a) => a.vetId === id);
               return (
@@ -117,7 +149,14 @@ export default async function CalendarPage(props: { params: Promise<{ clinic: st
                   </p>
                   {items.length === 0 ? <p className="px-1 text-sm text-slate-500">{t("cal.empty")}</p> : null}
                   {items.map((a) => (
-                    <AppointmentCard key={a.id} a={a} locale={locale} clinicSlug={clinic.slug} timeZone={tz} showVet={false} />
+                    <AppointmentCard
+                      key={a.id}
+                      a={a}
+                      locale={locale}
+                      clinicSlug={clinic.slug}
+                      timeZone={tz}
+                      showVet={false}
+                    />
                   ))}
                 </section>
               );
@@ -129,7 +168,11 @@ export default async function CalendarPage(props: { params: Promise<{ clinic: st
           {days.map((d) => {
             const items = byDay.get(d) ?? [];
             return (
-              <section key={d} aria-label={formatDay(d, locale, "long")} className="space-y-2 rounded-xl bg-slate-50 p-2">
+              <section
+                key={d}
+                aria-label={formatDay(d, locale, "long")}
+                className="space-y-2 rounded-xl bg-slate-50 p-2"
+              >
                 <h2 className="px-1 font-semibold">
                   <Link href={href({ view: "day", date: d })} className="hover:text-brand-700">
                     {formatDay(d, locale)}
@@ -137,7 +180,14 @@ export default async function CalendarPage(props: { params: Promise<{ clinic: st
                 </h2>
                 {items.length === 0 ? <p className="px-1 text-sm text-slate-500">{t("cal.empty")}</p> : null}
                 {items.map((a) => (
-                  <AppointmentCard key={a.id} a={a} locale={locale} clinicSlug={clinic.slug} timeZone={tz} showVet={!vetId} />
+                  <AppointmentCard
+                    key={a.id}
+                    a={a}
+                    locale={locale}
+                    clinicSlug={clinic.slug}
+                    timeZone={tz}
+                    showVet={!vetId}
+                  />
                 ))}
               </section>
             );

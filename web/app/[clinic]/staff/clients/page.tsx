@@ -10,7 +10,10 @@ import { clientMessages } from "@/lib/i18n/messages/clients";
 
 const PAGE_SIZE = 25;
 
-type Props = { params: Promise<{ clinic: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ clinic: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function StaffClientsPage({ params, searchParams }: Props) {
   const { clinic: slug } = await params;
@@ -21,7 +24,10 @@ export default async function StaffClientsPage({ params, searchParams }: Props) 
   requireRole(access);
   const t = translator(locale, clientMessages);
   const q = typeof sp.q === "string" ? sp.q.slice(0, 120) : "";
-  const offset = Math.max(0, Math.min(1_000_000, Number.parseInt(typeof sp.offset === "string" ? sp.offset : "0", 10) || 0));
+  const offset = Math.max(
+    0,
+    Math.min(1_000_000, Number.parseInt(typeof sp.offset === "string" ? sp.offset : "0", 10) || 0),
+  );
   const clinicId = access.clinic.id;
   const page = await withUser(user, (db) => listClients(db, { clinicId, q: q || undefined, limit: PAGE_SIZE, offset }));
   const base = `/${access.clinic.slug}/staff/clients`;
@@ -52,12 +58,17 @@ export default async function StaffClientsPage({ params, searchParams }: Props) 
       {page.items.length === 0 ? (
         <p className="rounded-xl bg-white p-4 text-slate-600 shadow-sm">{t("staff.none")}</p>
       ) : (
-        <ul className="divide-y divide-slate-100 overflow-hidden rounded-xl bg-white shadow-sm" aria-label={t("staff.title")}>
+        <ul
+          className="divide-y divide-slate-100 overflow-hidden rounded-xl bg-white shadow-sm"
+          aria-label={t("staff.title")}
+        >
           {page.items.map((c) => (
             <li key={c.id}>
               <Link href={`${base}/${c.id}`} className="block p-4 hover:bg-brand-50">
                 <span className="block font-medium">{c.fullName}</span>
-                <span className="block break-all text-sm text-slate-600">{[c.email, c.phone].filter(Boolean).join(" · ")}</span>
+                <span className="block break-all text-sm text-slate-600">
+                  {[c.email, c.phone].filter(Boolean).join(" · ")}
+                </span>
                 <span className="block text-sm text-slate-500">
                   {t("staff.pets")}: {c.petNames.length ? c.petNames.join(", ") : t("staff.noPets")}
                 </span>
@@ -68,7 +79,9 @@ export default async function StaffClientsPage({ params, searchParams }: Props) 
       )}
       <div className="flex items-center justify-between gap-2 text-sm text-slate-600">
         <span>
-          {page.total > 0 ? t("staff.showing", { from: page.offset + 1, to: page.offset + page.items.length, total: page.total }) : null}
+          {page.total > 0
+            ? t("staff.showing", { from: page.offset + 1, to: page.offset + page.items.length, total: page.total })
+            : null}
         </span>
         <span className="flex gap-2">
           {page.offset > 0 ? (

@@ -30,7 +30,8 @@ const statusClass: Record<CronRun["status"], string> = {
 function runNotes(run: CronRun, t: Translate<Key>): string {
   const notes: string[] = [];
   if (run.stopped_by_budget) notes.push(t("stoppedByBudget"));
-  for (const [k, v] of Object.entries(run.details)) if (typeof v === "number" && v > 0) notes.push(`${k.replace(/_/g, " ")}: ${v}`);
+  for (const [k, v] of Object.entries(run.details))
+    if (typeof v === "number" && v > 0) notes.push(`${k.replace(/_/g, " ")}: ${v}`);
   if (run.error) notes.push(run.error);
   return notes.join(" · ");
 }
@@ -55,9 +56,19 @@ export default async function JobsPage(props: { params: Promise<{ clinic: string
     );
   }
   const clinicId = access.clinic.id;
-  const [runs, failures] = await withUser(user, async (db) => [await listCronRuns(db, clinicId, 50), await listDeliveryFailures(db, clinicId, 50)] as const);
-  const time = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium", timeZone: access.clinic.timeZone });
-  const seconds = (r: CronRun) => (r.finished_at ? `${((new Date(r.finished_at).getTime() - new Date(r.started_at).getTime()) / 1000).toFixed(1)} s` : "…");
+  const [runs, failures] = await withUser(
+    user,
+    async (db) => [await listCronRuns(db, clinicId, 50), await listDeliveryFailures(db, clinicId, 50)] as const,
+  );
+  const time = new Intl.DateTimeFormat(locale, {
+    dateStyle: "short",
+    timeStyle: "medium",
+    timeZone: access.clinic.timeZone,
+  });
+  const seconds = (r: CronRun) =>
+    r.finished_at
+      ? `${((new Date(r.finished_at).getTime() - new Date(r.started_at).getTime()) / 1000).toFixed(1)} s`
+      : "…";
 
   return (
     <div className="mx-auto max-w-5xl space-y-8">
@@ -67,15 +78,24 @@ export default async function JobsPage(props: { params: Promise<{ clinic: string
       </div>
 
       <section aria-labelledby="runs-heading" className="space-y-3">
-        <h2 id="runs-heading" className="text-lg font-semibold">{t("runsTitle")}</h2>
-        {runs.length === 0 ? <p className="text-slate-600">{t("runsEmpty")}</p> : (
+        <h2 id="runs-heading" className="text-lg font-semibold">
+          {t("runsTitle")}
+        </h2>
+        {runs.length === 0 ? (
+          <p className="text-slate-600">{t("runsEmpty")}</p>
+        ) : (
           <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
             <table className="w-full min-w-[640px] text-left text-sm">
               <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
                 <tr>
-                  <th className="p-3">{t("colJob")}</th><th className="p-3">{t("colStarted")}</th><th className="p-3">{t("colDuration")}</th>
-                  <th className="p-3">{t("colStatus")}</th><th className="p-3 text-right">{t("colDone")}</th>
-                  <th className="p-3 text-right">{t("colFailed")}</th><th className="p-3 text-right">{t("colSkipped")}</th><th className="p-3">{t("colNotes")}</th>
+                  <th className="p-3">{t("colJob")}</th>
+                  <th className="p-3">{t("colStarted")}</th>
+                  <th className="p-3">{t("colDuration")}</th>
+                  <th className="p-3">{t("colStatus")}</th>
+                  <th className="p-3 text-right">{t("colDone")}</th>
+                  <th className="p-3 text-right">{t("colFailed")}</th>
+                  <th className="p-3 text-right">{t("colSkipped")}</th>
+                  <th className="p-3">{t("colNotes")}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -84,7 +104,11 @@ export default async function JobsPage(props: { params: Promise<{ clinic: string
                     <td className="p-3 font-mono text-xs">{r.job}</td>
                     <td className="whitespace-nowrap p-3">{time.format(new Date(r.started_at))}</td>
                     <td className="p-3">{seconds(r)}</td>
-                    <td className="p-3"><span className={`rounded-full px-2 py-0.5 text-xs font-medium ${statusClass[r.status]}`}>{t(statusKey[r.status])}</span></td>
+                    <td className="p-3">
+                      <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${statusClass[r.status]}`}>
+                        {t(statusKey[r.status])}
+                      </span>
+                    </td>
                     <td className="p-3 text-right">{r.items_done}</td>
                     <td className="p-3 text-right">{r.items_failed}</td>
                     <td className="p-3 text-right">{r.items_skipped}</td>
@@ -98,8 +122,12 @@ export default async function JobsPage(props: { params: Promise<{ clinic: string
       </section>
 
       <section aria-labelledby="failures-heading" className="space-y-3">
-        <h2 id="failures-heading" className="text-lg font-semibold">{t("failuresTitle")}</h2>
-        {failures.length === 0 ? <p className="text-slate-600">{t("failuresEmpty")}</p> : (
+        <h2 id="failures-heading" className="text-lg font-semibold">
+          {t("failuresTitle")}
+        </h2>
+        {failures.length === 0 ? (
+          <p className="text-slate-600">{t("failuresEmpty")}</p>
+        ) : (
           <ul className="divide-y divide-slate-100 rounded-xl bg-white shadow-sm">
             {failures.map((f) => (
               <li key={f.id} data-testid="delivery-failure" className="space-y-1 p-4 text-sm">
@@ -110,7 +138,8 @@ export default async function JobsPage(props: { params: Promise<{ clinic: string
                 </p>
                 <p className="break-words text-red-800">{f.last_error}</p>
                 <p className="text-xs text-slate-500">
-                  {t("colAttempts")}: {f.attempts} · {t("colFailedAt")}: {f.failed_at ? time.format(new Date(f.failed_at)) : "—"}
+                  {t("colAttempts")}: {f.attempts} · {t("colFailedAt")}:{" "}
+                  {f.failed_at ? time.format(new Date(f.failed_at)) : "—"}
                   {fallbackNote(f, t) ? ` · ${fallbackNote(f, t)}` : ""}
                 </p>
               </li>

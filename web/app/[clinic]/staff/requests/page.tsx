@@ -27,18 +27,33 @@ export default async function RequestsPage(props: { params: Promise<{ clinic: st
               <p className="font-semibold">
                 {r.petName} · {r.serviceName}
               </p>
-              <p className="text-sm text-slate-600">{[r.clientName, r.clientPhone, r.clientEmail].filter(Boolean).join(" · ")}</p>
+              <p className="text-sm text-slate-600">
+                {[r.clientName, r.clientPhone, r.clientEmail].filter(Boolean).join(" · ")}
+              </p>
               <p className="text-sm text-slate-600">
                 {t(`tod.${r.timeOfDay}`)}
-                {r.preferredDates.length ? ` · ${t("req.dates", { dates: r.preferredDates.map((d) => formatDay(d, locale)).join(", ") })}` : ""}
+                {r.preferredDates.length
+                  ? ` · ${t("req.dates", { dates: r.preferredDates.map((d) => formatDay(d, locale)).join(", ") })}`
+                  : ""}
               </p>
               {r.note ? <p className="mt-1 text-sm text-slate-800">“{r.note}”</p> : null}
             </div>
-            <RequestActions locale={locale} clinicSlug={clinic.slug} timeZone={clinic.timeZone} requestId={r.id} serviceId={r.serviceId} petId={r.petId} />
+            <RequestActions
+              locale={locale}
+              clinicSlug={clinic.slug}
+              timeZone={clinic.timeZone}
+              requestId={r.id}
+              serviceId={r.serviceId}
+              petId={r.petId}
+            />
           </li>
         ))}
       </ul>
-      {page.total > page.items.length ? <p className="text-sm text-slate-500">{page.items.length} / {page.total}</p> : null}
+      {page.total > page.items.length ? (
+        <p className="text-sm text-slate-500">
+          {page.items.length} / {page.total}
+        </p>
+      ) : null}
     </div>
   );
 }

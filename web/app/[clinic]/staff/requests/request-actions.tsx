@@ -10,7 +10,21 @@ import { callApi } from "../../portal/book/_components/api";
 import { SlotPicker, type PickedSlot } from "../../portal/book/_components/slot-picker";
 import { formatWhen } from "../../portal/book/_components/zoned";
 
-export function RequestActions({ locale, clinicSlug, timeZone, requestId, serviceId, petId }: { locale: Locale; clinicSlug: string; timeZone: string; requestId: string; serviceId: string; petId: string }) {
+export function RequestActions({
+  locale,
+  clinicSlug,
+  timeZone,
+  requestId,
+  serviceId,
+  petId,
+}: {
+  locale: Locale;
+  clinicSlug: string;
+  timeZone: string;
+  requestId: string;
+  serviceId: string;
+  petId: string;
+}) {
   const t = translator(locale, appointmentMessages);
   const router = useRouter();
   const [mode, setMode] = useState<"idle" | "book" | "decline">("idle");
@@ -47,9 +61,22 @@ export function RequestActions({ locale, clinicSlug, timeZone, requestId, servic
       <FormError message={error} />
       {mode === "book" ? (
         <>
-          <SlotPicker locale={locale} clinicSlug={clinicSlug} timeZone={timeZone} serviceId={serviceId} vetId={null} petId={petId} reloadKey={reloadKey} selected={slot?.startsAt} onPick={setSlot} />
+          <SlotPicker
+            locale={locale}
+            clinicSlug={clinicSlug}
+            timeZone={timeZone}
+            serviceId={serviceId}
+            vetId={null}
+            petId={petId}
+            reloadKey={reloadKey}
+            selected={slot?.startsAt}
+            onPick={setSlot}
+          />
           {slot ? (
-            <Button pending={pending} onClick={() => run(`${base}/convert`, { startsAt: slot.startsAt, vetId: slot.vetId })}>
+            <Button
+              pending={pending}
+              onClick={() => run(`${base}/convert`, { startsAt: slot.startsAt, vetId: slot.vetId })}
+            >
               {t("book.confirmButton")} · {formatWhen(slot.startsAt, timeZone, locale)} · {slot.vetName}
             </Button>
           ) : null}
@@ -58,7 +85,14 @@ export function RequestActions({ locale, clinicSlug, timeZone, requestId, servic
         <form onSubmit={(e) => (e.preventDefault(), void run(`${base}/decline`, { message }))} className="space-y-2">
           <label className="block text-sm font-medium text-slate-800">
             {t("req.declineMessage")}
-            <textarea required maxLength={1000} rows={3} value={message} onChange={(e) => setMessage(e.target.value)} className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base" />
+            <textarea
+              required
+              maxLength={1000}
+              rows={3}
+              value={message}
+              onChange={(e) => setMessage(e.target.value)}
+              className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base"
+            />
           </label>
           <Button type="submit" variant="danger" pending={pending}>
             {t("req.sendDecline")}

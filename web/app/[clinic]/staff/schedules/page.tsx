@@ -16,7 +16,10 @@ import { WeeklyHoursEditor } from "./weekly-hours-editor";
 export const metadata = { title: "Schedules" };
 const card = "space-y-3 rounded-xl bg-white p-4 shadow-sm";
 
-export default async function SchedulesPage(props: { params: Promise<{ clinic: string }>; searchParams: Promise<{ vet?: string }> }) {
+export default async function SchedulesPage(props: {
+  params: Promise<{ clinic: string }>;
+  searchParams: Promise<{ vet?: string }>;
+}) {
   const { clinic: slug } = await props.params;
   const { vet } = await props.searchParams;
   const { user, access, locale } = await loadStaffPage(slug);
@@ -44,7 +47,11 @@ export default async function SchedulesPage(props: { params: Promise<{ clinic: s
         <form className="flex items-end gap-2">
           <label className="flex-1 text-sm font-medium text-slate-800">
             {t("cal.vet")}
-            <select name="vet" defaultValue={chosen?.userId} className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-2 text-base">
+            <select
+              name="vet"
+              defaultValue={chosen?.userId}
+              className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-2 text-base"
+            >
               {editable.map((s) => (
                 <option key={s.userId} value={s.userId}>
                   {s.name}
@@ -57,15 +64,27 @@ export default async function SchedulesPage(props: { params: Promise<{ clinic: s
           </button>
         </form>
       ) : null}
-      {!chosen || !schedule ? <p className="text-slate-600">{ts("sch.noVets")}</p> : (
+      {!chosen || !schedule ? (
+        <p className="text-slate-600">{ts("sch.noVets")}</p>
+      ) : (
         <>
           <section className={card} aria-labelledby="weekly">
-            <h2 id="weekly" className="text-lg font-semibold">{ts("sch.weekly")} · {chosen.name}</h2>
+            <h2 id="weekly" className="text-lg font-semibold">
+              {ts("sch.weekly")} · {chosen.name}
+            </h2>
             <p className="text-sm text-slate-600">{ts("sch.weeklyHint", { tz: clinic.timeZone })}</p>
-            <WeeklyHoursEditor key={chosen.userId} locale={locale} clinicSlug={clinic.slug} vetId={chosen.userId} initial={schedule.weeklyHours} />
+            <WeeklyHoursEditor
+              key={chosen.userId}
+              locale={locale}
+              clinicSlug={clinic.slug}
+              vetId={chosen.userId}
+              initial={schedule.weeklyHours}
+            />
           </section>
           <section className={card} aria-labelledby="overrides">
-            <h2 id="overrides" className="text-lg font-semibold">{ts("sch.overrides")}</h2>
+            <h2 id="overrides" className="text-lg font-semibold">
+              {ts("sch.overrides")}
+            </h2>
             <p className="text-sm text-slate-600">{ts("sch.overrideHint")}</p>
             {schedule.overrides.length === 0 ? <p className="text-sm text-slate-500">{ts("sch.noOverrides")}</p> : null}
             <ul className="divide-y divide-slate-100">
@@ -75,7 +94,9 @@ export default async function SchedulesPage(props: { params: Promise<{ clinic: s
                   <li key={date} className="flex flex-wrap items-center justify-between gap-2 py-2">
                     <span>
                       <span className="font-medium">{formatDay(date, locale)}</span>{" "}
-                      {rows.some((o) => o.kind === "closed") ? ts("sch.closed") : rows.map((o) => `${o.start}–${o.end}`).join(", ")}
+                      {rows.some((o) => o.kind === "closed")
+                        ? ts("sch.closed")
+                        : rows.map((o) => `${o.start}–${o.end}`).join(", ")}
                       {rows[0]?.note ? <span className="text-slate-500"> · {rows[0].note}</span> : null}
                     </span>
                     <RemoveButton locale={locale} url={`${api}/overrides`} body={{ vetId: chosen.userId, date }} />
@@ -86,7 +107,9 @@ export default async function SchedulesPage(props: { params: Promise<{ clinic: s
             <OverrideForm locale={locale} clinicSlug={clinic.slug} vetId={chosen.userId} today={today} />
           </section>
           <section className={card} aria-labelledby="timeoff">
-            <h2 id="timeoff" className="text-lg font-semibold">{ts("sch.timeOff")}</h2>
+            <h2 id="timeoff" className="text-lg font-semibold">
+              {ts("sch.timeOff")}
+            </h2>
             {schedule.timeOff.length === 0 ? <p className="text-sm text-slate-500">{ts("sch.noTimeOff")}</p> : null}
             <ul className="divide-y divide-slate-100">
               {schedule.timeOff.map((o) => (
@@ -104,17 +127,27 @@ export default async function SchedulesPage(props: { params: Promise<{ clinic: s
         </>
       )}
       <section className={card} aria-labelledby="rules">
-        <h2 id="rules" className="text-lg font-semibold">{ts("sch.rules")}</h2>
-        {canEditRules ? <RulesForm locale={locale} clinicSlug={clinic.slug} rules={rules} /> : <p className="text-sm text-slate-600">{ts("sch.rulesReadOnly")}</p>}
+        <h2 id="rules" className="text-lg font-semibold">
+          {ts("sch.rules")}
+        </h2>
+        {canEditRules ? (
+          <RulesForm locale={locale} clinicSlug={clinic.slug} rules={rules} />
+        ) : (
+          <p className="text-sm text-slate-600">{ts("sch.rulesReadOnly")}</p>
+        )}
       </section>
       <section className={card} aria-labelledby="reminders">
-        <h2 id="reminders" className="text-lg font-semibold">{ts("rem.title")}</h2>
+        <h2 id="reminders" className="text-lg font-semibold">
+          {ts("rem.title")}
+        </h2>
         {canEditRules ? (
           <RemindersForm locale={locale} clinicSlug={clinic.slug} settings={reminders} />
         ) : (
           <p className="text-sm text-slate-600">
             {reminders.enabled && reminders.offsetsMinutes.length
-              ? ts("rem.summary", { when: reminders.offsetsMinutes.map((m) => (m % 60 === 0 ? `${m / 60} h` : `${m} min`)).join(", ") })
+              ? ts("rem.summary", {
+                  when: reminders.offsetsMinutes.map((m) => (m % 60 === 0 ? `${m / 60} h` : `${m} min`)).join(", "),
+                })
               : ts("rem.off")}
           </p>
         )}

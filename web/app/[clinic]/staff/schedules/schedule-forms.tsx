@@ -46,27 +46,60 @@ const int = (f: FormData, k: string) => {
   return v !== "" && Number.isFinite(Number(v)) ? Number(v) : v;
 };
 
-export function OverrideForm({ locale, clinicSlug, vetId, today }: { locale: Locale; clinicSlug: string; vetId: string; today: string }) {
+export function OverrideForm({
+  locale,
+  clinicSlug,
+  vetId,
+  today,
+}: {
+  locale: Locale;
+  clinicSlug: string;
+  vetId: string;
+  today: string;
+}) {
   const { ts, pending, error, fields, submit } = useSubmit(locale);
   const [closed, setClosed] = useState(false);
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const intervals = closed ? [] : [{ start: String(f.get("start") ?? ""), end: String(f.get("end") ?? "") }];
-    await submit(`/api/clinics/${clinicSlug}/schedules/overrides`, "PUT", { vetId, date: String(f.get("date") ?? ""), closed, intervals, note: text(f, "note") });
+    await submit(`/api/clinics/${clinicSlug}/schedules/overrides`, "PUT", {
+      vetId,
+      date: String(f.get("date") ?? ""),
+      closed,
+      intervals,
+      note: text(f, "note"),
+    });
   }
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <FormError message={error} />
       <Field label={ts("sch.date")} name="date" type="date" min={today} error={fields.date} />
       <label className="flex min-h-11 items-center gap-3 text-sm">
-        <input type="checkbox" checked={closed} onChange={(e) => setClosed(e.target.checked)} className="size-5 accent-brand-700" />
+        <input
+          type="checkbox"
+          checked={closed}
+          onChange={(e) => setClosed(e.target.checked)}
+          className="size-5 accent-brand-700"
+        />
         {ts("sch.closed")}
       </label>
       {!closed ? (
         <div className="grid grid-cols-2 gap-3">
-          <Field label={ts("sch.from")} name="start" type="time" defaultValue="09:00" error={fields["intervals.0.start"]} />
-          <Field label={ts("sch.until")} name="end" type="time" defaultValue="14:00" error={fields["intervals.0.end"] ?? fields.intervals} />
+          <Field
+            label={ts("sch.from")}
+            name="start"
+            type="time"
+            defaultValue="09:00"
+            error={fields["intervals.0.start"]}
+          />
+          <Field
+            label={ts("sch.until")}
+            name="end"
+            type="time"
+            defaultValue="14:00"
+            error={fields["intervals.0.end"] ?? fields.intervals}
+          />
         </div>
       ) : null}
       <Field label={ts("sch.note")} name="note" maxLength={200} error={fields.note} />
@@ -77,13 +110,30 @@ export function OverrideForm({ locale, clinicSlug, vetId, today }: { locale: Loc
   );
 }
 
-export function TimeOffForm({ locale, clinicSlug, vetId, today }: { locale: Locale; clinicSlug: string; vetId: string; today: string }) {
+export function TimeOffForm({
+  locale,
+  clinicSlug,
+  vetId,
+  today,
+}: {
+  locale: Locale;
+  clinicSlug: string;
+  vetId: string;
+  today: string;
+}) {
   const { ts, pending, error, fields, submit } = useSubmit(locale);
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    const body = { vetId, startDate: String(f.get("startDate") ?? ""), startTime: text(f, "startTime"), endDate: String(f.get("endDate") ?? ""), endTime: text(f, "endTime"), reason: text(f, "reason") };
+    const body = {
+      vetId,
+      startDate: String(f.get("startDate") ?? ""),
+      startTime: text(f, "startTime"),
+      endDate: String(f.get("endDate") ?? ""),
+      endTime: text(f, "endTime"),
+      reason: text(f, "reason"),
+    };
     if (await submit(`/api/clinics/${clinicSlug}/schedules/time-off`, "POST", body)) form.reset();
   }
   return (
@@ -132,11 +182,39 @@ export function RulesForm({ locale, clinicSlug, rules }: { locale: Locale; clini
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <FormError message={error} />
       {saved ? <FormNotice>{ts("sch.saved")}</FormNotice> : null}
-      <Field label={ts("sch.minNotice")} name="minNoticeMinutes" inputMode="numeric" defaultValue={rules.minNoticeMinutes} error={fields.minNoticeMinutes} />
-      <Field label={ts("sch.maxDays")} name="maxDaysAhead" inputMode="numeric" defaultValue={rules.maxDaysAhead} error={fields.maxDaysAhead} />
-      <Field label={ts("sch.granularity")} name="slotGranularityMinutes" inputMode="numeric" defaultValue={rules.slotGranularityMinutes} error={fields.slotGranularityMinutes} />
-      <Field label={ts("sch.changeWindow")} name="clientChangeWindowHours" inputMode="numeric" defaultValue={rules.clientChangeWindowHours} error={fields.clientChangeWindowHours} />
-      <CheckboxField label={ts("sch.requireConfirmation")} name="requireConfirmation" defaultChecked={rules.requireConfirmation} />
+      <Field
+        label={ts("sch.minNotice")}
+        name="minNoticeMinutes"
+        inputMode="numeric"
+        defaultValue={rules.minNoticeMinutes}
+        error={fields.minNoticeMinutes}
+      />
+      <Field
+        label={ts("sch.maxDays")}
+        name="maxDaysAhead"
+        inputMode="numeric"
+        defaultValue={rules.maxDaysAhead}
+        error={fields.maxDaysAhead}
+      />
+      <Field
+        label={ts("sch.granularity")}
+        name="slotGranularityMinutes"
+        inputMode="numeric"
+        defaultValue={rules.slotGranularityMinutes}
+        error={fields.slotGranularityMinutes}
+      />
+      <Field
+        label={ts("sch.changeWindow")}
+        name="clientChangeWindowHours"
+        inputMode="numeric"
+        defaultValue={rules.clientChangeWindowHours}
+        error={fields.clientChangeWindowHours}
+      />
+      <CheckboxField
+        label={ts("sch.requireConfirmation")}
+        name="requireConfirmation"
+        defaultChecked={rules.requireConfirmation}
+      />
       <Button type="submit" pending={pending}>
         {ts("sch.saveRules")}
       </Button>
@@ -147,11 +225,23 @@ export function RulesForm({ locale, clinicSlug, rules }: { locale: Locale; clini
 /** Reminder times offered as checkboxes (minutes before the visit); a time set through the API shows too. */
 const REMINDER_CHOICES = [10080, 2880, 1440, 240, 120, 60];
 
-export function RemindersForm({ locale, clinicSlug, settings }: { locale: Locale; clinicSlug: string; settings: ReminderSettings }) {
+export function RemindersForm({
+  locale,
+  clinicSlug,
+  settings,
+}: {
+  locale: Locale;
+  clinicSlug: string;
+  settings: ReminderSettings;
+}) {
   const { ts, pending, error, fields, saved, submit } = useSubmit(locale);
   const choices = [...new Set([...REMINDER_CHOICES, ...settings.offsetsMinutes])].sort((a, b) => b - a);
   const label = (m: number) =>
-    m % 1440 === 0 ? ts("rem.days", { n: m / 1440 }) : m % 60 === 0 ? ts("rem.hours", { n: m / 60 }) : ts("rem.minutes", { n: m });
+    m % 1440 === 0
+      ? ts("rem.days", { n: m / 1440 })
+      : m % 60 === 0
+        ? ts("rem.hours", { n: m / 60 })
+        : ts("rem.minutes", { n: m });
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -169,7 +259,13 @@ export function RemindersForm({ locale, clinicSlug, settings }: { locale: Locale
         <legend className="text-sm font-medium text-slate-800">{ts("rem.when")}</legend>
         {choices.map((m) => (
           <label key={m} className="flex min-h-11 items-center gap-3 text-sm text-slate-800">
-            <input type="checkbox" name="offsetsMinutes" value={m} defaultChecked={settings.offsetsMinutes.includes(m)} className="size-5 accent-brand-700" />
+            <input
+              type="checkbox"
+              name="offsetsMinutes"
+              value={m}
+              defaultChecked={settings.offsetsMinutes.includes(m)}
+              className="size-5 accent-brand-700"
+            />
             {label(m)}
           </label>
         ))}

@@ -13,18 +13,33 @@ type Interval = { start: string; end: string };
 const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
 const timeInput = "min-h-11 w-28 rounded-lg border border-slate-300 bg-white px-2 text-base";
 
-export function WeeklyHoursEditor({ locale, clinicSlug, vetId, initial }: { locale: Locale; clinicSlug: string; vetId: string; initial: { weekday: number; start: string; end: string }[] }) {
+export function WeeklyHoursEditor({
+  locale,
+  clinicSlug,
+  vetId,
+  initial,
+}: {
+  locale: Locale;
+  clinicSlug: string;
+  vetId: string;
+  initial: { weekday: number; start: string; end: string }[];
+}) {
   const t = translator(locale, appointmentMessages);
   const ts = translator(locale, scheduleMessages);
   const router = useRouter();
   const [days, setDays] = useState<Record<number, Interval[]>>(() =>
-    Object.fromEntries(weekdays.map((d) => [d, initial.filter((h) => h.weekday === d).map(({ start, end }) => ({ start, end }))])),
+    Object.fromEntries(
+      weekdays.map((d) => [d, initial.filter((h) => h.weekday === d).map(({ start, end }) => ({ start, end }))]),
+    ),
   );
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
 
-  const update = (d: number, fn: (list: Interval[]) => Interval[]) => (setSaved(false), setDays((prev) => ({ ...prev, [d]: fn(prev[d] ?? []) })));
+  const update = (d: number, fn: (list: Interval[]) => Interval[]) => (
+    setSaved(false),
+    setDays((prev) => ({ ...prev, [d]: fn(prev[d] ?? []) }))
+  );
 
   async function save() {
     setPending(true);
@@ -53,15 +68,35 @@ export function WeeklyHoursEditor({ locale, clinicSlug, vetId, initial }: { loca
               {(days[d] ?? []).length === 0 ? <p className="pt-2 text-sm text-slate-500">{ts("sch.off")}</p> : null}
               {(days[d] ?? []).map((iv, i) => (
                 <div key={i} className="flex flex-wrap items-center gap-2">
-                  <input type="time" aria-label={`${ts(`day.${d}`)} ${ts("sch.from")} ${i + 1}`} value={iv.start} onChange={(e) => update(d, (l) => l.map((x, j) => (j === i ? { ...x, start: e.target.value } : x)))} className={timeInput} />
+                  <input
+                    type="time"
+                    aria-label={`${ts(`day.${d}`)} ${ts("sch.from")} ${i + 1}`}
+                    value={iv.start}
+                    onChange={(e) => update(d, (l) => l.map((x, j) => (j === i ? { ...x, start: e.target.value } : x)))}
+                    className={timeInput}
+                  />
                   <span aria-hidden>–</span>
-                  <input type="time" aria-label={`${ts(`day.${d}`)} ${ts("sch.until")} ${i + 1}`} value={iv.end} onChange={(e) => update(d, (l) => l.map((x, j) => (j === i ? { ...x, end: e.target.value } : x)))} className={timeInput} />
-                  <button type="button" className="min-h-11 px-2 text-sm text-red-700" onClick={() => update(d, (l) => l.filter((_, j) => j !== i))}>
+                  <input
+                    type="time"
+                    aria-label={`${ts(`day.${d}`)} ${ts("sch.until")} ${i + 1}`}
+                    value={iv.end}
+                    onChange={(e) => update(d, (l) => l.map((x, j) => (j === i ? { ...x, end: e.target.value } : x)))}
+                    className={timeInput}
+                  />
+                  <button
+                    type="button"
+                    className="min-h-11 px-2 text-sm text-red-700"
+                    onClick={() => update(d, (l) => l.filter((_, j) => j !== i))}
+                  >
                     {ts("sch.remove")}
                   </button>
                 </div>
               ))}
-              <button type="button" className="min-h-11 text-sm font-medium text-brand-700" onClick={() => update(d, (l) => [...l, { start: l.at(-1)?.end ?? "09:00", end: "19:00" }])}>
+              <button
+                type="button"
+                className="min-h-11 text-sm font-medium text-brand-700"
+                onClick={() => update(d, (l) => [...l, { start: l.at(-1)?.end ?? "09:00", end: "19:00" }])}
+              >
                 + {ts("sch.addInterval")}
               </button>
             </div>

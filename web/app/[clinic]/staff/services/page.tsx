@@ -24,7 +24,12 @@ export default async function ServicesPage(props: { params: Promise<{ clinic: st
     staff: (await listStaff(db, clinic.id)).filter((s) => s.role !== "receptionist"),
   }));
   const names = new Map(staff.map((s) => [s.userId, s.name]));
-  const formProps = { locale, clinicSlug: clinic.slug, currency: clinic.currency, staff: staff.map(({ userId, name }) => ({ userId, name })) };
+  const formProps = {
+    locale,
+    clinicSlug: clinic.slug,
+    currency: clinic.currency,
+    staff: staff.map(({ userId, name }) => ({ userId, name })),
+  };
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <h1 className="text-2xl font-semibold">{ts("svc.title")}</h1>
@@ -40,11 +45,19 @@ export default async function ServicesPage(props: { params: Promise<{ clinic: st
               </span>
             </p>
             <p className="text-sm text-slate-600">
-              {[s.bookableOnline ? null : ts("svc.staffOnly"), s.active ? null : ts("svc.inactive"), s.vetIds.map((id) => names.get(id) ?? "?").join(", ")].filter(Boolean).join(" · ")}
+              {[
+                s.bookableOnline ? null : ts("svc.staffOnly"),
+                s.active ? null : ts("svc.inactive"),
+                s.vetIds.map((id) => names.get(id) ?? "?").join(", "),
+              ]
+                .filter(Boolean)
+                .join(" · ")}
             </p>
             {canEdit ? (
               <details className="mt-2">
-                <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-brand-700">{ts("svc.edit")}</summary>
+                <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-brand-700">
+                  {ts("svc.edit")}
+                </summary>
                 <ServiceForm {...formProps} service={s} />
               </details>
             ) : null}

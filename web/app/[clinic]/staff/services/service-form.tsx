@@ -23,7 +23,9 @@ interface Props {
 }
 
 const num = (form: FormData, name: string) => {
-  const raw = String(form.get(name) ?? "").trim().replace(",", ".");
+  const raw = String(form.get(name) ?? "")
+    .trim()
+    .replace(",", ".");
   const n = Number(raw);
   return raw !== "" && Number.isFinite(n) ? n : raw; // a non-number goes as typed so the server names the field
 };
@@ -77,23 +79,63 @@ export function ServiceForm({ locale, clinicSlug, currency, staff, service }: Pr
       {saved ? <FormNotice>{ts("svc.saved")}</FormNotice> : null}
       <Field label={ts("svc.name")} name="name" maxLength={120} defaultValue={service?.name} error={fields.name} />
       <div className="grid grid-cols-2 gap-3">
-        <Field label={ts("svc.duration")} name="durationMinutes" inputMode="numeric" defaultValue={service?.durationMinutes ?? 30} error={fields.durationMinutes} />
-        <Field label={ts("svc.price", { currency })} name="price" inputMode="decimal" defaultValue={service ? (service.priceCents / 10 ** minorUnitDigits(currency)).toFixed(minorUnitDigits(currency)) : ""} error={price} />
-        <Field label={ts("svc.bufferBefore")} name="bufferBeforeMinutes" inputMode="numeric" defaultValue={service?.bufferBeforeMinutes ?? 0} error={fields.bufferBeforeMinutes} />
-        <Field label={ts("svc.bufferAfter")} name="bufferAfterMinutes" inputMode="numeric" defaultValue={service?.bufferAfterMinutes ?? 0} error={fields.bufferAfterMinutes} />
+        <Field
+          label={ts("svc.duration")}
+          name="durationMinutes"
+          inputMode="numeric"
+          defaultValue={service?.durationMinutes ?? 30}
+          error={fields.durationMinutes}
+        />
+        <Field
+          label={ts("svc.price", { currency })}
+          name="price"
+          inputMode="decimal"
+          defaultValue={
+            service ? (service.priceCents / 10 ** minorUnitDigits(currency)).toFixed(minorUnitDigits(currency)) : ""
+          }
+          error={price}
+        />
+        <Field
+          label={ts("svc.bufferBefore")}
+          name="bufferBeforeMinutes"
+          inputMode="numeric"
+          defaultValue={service?.bufferBeforeMinutes ?? 0}
+          error={fields.bufferBeforeMinutes}
+        />
+        <Field
+          label={ts("svc.bufferAfter")}
+          name="bufferAfterMinutes"
+          inputMode="numeric"
+          defaultValue={service?.bufferAfterMinutes ?? 0}
+          error={fields.bufferAfterMinutes}
+        />
       </div>
       <CheckboxField label={ts("svc.online")} name="bookableOnline" defaultChecked={service?.bookableOnline ?? true} />
       <CheckboxField label={ts("svc.active")} name="active" defaultChecked={service?.active ?? true} />
-      <TextAreaField label={ts("svc.instructions")} name="instructions" maxLength={2000} defaultValue={service?.instructions ?? ""} error={fields.instructions} />
+      <TextAreaField
+        label={ts("svc.instructions")}
+        name="instructions"
+        maxLength={2000}
+        defaultValue={service?.instructions ?? ""}
+        error={fields.instructions}
+      />
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">{ts("svc.vets")}</legend>
         {staff.map((s) => (
           <label key={s.userId} className="flex min-h-11 items-center gap-3 text-sm">
-            <input type="checkbox" name="vetIds" value={s.userId} defaultChecked={service?.vetIds.includes(s.userId)} className="size-5 accent-brand-700" />
+            <input
+              type="checkbox"
+              name="vetIds"
+              value={s.userId}
+              defaultChecked={service?.vetIds.includes(s.userId)}
+              className="size-5 accent-brand-700"
+            />
             {s.name}
           </label>
         ))}
-        {fields.vetIds || fields.vetId ? <p className="text-sm text-red-700">{(fields.vetIds ?? fields.vetId)?.[0]}</p> : null}
+        {fields.vetIds || fields.vetId ? (
+          <p className="text-sm text-red-700">{(fields.vetIds ?? fields.vetId)?.[0]}</p>
+        ) : null}
       </fieldset>
       <Button type="submit" pending={pending} className="w-full sm:w-auto">
         {service ? ts("svc.save") : ts("svc.create")}

@@ -72,7 +72,16 @@ export function ClinicProfileForm(props: Props) {
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormError message={error} />
       {notice ? <FormNotice>{notice}</FormNotice> : null}
-      <Field label={t("form.name")} name="name" value={values.name} onChange={set("name")} error={fields.name} required maxLength={120} autoComplete="organization" />
+      <Field
+        label={t("form.name")}
+        name="name"
+        value={values.name}
+        onChange={set("name")}
+        error={fields.name}
+        required
+        maxLength={120}
+        autoComplete="organization"
+      />
       {props.mode === "create" ? (
         <Field
           label={t("form.slug")}
@@ -110,23 +119,71 @@ export function ClinicProfileForm(props: Props) {
         {zoneChoice !== OTHER && fields.timeZone ? <p className="text-sm text-red-700">{fields.timeZone[0]}</p> : null}
       </div>
       {zoneChoice === OTHER ? (
-        <Field label={t("form.timeZoneCustom")} name="timeZone" value={values.timeZone} onChange={set("timeZone")} error={fields.timeZone} required autoCapitalize="none" spellCheck={false} />
+        <Field
+          label={t("form.timeZoneCustom")}
+          name="timeZone"
+          value={values.timeZone}
+          onChange={set("timeZone")}
+          error={fields.timeZone}
+          required
+          autoCapitalize="none"
+          spellCheck={false}
+        />
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label={t("form.currency")} name="currency" value={values.currency} onChange={set("currency")} error={fields.currency} required maxLength={3} autoCapitalize="characters" />
+        <Field
+          label={t("form.currency")}
+          name="currency"
+          value={values.currency}
+          onChange={set("currency")}
+          error={fields.currency}
+          required
+          maxLength={3}
+          autoCapitalize="characters"
+        />
         <div className="flex flex-col gap-1">
           <label htmlFor="defaultLocale" className="text-sm font-medium text-slate-800">
             {t("form.defaultLocale")}
           </label>
-          <select id="defaultLocale" name="defaultLocale" className={selectClass} value={values.defaultLocale} onChange={set("defaultLocale")}>
+          <select
+            id="defaultLocale"
+            name="defaultLocale"
+            className={selectClass}
+            value={values.defaultLocale}
+            onChange={set("defaultLocale")}
+          >
             <option value="en">{t("lang.en")}</option>
             <option value="es">{t("lang.es")}</option>
           </select>
         </div>
       </div>
-      <Field label={t("form.email") + optional} name="email" type="email" value={values.email} onChange={set("email")} error={fields.email} autoComplete="email" />
-      <Field label={t("form.phone") + optional} name="phone" type="tel" value={values.phone} onChange={set("phone")} error={fields.phone} autoComplete="tel" />
-      <Field label={t("form.address") + optional} name="address" value={values.address} onChange={set("address")} error={fields.address} maxLength={300} autoComplete="street-address" />
+      <Field
+        label={t("form.email") + optional}
+        name="email"
+        type="email"
+        value={values.email}
+        onChange={set("email")}
+        error={fields.email}
+        autoComplete="email"
+      />
+      <Field
+        label={t("form.phone") + optional}
+        name="phone"
+        type="tel"
+        value={values.phone}
+        onChange={set("phone")}
+        error={fields.phone}
+        autoComplete="tel"
+      />
+      <Field
+        label={t("form.address") + optional}
+        name="address"
+        value={values.address}
+        onChange={set("address")}
+        error={fields.address}
+        maxLength={300}
+        autoComplete="street-address"
+      />
       <Button type="submit" pending={pending} className="w-full sm:w-auto">
         {pending ? t("form.saving") : props.mode === "create" ? t("new.submit") : t("settings.save")}
       </Button>

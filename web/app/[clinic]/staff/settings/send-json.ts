@@ -5,7 +5,12 @@ import { clinicMessages, type ClinicMessageKey } from "@/lib/i18n/messages/clini
 
 export type SendResult<T> = { ok: true; data: T } | { ok: false; message: string; fields: Record<string, string[]> };
 
-export async function sendJson<T>(url: string, method: "POST" | "PATCH" | "DELETE", locale: Locale, body?: unknown): Promise<SendResult<T>> {
+export async function sendJson<T>(
+  url: string,
+  method: "POST" | "PATCH" | "DELETE",
+  locale: Locale,
+  body?: unknown,
+): Promise<SendResult<T>> {
   const t = translator(locale, clinicMessages);
   let res: Response;
   try {
@@ -17,12 +22,18 @@ export async function sendJson<T>(url: string, method: "POST" | "PATCH" | "DELET
   } catch {
     return { ok: false, message: t("error.NETWORK"), fields: {} };
   }
-  const payload = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; fields?: Record<string, string[]> } } | null;
+  const payload = (await res.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; fields?: Record<string, string[]> };
+  } | null;
   if (res.ok) return { ok: true, data: payload as T };
   const code = payload?.error?.code ?? "";
   const key = `error.${code}` as ClinicMessageKey;
   const fields = payload?.error?.fields ?? {};
   const known = key in clinicMessages.en ? t(key) : null;
-  const message = known ?? (Object.keys(fields).length ? t("form.fixErrors") : t("form.failed", { message: payload?.error?.message ?? res.statusText }));
+  const message =
+    known ??
+    (Object.keys(fields).length
+      ? t("form.fixErrors")
+      : t("form.failed", { message: payload?.error?.message ?? res.statusText }));
   return { ok: false, message, fields };
 }

@@ -25,7 +25,12 @@ export function InviteForm({ slug, locale, roles }: { slug: string; locale: Loca
     setPending(true);
     setError(null);
     setNotice(null);
-    const result = await sendJson<{ invitation: { email: string } }>(`/api/clinics/${slug}/invitations`, "POST", locale, { email, role });
+    const result = await sendJson<{ invitation: { email: string } }>(
+      `/api/clinics/${slug}/invitations`,
+      "POST",
+      locale,
+      { email, role },
+    );
     setPending(false);
     if (!result.ok) {
       setError(result.message);
@@ -43,7 +48,16 @@ export function InviteForm({ slug, locale, roles }: { slug: string; locale: Loca
       <FormError message={error} />
       {notice ? <FormNotice>{notice}</FormNotice> : null}
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
-        <Field label={t("team.email")} name="email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} error={fields.email} required autoComplete="off" />
+        <Field
+          label={t("team.email")}
+          name="email"
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={fields.email}
+          required
+          autoComplete="off"
+        />
         <div className="flex flex-col gap-1">
           <label htmlFor="invite-role" className="text-sm font-medium text-slate-800">
             {t("team.role")}

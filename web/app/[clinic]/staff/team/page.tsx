@@ -23,12 +23,13 @@ export default async function TeamPage(props: { params: Promise<{ clinic: string
   const role = access.role;
   const clinicId = access.clinic.id;
   const canManage = role === "owner" || role === "admin";
-  const [staff, invitations] = await withUser(user, async (db) => [
-    await listStaff(db, clinicId),
-    canManage ? await listInvitations(db, clinicId) : [],
-  ] as const);
+  const [staff, invitations] = await withUser(
+    user,
+    async (db) => [await listStaff(db, clinicId), canManage ? await listInvitations(db, clinicId) : []] as const,
+  );
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: access.clinic.timeZone });
-  const invitable: readonly StaffRole[] = role === "owner" ? ["vet", "receptionist", "admin", "owner"] : ["vet", "receptionist", "admin"];
+  const invitable: readonly StaffRole[] =
+    role === "owner" ? ["vet", "receptionist", "admin", "owner"] : ["vet", "receptionist", "admin"];
 
   return (
     <div className="mx-auto max-w-3xl space-y-8">
@@ -51,11 +52,15 @@ export default async function TeamPage(props: { params: Promise<{ clinic: string
                 <div className="min-w-0">
                   <p className="font-medium">
                     {m.name}
-                    {m.userId === user.userId ? <span className="ml-1 text-sm text-slate-500">({t("team.you")})</span> : null}
+                    {m.userId === user.userId ? (
+                      <span className="ml-1 text-sm text-slate-500">({t("team.you")})</span>
+                    ) : null}
                   </p>
                   <p className="break-all text-sm text-slate-600">{m.email}</p>
                   <p className="text-xs text-slate-500">
-                    <span className="mr-2 inline-block rounded-full bg-brand-50 px-2 py-0.5 font-medium text-brand-800">{t(`role.${m.role}`)}</span>
+                    <span className="mr-2 inline-block rounded-full bg-brand-50 px-2 py-0.5 font-medium text-brand-800">
+                      {t(`role.${m.role}`)}
+                    </span>
                     {t("team.joined", { date: date.format(new Date(m.joinedAt)) })}
                   </p>
                 </div>

@@ -7,7 +7,17 @@ import { translator, type Locale } from "@/lib/i18n";
 import { clinicMessages } from "@/lib/i18n/messages/clinics";
 import { sendJson } from "../settings/send-json";
 
-export function RemoveMemberButton({ slug, userId, name, locale }: { slug: string; userId: string; name: string; locale: Locale }) {
+export function RemoveMemberButton({
+  slug,
+  userId,
+  name,
+  locale,
+}: {
+  slug: string;
+  userId: string;
+  name: string;
+  locale: Locale;
+}) {
   const t = translator(locale, clinicMessages);
   const router = useRouter();
   const [pending, setPending] = useState(false);

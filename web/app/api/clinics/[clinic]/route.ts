@@ -12,8 +12,11 @@ export const GET = apiHandler({ allow: ["owner", "admin", "vet", "receptionist"]
 });
 
 // PATCH /api/clinics/[clinic] - owners and admins change the clinic profile
-export const PATCH = apiHandler({ body: updateClinicSettingsInput, allow: ["owner", "admin"] }, async ({ user, access, body }) => {
-  if (!access) throw notFound();
-  const clinicId = access.clinic.id;
-  return { clinic: await withUser(user, (db) => updateClinicSettings(db, clinicId, body)) };
-});
+export const PATCH = apiHandler(
+  { body: updateClinicSettingsInput, allow: ["owner", "admin"] },
+  async ({ user, access, body }) => {
+    if (!access) throw notFound();
+    const clinicId = access.clinic.id;
+    return { clinic: await withUser(user, (db) => updateClinicSettings(db, clinicId, body)) };
+  },
+);

@@ -4,21 +4,40 @@ import type { PickedSlot } from "./slot-picker";
 
 export type ApiResult<T> =
   | { ok: true; data: T }
-  | { ok: false; status: number; code: string; message: string; fields: Record<string, string[]>; nextSlots: PickedSlot[] };
+  | {
+      ok: false;
+      status: number;
+      code: string;
+      message: string;
+      fields: Record<string, string[]>;
+      nextSlots: PickedSlot[];
+    };
 
-export async function callApi<T>(url: string, method: "POST" | "PATCH" | "PUT" | "DELETE", body?: unknown, headers?: Record<string, string>): Promise<ApiResult<T>> {
+export async function callApi<T>(
+  url: string,
+  method: "POST" | "PATCH" | "PUT" | "DELETE",
+  body?: unknown,
+  headers?: Record<string, string>,
+): Promise<ApiResult<T>> {
   try {
     const res = await fetch(url, {
       method,
       headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const payload = (await res.json().catch(() => null)) as
-      | { error?: { code?: string; message?: string; fields?: Record<string, string[]>; nextSlots?: PickedSlot[] } }
-      | null;
+    const payload = (await res.json().catch(() => null)) as {
+      error?: { code?: string; message?: string; fields?: Record<string, string[]>; nextSlots?: PickedSlot[] };
+    } | null;
     if (res.ok) return { ok: true, data: payload as T };
     const e = payload?.error ?? {};
-    return { ok: false, status: res.status, code: e.code ?? "INTERNAL", message: e.message ?? "", fields: e.fields ?? {}, nextSlots: e.nextSlots ?? [] };
+    return {
+      ok: false,
+      status: res.status,
+      code: e.code ?? "INTERNAL",
+      message: e.message ?? "",
+      fields: e.fields ?? {},
+      nextSlots: e.nextSlots ?? [],
+    };
   } catch {
     return { ok: false, status: 0, code: "NETWORK", message: "", fields: {}, nextSlots: [] };
   }

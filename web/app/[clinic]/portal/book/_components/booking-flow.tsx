@@ -15,14 +15,31 @@ import { formatMoney, formatWhen } from "./zoned";
 
 export interface BookingOptions {
   pets: { id: string; name: string }[];
-  services: { id: string; name: string; durationMinutes: number; priceCents: number; currency: string; instructions: string | null }[];
+  services: {
+    id: string;
+    name: string;
+    durationMinutes: number;
+    priceCents: number;
+    currency: string;
+    instructions: string | null;
+  }[];
   serviceVets: { serviceId: string; vetId: string; vetName: string }[];
 }
 
 type Step = "pet" | "service" | "vet" | "slot" | "confirm";
 const ANY = "any";
 
-export function BookingFlow({ locale, clinicSlug, timeZone, options }: { locale: Locale; clinicSlug: string; timeZone: string; options: BookingOptions }) {
+export function BookingFlow({
+  locale,
+  clinicSlug,
+  timeZone,
+  options,
+}: {
+  locale: Locale;
+  clinicSlug: string;
+  timeZone: string;
+  options: BookingOptions;
+}) {
   const t = translator(locale, appointmentMessages);
   const router = useRouter();
   const [step, setStep] = useState<Step>(options.pets.length === 1 ? "service" : "pet");
@@ -77,7 +94,11 @@ export function BookingFlow({ locale, clinicSlug, timeZone, options }: { locale:
                 <dt className="text-xs text-slate-500">{s.label}</dt>
                 <dd className="truncate font-medium">{s.value}</dd>
               </div>
-              <button type="button" className="min-h-11 px-2 text-sm font-medium text-brand-700" onClick={() => setStep(s.step)}>
+              <button
+                type="button"
+                className="min-h-11 px-2 text-sm font-medium text-brand-700"
+                onClick={() => setStep(s.step)}
+              >
                 {t("book.change")}
               </button>
             </div>
@@ -88,7 +109,12 @@ export function BookingFlow({ locale, clinicSlug, timeZone, options }: { locale:
       {step === "pet" ? (
         <section className="space-y-2">
           <h2 className="text-lg font-semibold">{t("book.pet")}</h2>
-          <ChoiceList label={t("book.pet")} value={petId} onChange={(v) => (setPetId(v), setStep(serviceId ? "slot" : "service"))} choices={options.pets.map((p) => ({ value: p.id, label: p.name }))} />
+          <ChoiceList
+            label={t("book.pet")}
+            value={petId}
+            onChange={(v) => (setPetId(v), setStep(serviceId ? "slot" : "service"))}
+            choices={options.pets.map((p) => ({ value: p.id, label: p.name }))}
+          />
         </section>
       ) : null}
 
@@ -102,7 +128,12 @@ export function BookingFlow({ locale, clinicSlug, timeZone, options }: { locale:
             choices={options.services.map((s) => ({
               value: s.id,
               label: s.name,
-              hint: [`${t("book.minutes", { n: s.durationMinutes })} · ${formatMoney(s.priceCents, s.currency, locale)}`, s.instructions].filter(Boolean).join(" — "),
+              hint: [
+                `${t("book.minutes", { n: s.durationMinutes })} · ${formatMoney(s.priceCents, s.currency, locale)}`,
+                s.instructions,
+              ]
+                .filter(Boolean)
+                .join(" — "),
             }))}
           />
         </section>
@@ -115,7 +146,10 @@ export function BookingFlow({ locale, clinicSlug, timeZone, options }: { locale:
             label={t("book.vet")}
             value={vet}
             onChange={(v) => (setVet(v), setSlot(null), setStep("slot"))}
-            choices={[{ value: ANY, label: t("book.anyVet"), hint: t("book.anyVetHint") }, ...vets.map((v) => ({ value: v.vetId, label: v.vetName }))]}
+            choices={[
+              { value: ANY, label: t("book.anyVet"), hint: t("book.anyVetHint") },
+              ...vets.map((v) => ({ value: v.vetId, label: v.vetName })),
+            ]}
           />
         </section>
       ) : null}
@@ -132,7 +166,10 @@ export function BookingFlow({ locale, clinicSlug, timeZone, options }: { locale:
             selected={slot?.startsAt}
             onPick={(s) => (setSlot(s), setTaken(null), setStep("confirm"))}
           />
-          <Link href={`/${clinicSlug}/portal/request`} className="inline-block min-h-11 py-2 text-sm font-medium text-brand-700">
+          <Link
+            href={`/${clinicSlug}/portal/request`}
+            className="inline-block min-h-11 py-2 text-sm font-medium text-brand-700"
+          >
             {t("book.nothingFits")}
           </Link>
         </section>
@@ -157,7 +194,12 @@ export function BookingFlow({ locale, clinicSlug, timeZone, options }: { locale:
               <p className="text-sm text-amber-900">{taken.length ? t("book.slotTakenHint") : t("book.noNextSlots")}</p>
               <div className="grid grid-cols-2 gap-2">
                 {taken.map((s) => (
-                  <button key={s.startsAt} type="button" onClick={() => (setSlot(s), setTaken(null))} className="min-h-11 rounded-lg border border-amber-400 bg-white px-2 text-sm font-medium">
+                  <button
+                    key={s.startsAt}
+                    type="button"
+                    onClick={() => (setSlot(s), setTaken(null))}
+                    className="min-h-11 rounded-lg border border-amber-400 bg-white px-2 text-sm font-medium"
+                  >
                     {formatWhen(s.startsAt, timeZone, locale)}
                   </button>
                 ))}
@@ -167,7 +209,13 @@ export function BookingFlow({ locale, clinicSlug, timeZone, options }: { locale:
           <FormError message={error} />
           <label className="block text-sm font-medium text-slate-800">
             {t("book.notes")}
-            <textarea value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={2000} rows={2} className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base" />
+            <textarea
+              value={notes}
+              onChange={(e) => setNotes(e.target.value)}
+              maxLength={2000}
+              rows={2}
+              className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base"
+            />
           </label>
           <div className="flex flex-col gap-2 sm:flex-row">
             <Button onClick={confirm} pending={pending} disabled={Boolean(taken)} className="w-full sm:w-auto">

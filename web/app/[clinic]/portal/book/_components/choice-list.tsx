@@ -5,7 +5,17 @@ export interface Choice {
   hint?: string | null;
 }
 
-export function ChoiceList({ label, choices, value, onChange }: { label: string; choices: Choice[]; value: string | null; onChange: (v: string) => void }) {
+export function ChoiceList({
+  label,
+  choices,
+  value,
+  onChange,
+}: {
+  label: string;
+  choices: Choice[];
+  value: string | null;
+  onChange: (v: string) => void;
+}) {
   return (
     <div role="radiogroup" aria-label={label} className="space-y-2">
       {choices.map((c) => (

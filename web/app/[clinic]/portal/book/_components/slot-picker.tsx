@@ -34,7 +34,19 @@ interface SlotPickerProps {
 
 type Load = { state: "loading" } | { state: "failed" } | { state: "ready"; slots: PickedSlot[] };
 
-export function SlotPicker({ locale, clinicSlug, timeZone, serviceId, vetId, petId = null, movingAppointmentId = null, days = 14, reloadKey = 0, selected, onPick }: SlotPickerProps) {
+export function SlotPicker({
+  locale,
+  clinicSlug,
+  timeZone,
+  serviceId,
+  vetId,
+  petId = null,
+  movingAppointmentId = null,
+  days = 14,
+  reloadKey = 0,
+  selected,
+  onPick,
+}: SlotPickerProps) {
   const t = translator(locale, appointmentMessages);
   const [day, setDay] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -86,7 +98,12 @@ export function SlotPicker({ locale, clinicSlug, timeZone, serviceId, vetId, pet
   const firstFree = dates.find((d) => byDay.has(d)) ?? null;
   const shownDay = day && byDay.has(day) ? day : firstFree;
 
-  if (load.state === "loading") return <p className="text-slate-600" role="status">{t("slots.loading")}</p>;
+  if (load.state === "loading")
+    return (
+      <p className="text-slate-600" role="status">
+        {t("slots.loading")}
+      </p>
+    );
   if (load.state === "failed")
     return (
       <div className="space-y-2">

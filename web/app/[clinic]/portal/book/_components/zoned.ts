@@ -19,7 +19,9 @@ export function isoWeekday(date: string): number {
 }
 
 export function formatTime(at: Date | string, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(at));
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
+    new Date(at),
+  );
 }
 
 /** "Mon 3 Dec" style label of a calendar date. */
@@ -63,5 +65,8 @@ export function formatMoney(minor: number, currency: string, locale: string): st
 /** ISO instants [now - back days, now + ahead days), for list windows. */
 export function windowAroundNow(backDays: number, aheadDays: number): { from: string; to: string } {
   const now = new Date().getTime();
-  return { from: new Date(now - backDays * 86_400_000).toISOString(), to: new Date(now + aheadDays * 86_400_000).toISOString() };
+  return {
+    from: new Date(now - backDays * 86_400_000).toISOString(),
+    to: new Date(now + aheadDays * 86_400_000).toISOString(),
+  };
 }

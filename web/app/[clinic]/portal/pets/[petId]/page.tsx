@@ -32,7 +32,11 @@ export default async function PetPage({ params }: { params: Promise<{ clinic: st
       </Link>
       <h1 className="text-2xl font-semibold">
         {pet.name}
-        {pet.archivedAt ? <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-sm font-normal text-slate-700">{t("archived")}</span> : null}
+        {pet.archivedAt ? (
+          <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-sm font-normal text-slate-700">
+            {t("archived")}
+          </span>
+        ) : null}
       </h1>
       <div className="rounded-2xl bg-white p-5 shadow-sm">
         <h2 className="mb-4 text-lg font-semibold">{t("editTitle", { name: pet.name })}</h2>

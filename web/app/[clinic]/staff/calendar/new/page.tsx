@@ -15,7 +15,10 @@ export default async function NewAppointmentPage(props: { params: Promise<{ clin
   if (!access.role) return null;
   const t = translator(locale, appointmentMessages);
   const clinic = access.clinic;
-  const data = await withUser(user, async (db) => ({ services: await listServices(db, clinic.id), serviceVets: await listServiceVets(db, clinic.id) }));
+  const data = await withUser(user, async (db) => ({
+    services: await listServices(db, clinic.id),
+    serviceVets: await listServiceVets(db, clinic.id),
+  }));
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("cal.new")}</h1>

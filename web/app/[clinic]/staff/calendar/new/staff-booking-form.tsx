@@ -61,7 +61,12 @@ export function StaffBookingForm({ locale, clinicSlug, timeZone, services, servi
     setPending(true);
     setError(null);
     const vetId = vet && vet !== "any" ? vet : null;
-    const r = await callApi(`${api}/appointments`, "POST", { clientId: client.id, petId, serviceId, vetId, startsAt: slot.startsAt }, { "Idempotency-Key": newIdempotencyKey() });
+    const r = await callApi(
+      `${api}/appointments`,
+      "POST",
+      { clientId: client.id, petId, serviceId, vetId, startsAt: slot.startsAt },
+      { "Idempotency-Key": newIdempotencyKey() },
+    );
     setPending(false);
     if (r.ok) {
       router.push(`/${clinicSlug}/staff/calendar?date=${localDate(new Date(slot.startsAt), timeZone)}`);
@@ -84,34 +89,80 @@ export function StaffBookingForm({ locale, clinicSlug, timeZone, services, servi
       <section className="space-y-2">
         <h2 className="font-semibold">{t("cal.client")}</h2>
         <form onSubmit={search} className="flex gap-2">
-          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} aria-label={t("cal.searchClient")} placeholder={t("cal.searchClient")} className="min-h-11 min-w-0 flex-1 rounded-lg border border-slate-300 px-3 text-base" />
+          <input
+            type="search"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            aria-label={t("cal.searchClient")}
+            placeholder={t("cal.searchClient")}
+            className="min-h-11 min-w-0 flex-1 rounded-lg border border-slate-300 px-3 text-base"
+          />
           <Button type="submit" variant="secondary">
             {t("cal.search")}
           </Button>
         </form>
         {clients && clients.length === 0 ? <p className="text-sm text-slate-600">{t("cal.noClients")}</p> : null}
-        {clients && clients.length > 0 ? <ChoiceList label={t("cal.client")} value={client?.id ?? null} onChange={pickClient} choices={clients.map((c) => ({ value: c.id, label: c.name }))} /> : null}
+        {clients && clients.length > 0 ? (
+          <ChoiceList
+            label={t("cal.client")}
+            value={client?.id ?? null}
+            onChange={pickClient}
+            choices={clients.map((c) => ({ value: c.id, label: c.name }))}
+          />
+        ) : null}
       </section>
       {client ? (
         <section className="space-y-2">
           <h2 className="font-semibold">{t("book.pet")}</h2>
-          <ChoiceList label={t("book.pet")} value={petId} onChange={setPetId} choices={pets.map((p) => ({ value: p.id, label: p.name }))} />
+          <ChoiceList
+            label={t("book.pet")}
+            value={petId}
+            onChange={setPetId}
+            choices={pets.map((p) => ({ value: p.id, label: p.name }))}
+          />
         </section>
       ) : null}
       {petId ? (
         <section className="space-y-2">
           <h2 className="font-semibold">{t("book.service")}</h2>
-          <ChoiceList label={t("book.service")} value={serviceId} onChange={(v) => (setServiceId(v), setVet(null), setSlot(null))} choices={services.map((s) => ({ value: s.id, label: s.name, hint: t("book.minutes", { n: s.durationMinutes }) }))} />
+          <ChoiceList
+            label={t("book.service")}
+            value={serviceId}
+            onChange={(v) => (setServiceId(v), setVet(null), setSlot(null))}
+            choices={services.map((s) => ({
+              value: s.id,
+              label: s.name,
+              hint: t("book.minutes", { n: s.durationMinutes }),
+            }))}
+          />
         </section>
       ) : null}
       {serviceId ? (
         <section className="space-y-2">
           <h2 className="font-semibold">{t("book.vet")}</h2>
-          <ChoiceList label={t("book.vet")} value={vet} onChange={(v) => (setVet(v), setSlot(null))} choices={[{ value: "any", label: t("book.anyVet") }, ...vets.map((v) => ({ value: v.vetId, label: v.vetName }))]} />
+          <ChoiceList
+            label={t("book.vet")}
+            value={vet}
+            onChange={(v) => (setVet(v), setSlot(null))}
+            choices={[
+              { value: "any", label: t("book.anyVet") },
+              ...vets.map((v) => ({ value: v.vetId, label: v.vetName })),
+            ]}
+          />
         </section>
       ) : null}
       {serviceId && vet ? (
-        <SlotPicker locale={locale} clinicSlug={clinicSlug} timeZone={timeZone} serviceId={serviceId} vetId={vet === "any" ? null : vet} petId={petId} reloadKey={reloadKey} selected={slot?.startsAt} onPick={setSlot} />
+        <SlotPicker
+          locale={locale}
+          clinicSlug={clinicSlug}
+          timeZone={timeZone}
+          serviceId={serviceId}
+          vetId={vet === "any" ? null : vet}
+          petId={petId}
+          reloadKey={reloadKey}
+          selected={slot?.startsAt}
+          onPick={setSlot}
+        />
       ) : null}
       <FormError message={error} />
       {slot ? (

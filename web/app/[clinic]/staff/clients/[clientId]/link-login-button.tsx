@@ -6,7 +6,13 @@ import { Button } from "@/app/_components/button";
 import { FormError, FormNotice } from "@/app/_components/form-error";
 import { sendJson } from "../../../portal/_components/send-json";
 
-export function LinkLoginButton(props: { clinicSlug: string; clientId: string; label: string; done: string; failed: string }) {
+export function LinkLoginButton(props: {
+  clinicSlug: string;
+  clientId: string;
+  label: string;
+  done: string;
+  failed: string;
+}) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);

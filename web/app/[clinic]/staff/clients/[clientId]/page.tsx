@@ -54,11 +54,20 @@ export default async function StaffClientPage({ params }: { params: Promise<{ cl
               <li key={p.id} className="py-2">
                 <span className="font-medium">{p.name}</span>{" "}
                 <span className="text-sm text-slate-600">
-                  {[tp(`species.${p.species}`), p.breed, tp(`sex.${p.sex}`), p.birthDate, p.weightKg !== null ? `${p.weightKg} kg` : null, p.microchip]
+                  {[
+                    tp(`species.${p.species}`),
+                    p.breed,
+                    tp(`sex.${p.sex}`),
+                    p.birthDate,
+                    p.weightKg !== null ? `${p.weightKg} kg` : null,
+                    p.microchip,
+                  ]
                     .filter(Boolean)
                     .join(" · ")}
                 </span>
-                {p.archivedAt ? <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs text-slate-700">{tp("archived")}</span> : null}
+                {p.archivedAt ? (
+                  <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs text-slate-700">{tp("archived")}</span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -66,7 +75,12 @@ export default async function StaffClientPage({ params }: { params: Promise<{ cl
         <details className="rounded-lg border border-slate-200 p-3">
           <summary className="cursor-pointer font-medium text-brand-700">{t("staff.addPet")}</summary>
           <div className="mt-4">
-            <PetForm locale={locale} clinicSlug={access.clinic.slug} clientId={client.id} doneHref={`${base}/${client.id}`} />
+            <PetForm
+              locale={locale}
+              clinicSlug={access.clinic.slug}
+              clientId={client.id}
+              doneHref={`${base}/${client.id}`}
+            />
           </div>
         </details>
       </section>
@@ -81,7 +95,13 @@ export default async function StaffClientPage({ params }: { params: Promise<{ cl
             {client.email ? (
               <>
                 <p className="text-sm text-slate-500">{t("staff.linkHint")}</p>
-                <LinkLoginButton clinicSlug={access.clinic.slug} clientId={client.id} label={t("staff.link")} done={t("staff.linkedDone")} failed={t("form.failed")} />
+                <LinkLoginButton
+                  clinicSlug={access.clinic.slug}
+                  clientId={client.id}
+                  label={t("staff.link")}
+                  done={t("staff.linkedDone")}
+                  failed={t("form.failed")}
+                />
               </>
             ) : null}
           </>
@@ -90,7 +110,12 @@ export default async function StaffClientPage({ params }: { params: Promise<{ cl
 
       <section className="space-y-3 rounded-2xl bg-white p-5 shadow-sm">
         <h2 className="text-lg font-semibold">{t("staff.edit")}</h2>
-        <ClientDetailsForm locale={locale} clinicSlug={access.clinic.slug} mode={{ kind: "staff-edit", clientId: client.id }} client={client} />
+        <ClientDetailsForm
+          locale={locale}
+          clinicSlug={access.clinic.slug}
+          mode={{ kind: "staff-edit", clientId: client.id }}
+          client={client}
+        />
       </section>
     </div>
   );

@@ -19,7 +19,12 @@ export default async function NewClientPage({ params }: { params: Promise<{ clin
       </Link>
       <h1 className="text-2xl font-semibold">{t("staff.newClient")}</h1>
       <div className="rounded-2xl bg-white p-5 shadow-sm">
-        <ClientDetailsForm locale={locale} clinicSlug={access.clinic.slug} mode={{ kind: "staff-create" }} submitLabel={t("staff.create")} />
+        <ClientDetailsForm
+          locale={locale}
+          clinicSlug={access.clinic.slug}
+          mode={{ kind: "staff-create" }}
+          submitLabel={t("staff.create")}
+        />
       </div>
     </div>
   );

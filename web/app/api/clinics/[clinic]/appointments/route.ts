@@ -26,13 +26,16 @@ export const GET = apiHandler({ query: listQuery, allow: anyone }, async ({ user
 });
 
 // POST /api/clinics/[clinic]/appointments - book a slot for a pet (Idempotency-Key; 409 SLOT_TAKEN lists next free slots)
-export const POST = apiHandler({ body: bookAppointmentSchema, allow: anyone, idempotent: true, status: 201 }, async ({ user, access, body }) => {
-  if (!access) throw notFound();
-  const clinic = access.clinic;
-  // clients book for themselves: a clientId they send is ignored rather than trusted
-  const input = { ...body, startsAt: body.startsAt.toISOString(), clientId: access.role ? body.clientId : null };
-  const target = { serviceId: body.serviceId, vetId: body.vetId ?? null, petId: body.petId, after: body.startsAt };
-  return withNextSlotsOnSlotTaken(user, clinic, target, async () => ({
-    appointment: await withUser(user, (db) => bookAppointment(db, clinic.id, input)),
-  }));
-});
+export const POST = apiHandler(
+  { body: bookAppointmentSchema, allow: anyone, idempotent: true, status: 201 },
+  async ({ user, access, body }) => {
+    if (!access) throw notFound();
+    const clinic = access.clinic;
+    // clients book for themselves: a clientId they send is ignored rather than trusted
+    const input = { ...body, startsAt: body.startsAt.toISOString(), clientId: access.role ? body.clientId : null };
+    const target = { serviceId: body.serviceId, vetId: body.vetId ?? null, petId: body.petId, after: body.startsAt };
+    return withNextSlotsOnSlotTaken(user, clinic, target, async () => ({
+      appointment: await withUser(user, (db) => bookAppointment(db, clinic.id, input)),
+    }));
+  },
+);

@@ -20,9 +20,12 @@ export const GET = apiHandler({ query: listQuery, allow: staff }, async ({ user,
 });
 
 // POST /api/clinics/[clinic]/booking-requests - ask for an appointment when no slot fits (a duplicate returns the open one)
-export const POST = apiHandler({ body: requestBookingSchema, allow: [...staff, "client"], status: 201 }, async ({ user, access, body }) => {
-  if (!access) throw notFound();
-  const clinicId = access.clinic.id;
-  const input = { ...body, clientId: access.role ? body.clientId : null };
-  return { request: await withUser(user, (db) => requestBooking(db, clinicId, input)) };
-});
+export const POST = apiHandler(
+  { body: requestBookingSchema, allow: [...staff, "client"], status: 201 },
+  async ({ user, access, body }) => {
+    if (!access) throw notFound();
+    const clinicId = access.clinic.id;
+    const input = { ...body, clientId: access.role ? body.clientId : null };
+    return { request: await withUser(user, (db) => requestBooking(db, clinicId, input)) };
+  },
+);

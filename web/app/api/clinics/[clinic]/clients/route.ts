@@ -20,8 +20,11 @@ export const GET = apiHandler({ query: listQuery, allow: staff }, async ({ user,
 });
 
 // POST /api/clinics/[clinic]/clients - staff add a client, with or without an email/login
-export const POST = apiHandler({ body: createClientSchema, allow: staff, status: 201 }, async ({ user, access, body }) => {
-  if (!access) throw notFound();
-  const clinicId = access.clinic.id;
-  return { client: await withUser(user, (db) => createClient(db, { clinicId }, body)) };
-});
+export const POST = apiHandler(
+  { body: createClientSchema, allow: staff, status: 201 },
+  async ({ user, access, body }) => {
+    if (!access) throw notFound();
+    const clinicId = access.clinic.id;
+    return { client: await withUser(user, (db) => createClient(db, { clinicId }, body)) };
+  },
+);

@@ -12,8 +12,11 @@ export const GET = apiHandler({ allow: ["owner", "admin"] }, async ({ user, acce
 });
 
 // POST /api/clinics/[clinic]/invitations - invite a person by email with a role (link mailed via outbox)
-export const POST = apiHandler({ body: inviteStaffInput, allow: ["owner", "admin"], status: 201 }, async ({ user, access, body }) => {
-  if (!access) throw notFound();
-  const clinicId = access.clinic.id;
-  return { invitation: await withUser(user, (db) => inviteStaff(db, clinicId, body)) };
-});
+export const POST = apiHandler(
+  { body: inviteStaffInput, allow: ["owner", "admin"], status: 201 },
+  async ({ user, access, body }) => {
+    if (!access) throw notFound();
+    const clinicId = access.clinic.id;
+    return { invitation: await withUser(user, (db) => inviteStaff(db, clinicId, body)) };
+  },
+);

@@ -12,8 +12,11 @@ export const GET = apiHandler({ allow: ["client"] }, async ({ user, access }) =>
 });
 
 // PATCH /api/clinics/[clinic]/me - the client edits their contact details, preferences and consents
-export const PATCH = apiHandler({ body: updateMyClientProfileSchema, allow: ["client"] }, async ({ user, access, body }) => {
-  if (!access) throw notFound();
-  const clinicId = access.clinic.id;
-  return { client: await withUser(user, (db) => updateMyClientProfile(db, { clinicId }, body)) };
-});
+export const PATCH = apiHandler(
+  { body: updateMyClientProfileSchema, allow: ["client"] },
+  async ({ user, access, body }) => {
+    if (!access) throw notFound();
+    const clinicId = access.clinic.id;
+    return { client: await withUser(user, (db) => updateMyClientProfile(db, { clinicId }, body)) };
+  },
+);

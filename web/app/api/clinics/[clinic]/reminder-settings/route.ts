@@ -1,7 +1,11 @@
 import { withUser } from "@/lib/db/context";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
-import { getReminderSettings, reminderSettingsSchema, updateReminderSettings } from "@/lib/notifications/reminder-settings";
+import {
+  getReminderSettings,
+  reminderSettingsSchema,
+  updateReminderSettings,
+} from "@/lib/notifications/reminder-settings";
 
 // GET /api/clinics/[clinic]/reminder-settings - whether and when appointment reminders go out (staff)
 export const GET = apiHandler({ allow: ["owner", "admin", "vet", "receptionist"] }, async ({ user, access }) => {
@@ -11,8 +15,11 @@ export const GET = apiHandler({ allow: ["owner", "admin", "vet", "receptionist"]
 });
 
 // PUT /api/clinics/[clinic]/reminder-settings - owners and admins turn reminders on or off and pick the times
-export const PUT = apiHandler({ body: reminderSettingsSchema, allow: ["owner", "admin"] }, async ({ user, access, body }) => {
-  if (!access) throw notFound();
-  const clinicId = access.clinic.id;
-  return { settings: await withUser(user, (db) => updateReminderSettings(db, clinicId, body)) };
-});
+export const PUT = apiHandler(
+  { body: reminderSettingsSchema, allow: ["owner", "admin"] },
+  async ({ user, access, body }) => {
+    if (!access) throw notFound();
+    const clinicId = access.clinic.id;
+    return { settings: await withUser(user, (db) => updateReminderSettings(db, clinicId, body)) };
+  },
+);

@@ -21,8 +21,11 @@ export const GET = apiHandler({ query: listQuery, allow: anyone }, async ({ user
 });
 
 // POST /api/clinics/[clinic]/services - owners and admins add a service
-export const POST = apiHandler({ body: serviceFieldsSchema, allow: ["owner", "admin"], status: 201 }, async ({ user, access, body }) => {
-  if (!access) throw notFound();
-  const clinicId = access.clinic.id;
-  return { service: await withUser(user, (db) => createService(db, clinicId, body)) };
-});
+export const POST = apiHandler(
+  { body: serviceFieldsSchema, allow: ["owner", "admin"], status: 201 },
+  async ({ user, access, body }) => {
+    if (!access) throw notFound();
+    const clinicId = access.clinic.id;
+    return { service: await withUser(user, (db) => createService(db, clinicId, body)) };
+  },
+);

@@ -8,7 +8,6 @@ import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { formatWhen, windowAroundNow } from "../../../book/_components/zoned";
 import { RescheduleForm } from "../../reschedule-form";
 
-
 export default async function ReschedulePage(props: { params: Promise<{ clinic: string; appointmentId: string }> }) {
   const { clinic: slug, appointmentId } = await props.params;
   const ctx = await loadPortalPage(slug, `/portal/appointments/${appointmentId}/reschedule`);
@@ -24,7 +23,8 @@ export default async function ReschedulePage(props: { params: Promise<{ clinic: 
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("reschedule.title")}</h1>
       <p className="text-slate-600">
-        {a.serviceName} · {a.petName} · {t("reschedule.current", { when: formatWhen(a.startsAt, clinic.timeZone, locale) })}
+        {a.serviceName} · {a.petName} ·{" "}
+        {t("reschedule.current", { when: formatWhen(a.startsAt, clinic.timeZone, locale) })}
       </p>
       {a.clientCanChange ? (
         <RescheduleForm
@@ -35,7 +35,9 @@ export default async function ReschedulePage(props: { params: Promise<{ clinic: 
           doneHref={`/${clinic.slug}/portal/appointments?done=rescheduled`}
         />
       ) : (
-        <p className="rounded-xl bg-white p-4 text-slate-700 shadow-sm">{t("list.callClinic", { phone: clinic.phone ? ` (${clinic.phone})` : "" })}</p>
+        <p className="rounded-xl bg-white p-4 text-slate-700 shadow-sm">
+          {t("list.callClinic", { phone: clinic.phone ? ` (${clinic.phone})` : "" })}
+        </p>
       )}
     </div>
   );

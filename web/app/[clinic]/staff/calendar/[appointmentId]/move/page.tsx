@@ -9,8 +9,9 @@ import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { RescheduleForm } from "../../../../portal/appointments/reschedule-form";
 import { formatWhen, localDate, windowAroundNow } from "../../../../portal/book/_components/zoned";
 
-
-export default async function MoveAppointmentPage(props: { params: Promise<{ clinic: string; appointmentId: string }> }) {
+export default async function MoveAppointmentPage(props: {
+  params: Promise<{ clinic: string; appointmentId: string }>;
+}) {
   const { clinic: slug, appointmentId } = await props.params;
   const { user, access, locale } = await loadStaffPage(slug);
   if (!access.role) return null;
@@ -26,7 +27,8 @@ export default async function MoveAppointmentPage(props: { params: Promise<{ cli
     <div className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("cal.moveTitle")}</h1>
       <p className="text-slate-600">
-        {a.petName} · {a.clientName} · {a.serviceName} · {t("reschedule.current", { when: formatWhen(a.startsAt, clinic.timeZone, locale) })}
+        {a.petName} · {a.clientName} · {a.serviceName} ·{" "}
+        {t("reschedule.current", { when: formatWhen(a.startsAt, clinic.timeZone, locale) })}
       </p>
       <RescheduleForm
         locale={locale}

@@ -6,8 +6,11 @@ import { notFound } from "@/lib/http/respond";
 const anyone = ["owner", "admin", "vet", "receptionist", "client"] as const;
 
 // POST /api/clinics/[clinic]/appointments/[appointmentId]/reschedule - move to a free start (clients: inside the change window)
-export const POST = apiHandler({ body: rescheduleAppointmentSchema, allow: anyone }, async ({ user, access, body, params }) => {
-  if (!access) throw notFound();
-  const input = { ...body, startsAt: body.startsAt.toISOString() };
-  return { appointment: await withUser(user, (db) => rescheduleAppointment(db, params.appointmentId ?? "", input)) };
-});
+export const POST = apiHandler(
+  { body: rescheduleAppointmentSchema, allow: anyone },
+  async ({ user, access, body, params }) => {
+    if (!access) throw notFound();
+    const input = { ...body, startsAt: body.startsAt.toISOString() };
+    return { appointment: await withUser(user, (db) => rescheduleAppointment(db, params.appointmentId ?? "", input)) };
+  },
+);
