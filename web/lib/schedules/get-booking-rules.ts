@@ -8,6 +8,8 @@ export interface BookingRules {
   slotGranularityMinutes: number;
   clientChangeWindowHours: number;
   requireConfirmation: boolean;
+  /** Upcoming (requested or confirmed) visits a client may hold per pet; staff bookings are not capped. */
+  maxOpenAppointmentsPerPet: number;
 }
 
 export const defaultBookingRules: BookingRules = {
@@ -16,13 +18,14 @@ export const defaultBookingRules: BookingRules = {
   slotGranularityMinutes: 15,
   clientChangeWindowHours: 24,
   requireConfirmation: false,
+  maxOpenAppointmentsPerPet: 3,
 };
 
 export async function getBookingRules(db: Db, clinicId: string): Promise<BookingRules> {
   const { rows } = await db.query<BookingRules>(
     `select min_notice_minutes as "minNoticeMinutes", max_days_ahead as "maxDaysAhead",
             slot_granularity_minutes as "slotGranularityMinutes", client_change_window_hours as "clientChangeWindowHours",
-            require_confirmation as "requireConfirmation"
+            require_confirmation as "requireConfirmation", max_open_appointments_per_pet as "maxOpenAppointmentsPerPet"
        from public.clinic_booking_rules where clinic_id = $1`,
     [clinicId],
   );

@@ -176,6 +176,7 @@ export function RulesForm({ locale, clinicSlug, rules }: { locale: Locale; clini
       slotGranularityMinutes: int(f, "slotGranularityMinutes"),
       clientChangeWindowHours: int(f, "clientChangeWindowHours"),
       requireConfirmation: f.get("requireConfirmation") === "on",
+      maxOpenAppointmentsPerPet: int(f, "maxOpenAppointmentsPerPet"),
     });
   }
   return (
@@ -209,6 +210,13 @@ export function RulesForm({ locale, clinicSlug, rules }: { locale: Locale; clini
         inputMode="numeric"
         defaultValue={rules.clientChangeWindowHours}
         error={fields.clientChangeWindowHours}
+      />
+      <Field
+        label={ts("sch.maxOpenPerPet")}
+        name="maxOpenAppointmentsPerPet"
+        inputMode="numeric"
+        defaultValue={rules.maxOpenAppointmentsPerPet}
+        error={fields.maxOpenAppointmentsPerPet}
       />
       <CheckboxField
         label={ts("sch.requireConfirmation")}
