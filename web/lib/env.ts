@@ -18,6 +18,8 @@ const schema = z.object({
   SMS_AUTH_TOKEN: z.string().min(1).optional(),
   SMS_FROM: z.string().min(1).optional(),
   DEV_MAILBOX: z.enum(["on", "off"]).optional(),
+  /** Comma-separated emails of platform operators (see lib/auth/platform-operators.ts). */
+  PLATFORM_ADMIN_EMAILS: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;
