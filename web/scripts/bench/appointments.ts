@@ -37,7 +37,8 @@ async function setUp(db: Client): Promise<Fixture> {
     [TZ],
   );
   await db.query(
-    `insert into public.clinic_booking_rules (clinic_id, min_notice_minutes, max_days_ahead, slot_granularity_minutes) values ($1, 0, 730, 15)`,
+    // each pet already has ~20 upcoming visits from seedExisting: the per-pet cap (at most 50) must not refuse them
+    `insert into public.clinic_booking_rules (clinic_id, min_notice_minutes, max_days_ahead, slot_granularity_minutes, max_open_appointments_per_pet) values ($1, 0, 730, 15, 50)`,
     [clinicId],
   );
   const { id: serviceId } = await one<{ id: string }>(
