@@ -47,6 +47,8 @@ export default defineConfig({
       PG_PORT: "0",
       AUTH_SIGNIN_MAX_PER_MINUTE: "1000",
       CRON_SECRET: "e2e-cron-secret-0123456789",
+      // a platform operator who is only a vet of the demo clinic (staff-jobs.spec.ts)
+      PLATFORM_ADMIN_EMAILS: "vet2@demo.vete.test",
     },
   },
 });

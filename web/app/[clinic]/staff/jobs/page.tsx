@@ -58,7 +58,9 @@ export default async function JobsPage(props: { params: Promise<{ clinic: string
   const { user, access, locale } = await loadStaffPage(slug);
   if (!access.role) return null;
   const t = translator(locale, notificationMessages);
-  if (access.role !== "owner") {
+  const isOwner = access.role === "owner";
+  const isOperator = isPlatformOperator(user);
+  if (!isOwner && !isOperator) {
     return (
       <p role="status" className="mx-auto max-w-3xl rounded-xl border border-amber-200 bg-amber-50 p-4 text-amber-900">
         {t("jobsOwnersOnly")}
@@ -66,12 +68,15 @@ export default async function JobsPage(props: { params: Promise<{ clinic: string
     );
   }
   const clinicId = access.clinic.id;
-  const [counts, failures] = await withUser(
-    user,
-    async (db) => [await countClinicMessages(db, clinicId, 7), await listDeliveryFailures(db, clinicId, 50)] as const,
-  );
+  const [counts, failures] = isOwner
+    ? await withUser(
+        user,
+        async (db) =>
+          [await countClinicMessages(db, clinicId, 7), await listDeliveryFailures(db, clinicId, 50)] as const,
+      )
+    : [null, null];
   // the run log is platform-wide: read on the system path, and only for operators
-  const runs = isPlatformOperator(user) ? await asSystem((db) => listCronRuns(db, 50)) : null;
+  const runs = isOperator ? await asSystem((db) => listCronRuns(db, 50)) : null;
   const time = new Intl.DateTimeFormat(locale, {
     dateStyle: "short",
     timeStyle: "medium",
@@ -89,19 +94,21 @@ export default async function JobsPage(props: { params: Promise<{ clinic: string
         <p className="mt-1 text-sm text-slate-600">{t("jobsIntro", { zone: access.clinic.timeZone })}</p>
       </div>
 
-      <section aria-labelledby="counts-heading" className="space-y-3">
-        <h2 id="counts-heading" className="text-lg font-semibold">
-          {t("countsTitle")}
-        </h2>
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="message-counts">
-          {(["pending", "sent", "failed", "cancelled"] as const).map((k) => (
-            <div key={k} className="rounded-xl bg-white p-4 shadow-sm">
-              <dt className="text-xs uppercase tracking-wide text-slate-500">{t(countKey[k])}</dt>
-              <dd className="text-2xl font-semibold">{counts[k]}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      {counts ? (
+        <section aria-labelledby="counts-heading" className="space-y-3">
+          <h2 id="counts-heading" className="text-lg font-semibold">
+            {t("countsTitle")}
+          </h2>
+          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="message-counts">
+            {(["pending", "sent", "failed", "cancelled"] as const).map((k) => (
+              <div key={k} className="rounded-xl bg-white p-4 shadow-sm">
+                <dt className="text-xs uppercase tracking-wide text-slate-500">{t(countKey[k])}</dt>
+                <dd className="text-2xl font-semibold">{counts[k]}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
 
       {runs ? (
         <section aria-labelledby="runs-heading" className="space-y-3">
@@ -149,32 +156,34 @@ export default async function JobsPage(props: { params: Promise<{ clinic: string
         </section>
       ) : null}
 
-      <section aria-labelledby="failures-heading" className="space-y-3">
-        <h2 id="failures-heading" className="text-lg font-semibold">
-          {t("failuresTitle")}
-        </h2>
-        {failures.length === 0 ? (
-          <p className="text-slate-600">{t("failuresEmpty")}</p>
-        ) : (
-          <ul className="divide-y divide-slate-100 rounded-xl bg-white shadow-sm">
-            {failures.map((f) => (
-              <li key={f.id} data-testid="delivery-failure" className="space-y-1 p-4 text-sm">
-                <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                  <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs uppercase">{f.channel}</span>
-                  <span className="break-all font-medium">{f.recipient}</span>
-                  <span className="text-slate-500">{f.template}</span>
-                </p>
-                <p className="break-words text-red-800">{f.last_error}</p>
-                <p className="text-xs text-slate-500">
-                  {t("colAttempts")}: {f.attempts} · {t("colFailedAt")}:{" "}
-                  {f.failed_at ? time.format(new Date(f.failed_at)) : "—"}
-                  {fallbackNote(f, t) ? ` · ${fallbackNote(f, t)}` : ""}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {failures ? (
+        <section aria-labelledby="failures-heading" className="space-y-3">
+          <h2 id="failures-heading" className="text-lg font-semibold">
+            {t("failuresTitle")}
+          </h2>
+          {failures.length === 0 ? (
+            <p className="text-slate-600">{t("failuresEmpty")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 rounded-xl bg-white shadow-sm">
+              {failures.map((f) => (
+                <li key={f.id} data-testid="delivery-failure" className="space-y-1 p-4 text-sm">
+                  <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                    <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs uppercase">{f.channel}</span>
+                    <span className="break-all font-medium">{f.recipient}</span>
+                    <span className="text-slate-500">{f.template}</span>
+                  </p>
+                  <p className="break-words text-red-800">{f.last_error}</p>
+                  <p className="text-xs text-slate-500">
+                    {t("colAttempts")}: {f.attempts} · {t("colFailedAt")}:{" "}
+                    {f.failed_at ? time.format(new Date(f.failed_at)) : "—"}
+                    {fallbackNote(f, t) ? ` · ${fallbackNote(f, t)}` : ""}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
     </div>
   );
 }
