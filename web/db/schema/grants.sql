@@ -168,6 +168,7 @@ grant execute on function private.convert_booking_request(p_request_id uuid, p_v
 grant execute on function private.convert_booking_request(p_request_id uuid, p_vet_id uuid, p_starts_at timestamp with time zone) to postgres;
 grant execute on function private.create_clinic(p_slug text, p_name text, p_time_zone text, p_currency text, p_default_locale text, p_email text, p_phone text, p_address text) to authenticated;
 grant execute on function private.create_clinic(p_slug text, p_name text, p_time_zone text, p_currency text, p_default_locale text, p_email text, p_phone text, p_address text) to postgres;
+grant execute on function private.create_clinic_settings() to postgres;
 grant execute on function private.current_user_id() to anon;
 grant execute on function private.current_user_id() to authenticated;
 grant execute on function private.current_user_id() to postgres;

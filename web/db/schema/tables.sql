@@ -277,6 +277,7 @@ alter table public.clinics add constraint clinics_pkey PRIMARY KEY (id);
 alter table public.clinics add constraint clinics_slug_check CHECK (slug ~ '^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$'::text AND slug !~ '--'::text);
 alter table public.clinics add constraint clinics_slug_key UNIQUE (slug);
 alter table public.clinics add constraint clinics_time_zone_check CHECK (private.is_valid_time_zone(time_zone));
+CREATE TRIGGER clinics_create_settings AFTER INSERT ON public.clinics FOR EACH ROW EXECUTE FUNCTION private.create_clinic_settings();
 CREATE TRIGGER clinics_touch BEFORE UPDATE ON public.clinics FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 alter table public.clinics enable row level security;
 

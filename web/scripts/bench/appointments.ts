@@ -37,7 +37,7 @@ async function setUp(db: Client): Promise<Fixture> {
     [TZ],
   );
   await db.query(
-    `insert into public.clinic_booking_rules (clinic_id, min_notice_minutes, max_days_ahead, slot_granularity_minutes) values ($1, 0, 730, 15)`,
+    `update public.clinic_booking_rules set min_notice_minutes = 0, max_days_ahead = 730, slot_granularity_minutes = 15 where clinic_id = $1`,
     [clinicId],
   );
   const { id: serviceId } = await one<{ id: string }>(

@@ -10,12 +10,11 @@ AS $function$
 declare
   v_rules public.clinic_booking_rules;
 begin
+  -- Every clinic has its row (inserted with the clinic), so there is no fallback here: a clinic that does
+  -- not exist gets a row of nulls, and its callers have already refused it.
   select * into v_rules from public.clinic_booking_rules r where r.clinic_id = p_clinic_id;
-  if not found then
-    v_rules := row(p_clinic_id, 120, 60, 15, 24, false, now())::public.clinic_booking_rules;
-  end if;
   return v_rules;
 end
 $function$;
 
-comment on function private.booking_rules(p_clinic_id uuid) is 'The clinic''s booking rules, falling back to the defaults of clinic_booking_rules (120 min notice, 60 days ahead, 15 min grid, 24 h change window).';
+comment on function private.booking_rules(p_clinic_id uuid) is 'The clinic''s booking rules (its row in clinic_booking_rules, created with the clinic).';

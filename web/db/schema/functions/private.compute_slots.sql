@@ -11,14 +11,14 @@ AS $function$
   -- Planning this query costs ~2.5 ms; with custom plans it was re-planned on every booking. The generic
   -- plan (plan_cache_mode above) is as good: it does not depend on the window's values.
   with p as (
-    select c.time_zone as tz, coalesce(r.slot_granularity_minutes, 15) as g,
-           pg_catalog.gcd(coalesce(r.slot_granularity_minutes, 15), 15) * 60 as step_s,
+    select c.time_zone as tz, r.slot_granularity_minutes as g,
+           pg_catalog.gcd(r.slot_granularity_minutes, 15) * 60 as step_s,
            pg_catalog.make_interval(mins => s.duration_minutes) as dur,
            pg_catalog.make_interval(mins => s.buffer_before_minutes) as bb,
            pg_catalog.make_interval(mins => s.buffer_after_minutes) as ba
     from public.services s
     join public.clinics c on c.id = s.clinic_id
-    left join public.clinic_booking_rules r on r.clinic_id = c.id
+    join public.clinic_booking_rules r on r.clinic_id = c.id -- every clinic has its row (201)
     where s.id = p_service_id and s.clinic_id = p_clinic_id and not pg_catalog.isempty(p_window)
   ),
   free as materialized (

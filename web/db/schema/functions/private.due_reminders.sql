@@ -10,9 +10,9 @@ AS $function$
   with offsets as (
     select c.id as clinic_id, c.time_zone, o.offset_minutes, o.window_start_minutes
     from public.clinics c
-    left join public.clinic_reminder_settings rs on rs.clinic_id = c.id
-    cross join lateral private.reminder_offsets(coalesce(rs.offsets_minutes, '{1440,120}')) o
-    where coalesce(rs.enabled, true)
+    join public.clinic_reminder_settings rs on rs.clinic_id = c.id -- every clinic has its row (201)
+    cross join lateral private.reminder_offsets(rs.offsets_minutes) o
+    where rs.enabled
   ), horizon as (
     select coalesce(max(offset_minutes), 0) as minutes from offsets
   ), due as (
