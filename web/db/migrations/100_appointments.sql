@@ -126,7 +126,7 @@ create index vet_time_off_clinic_idx on public.vet_time_off (clinic_id);
 
 alter table public.vet_time_off enable row level security;
 
--- One row per clinic; a clinic without a row uses these defaults (see private.booking_rules).
+-- One row per clinic, created with the clinic (migration 201); the column defaults are the only defaults.
 create table public.clinic_booking_rules (
   clinic_id uuid primary key references public.clinics (id) on delete cascade,
   min_notice_minutes integer not null default 120 check (min_notice_minutes between 0 and 43200),
