@@ -10,6 +10,7 @@ export interface BenchSize {
   RACERS: number;
   VETS: number;
   THROUGHPUT_ROUNDS: number;
+  CHUNK: number;
 }
 
 export interface ThroughputRound {
@@ -62,7 +63,8 @@ ${r.existing.toLocaleString("en")} existing appointments, ${size.LATENCY_CALLS} 
 ${r.rounds.map((x, i) => `| ${i + 1} | ${x.ok} | ${x.conflicts} | ${x.other} | ${Math.round(x.wall)} ms |`).join("\n")}
 
 **Throughput on distinct slots** (${size.THROUGHPUT_ROUNDS} rounds of ${size.BOOKINGS} rows per path after one unmeasured warm-up
-round, the order of the three paths rotating from round to round; ${size.CONCURRENCY} connections, one transaction per row):
+round; within a round the three paths take turns in chunks of ${size.CHUNK} rows, the order rotating, so a burst of load
+from other jobs falls on every path alike; ${size.CONCURRENCY} connections, one transaction per row):
 
 - *Booking*: \`book_appointment\` as a signed-in client through the app's \`withUser()\` + \`rpc()\` (begin + role +
   claims, call, commit: 3 round trips). It checks the client, pet, service, vet and booking window, runs the slot
@@ -98,7 +100,7 @@ call costs the same three round trips as the plain INSERT.
 
 All three paths are CPU-bound here (client, server and ${size.CONCURRENCY} backends on a few cores, no network), so each ratio is
 a ratio of CPU spent per transaction. It moves from run to run with the load from other jobs, hence the warm-up
-round, the rotating order and the median. Where round trips dominate instead (an app and its database across a
+round, the interleaved chunks and the median. Where round trips dominate instead (an app and its database across a
 network), the paths mostly wait alike and the ratios rise towards 1; the HTTP section below shows that side.
 
 Where a booking's time goes (perf with DWARF call graphs over 1,500 bookings in one backend, one transaction

@@ -19,7 +19,7 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 export function writeBookingHttpSection(
   levels: HttpLevel[],
-  size: { REQUESTS: number; WARM_UP: number; VETS: number; OWNERS: number },
+  size: { REQUESTS: number; WARM_UP: number; VETS: number; OWNERS: number; chunks: number[] },
 ) {
   const rows = levels.flatMap((l) => [
     `| ${l.clients} | \`GET /api/health\` (baseline) | ${l.health.requests} | ${ms(l.health.p50)} | ${ms(l.health.p95)} | ${l.health.perSec.toFixed(0)} |`,
@@ -35,7 +35,7 @@ export function writeBookingHttpSection(
 \`next start\` through \`web/scripts/start.ts\`, as \`npm start\` runs it, local cron included) on a throwaway
 PostgreSQL 18, called by a Node \`fetch\` client with keep-alive on the same machine. Last run ${runContext()};
 other jobs' test runs shared the machine, so the absolute numbers are noisy and pessimistic: read the ratios,
-whose two sides were measured in the same run, in alternating rounds.
+whose two sides were measured in the same run, taking turns in short chunks.
 
 Each of ${size.OWNERS} clients is signed in as their own user (session cookie) and books a distinct free slot of a
 30-minute service with one of ${size.VETS} vets, sending an \`Idempotency-Key\` as the booking page does; every
@@ -44,7 +44,7 @@ database (one pooled \`select 1\`, one transaction), so the difference is what a
 Next's routing and a pooled connection: the session check (a cookie cache of a few seconds, then the database),
 zod, and four transactions instead of one (the clinic access check, the idempotency key claimed before and
 completed after, and the booking itself with its slot check and outbox row). Per client count: ${size.WARM_UP} unmeasured requests of each
-kind, then ${size.REQUESTS} of each in two rounds whose order alternates. Latency is measured until the whole body
+kind, then ${size.REQUESTS} of each, the two taking turns in chunks of ${levels.map((l, i) => `${size.chunks[i]} at ${l.clients}`).join(" and ")} clients (the order alternating). Latency is measured until the whole body
 has arrived.
 
 | Concurrent clients | Request | Requests | p50 | p95 | Requests/s |

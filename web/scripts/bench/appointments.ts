@@ -22,18 +22,18 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const THROUGHPUT_ROUNDS = Number(process.env.BENCH_THROUGHPUT_ROUNDS ?? 5);
 const EXISTING = Number(process.env.BENCH_EXISTING ?? 50_000);
 const LATENCY_CALLS = Number(process.env.BENCH_LATENCY_CALLS ?? 200);
+const CHUNK = 50;
 const VETS = 10;
 const OWNERS = 1000;
 
-type Fixture = BenchClinic;
-type Owner = Fixture["owners"][number];
+type Owner = BenchClinic["owners"][number];
 type Slot = { at: Date; vetId: string };
 
 /**
  * 50,000 confirmed appointments (5,000 per vet) on a 45 minute local grid, about 60% of slots taken, from 400
  * days ago onwards (about 240 days into the future). Pets rotate so that no pet is in two places at once.
  */
-async function seedExisting(db: Client, f: Fixture): Promise<number> {
+async function seedExisting(db: Client, f: BenchClinic): Promise<number> {
   await db.query(
     `insert into public.appointments (clinic_id, client_id, pet_id, service_id, vet_id, starts_at, ends_at, buffer_after_minutes, status)
      select $1, o.client_id, o.pet_id, $2, v.vet_id, s.t, s.t + interval '30 minutes', 10,
@@ -66,7 +66,7 @@ async function signedIn(pool: Pool, userId: string): Promise<PoolClient> {
   return c;
 }
 
-async function contention(pool: Pool, f: Fixture, daysAhead: number) {
+async function contention(pool: Pool, f: BenchClinic, daysAhead: number) {
   const { rows } = await pool.query<{ t: Date }>(
     `select ((now() at time zone $1)::date + $2::int + time '12:15') at time zone $1 as t`,
     [TZ, daysAhead],
@@ -97,17 +97,6 @@ async function contention(pool: Pool, f: Fixture, daysAhead: number) {
     (r) => r.status === "rejected" && (r.reason as { message?: string }).message === "slot_taken",
   ).length;
   return { ok, conflicts, other: RACERS - ok - conflicts, wall };
-}
-
-/** Runs `total` jobs on CONCURRENCY workers; returns jobs per second and this process's CPU per job (ms). */
-async function throughput(
-  total: number,
-  job: (i: number) => Promise<void>,
-): Promise<{ perSec: number; nodeMs: number }> {
-  const cpu0 = process.cpuUsage();
-  const ms = await runWorkers(total, CONCURRENCY, job);
-  const cpu = process.cpuUsage(cpu0);
-  return { perSec: (total / ms) * 1000, nodeMs: (cpu.user + cpu.system) / total / 1000 };
 }
 
 async function main() {
@@ -176,23 +165,22 @@ async function main() {
     const bookSlots = await distinctSlots(pool, f, 550, perPath);
     const slotAt = (slots: Slot[], i: number) => slots[i] as Slot;
     const ownerOf = (i: number) => f.owners[i % f.owners.length] as Owner;
-    const plainInsert = (offset: number) =>
-      throughput(BOOKINGS, async (i) => {
-        const s = slotAt(insertSlots, offset + i);
-        const o = ownerOf(i);
-        const c = await pool.connect();
-        try {
-          await c.query("begin");
-          await c.query(
-            `insert into public.appointments (clinic_id, client_id, pet_id, service_id, vet_id, starts_at, ends_at, buffer_after_minutes)
+    const plainInsert = async (i: number) => {
+      const s = slotAt(insertSlots, i);
+      const o = ownerOf(i);
+      const c = await pool.connect();
+      try {
+        await c.query("begin");
+        await c.query(
+          `insert into public.appointments (clinic_id, client_id, pet_id, service_id, vet_id, starts_at, ends_at, buffer_after_minutes)
              values ($1, $2, $3, $4, $5, $6, $6::timestamptz + interval '30 minutes', 10)`,
-            [f.clinicId, o.clientId, o.petId, f.serviceId, s.vetId, s.at],
-          );
-          await c.query("commit");
-        } finally {
-          c.release();
-        }
-      });
+          [f.clinicId, o.clientId, o.petId, f.serviceId, s.vetId, s.at],
+        );
+        await c.query("commit");
+      } finally {
+        c.release();
+      }
+    };
     // The app's own path for both: withUser() (begin + claims + role in one round trip), one call, commit.
     process.env.DATABASE_URL = pg.url;
     process.env.DATABASE_POOL_MAX = String(CONCURRENCY);
@@ -202,53 +190,64 @@ async function main() {
     await import("../../lib/appointments/rpc-types");
     let floorErrors = 0;
     let bookingErrors = 0;
-    const writesOnly = (offset: number) =>
-      throughput(BOOKINGS, async (i) => {
-        const s = slotAt(floorSlots, offset + i);
-        const o = ownerOf(i);
-        try {
-          await withUser({ userId: o.userId, email: "bench@example.test" }, (udb) =>
-            udb.query(
-              `select * from bench.book_appointment_writes(p_clinic_id => $1, p_client_id => $2, p_pet_id => $3,
+    const writesOnly = async (i: number) => {
+      const s = slotAt(floorSlots, i);
+      const o = ownerOf(i);
+      try {
+        await withUser({ userId: o.userId, email: "bench@example.test" }, (udb) =>
+          udb.query(
+            `select * from bench.book_appointment_writes(p_clinic_id => $1, p_client_id => $2, p_pet_id => $3,
                  p_service_id => $4, p_vet_id => $5, p_starts_at => $6)`,
-              [f.clinicId, o.clientId, o.petId, f.serviceId, s.vetId, s.at.toISOString()],
-            ),
-          );
-        } catch (err) {
-          if (!floorErrors++) console.error("writes-only floor failed:", err);
-        }
-      });
-    const booking = (offset: number) =>
-      throughput(BOOKINGS, async (i) => {
-        const s = slotAt(bookSlots, offset + i);
-        const o = ownerOf(i);
-        try {
-          await withUser({ userId: o.userId, email: "bench@example.test" }, (udb) =>
-            rpc(udb, "book_appointment", {
-              p_clinic_id: f.clinicId,
-              p_pet_id: o.petId,
-              p_service_id: f.serviceId,
-              p_starts_at: s.at.toISOString(),
-              p_vet_id: s.vetId,
-            }),
-          );
-        } catch (err) {
-          if (!bookingErrors++) console.error("booking failed:", err);
-        }
-      });
+            [f.clinicId, o.clientId, o.petId, f.serviceId, s.vetId, s.at.toISOString()],
+          ),
+        );
+      } catch (err) {
+        if (!floorErrors++) console.error("writes-only floor failed:", err);
+      }
+    };
+    const booking = async (i: number) => {
+      const s = slotAt(bookSlots, i);
+      const o = ownerOf(i);
+      try {
+        await withUser({ userId: o.userId, email: "bench@example.test" }, (udb) =>
+          rpc(udb, "book_appointment", {
+            p_clinic_id: f.clinicId,
+            p_pet_id: o.petId,
+            p_service_id: f.serviceId,
+            p_starts_at: s.at.toISOString(),
+            p_vet_id: s.vetId,
+          }),
+        );
+      } catch (err) {
+        if (!bookingErrors++) console.error("booking failed:", err);
+      }
+    };
     // One unmeasured round warms every path up (JIT in this process, plan and catalog caches in the backends).
+    // Within a round the paths take turns in chunks of CHUNK rows (the order rotating), so a burst of load from
+    // other jobs on the machine, or autovacuum, falls on every path alike instead of on one path's whole round.
     const paths = [plainInsert, writesOnly, booking];
     const throughputRounds: ThroughputRound[] = [];
     for (let r = 0; r <= THROUGHPUT_ROUNDS; r++) {
-      const results: { perSec: number; nodeMs: number }[] = [];
-      for (let k = 0; k < paths.length; k++) {
-        const p = (r + k) % paths.length;
-        results[p] = await (paths[p] as (typeof paths)[number])(r * BOOKINGS);
+      const spent = paths.map(() => ({ ms: 0, cpuUs: 0 }));
+      for (let done = 0, turn = r; done < BOOKINGS; done += CHUNK, turn++) {
+        const n = Math.min(CHUNK, BOOKINGS - done);
+        for (let k = 0; k < paths.length; k++) {
+          const p = (turn + k) % paths.length;
+          const job = paths[p] as (typeof paths)[number];
+          const acc = spent[p] as (typeof spent)[number];
+          const cpu0 = process.cpuUsage();
+          acc.ms += await runWorkers(n, CONCURRENCY, (i) => job(r * BOOKINGS + done + i));
+          const cpu = process.cpuUsage(cpu0);
+          acc.cpuUs += cpu.user + cpu.system;
+        }
       }
-      const [plain, floor, book] = results as [
-        (typeof results)[number],
-        (typeof results)[number],
-        (typeof results)[number],
+      const [plain, floor, book] = spent.map((x) => ({
+        perSec: (BOOKINGS / x.ms) * 1000,
+        nodeMs: x.cpuUs / BOOKINGS / 1000,
+      })) as [
+        { perSec: number; nodeMs: number },
+        { perSec: number; nodeMs: number },
+        { perSec: number; nodeMs: number },
       ];
       if (r === 0) continue;
       const round: ThroughputRound = {
@@ -276,7 +275,7 @@ async function main() {
     if (floorErrors || bookingErrors) throw new Error("errors in the throughput run; documentation not written");
     writeAppointmentsSection(
       { existing, latency, rounds, throughputRounds, ratio, floorErrors, bookingErrors },
-      { BOOKINGS, CONCURRENCY, LATENCY_CALLS, RACERS, VETS, THROUGHPUT_ROUNDS },
+      { BOOKINGS, CONCURRENCY, LATENCY_CALLS, RACERS, VETS, THROUGHPUT_ROUNDS, CHUNK },
     );
   } finally {
     await pool.end();

@@ -5,8 +5,8 @@
 // difference is what a booking costs the app on top of HTTP, Next's routing and a pooled connection.
 // Starts a throwaway PostgreSQL and the app through web/scripts/start.ts (next build first unless
 // SKIP_BUILD=1 reuses the last build). Run: npm run bench booking-http
-// Sizes (environment): BENCH_HTTP_REQUESTS (200) measured requests per path and client count, in two rounds
-// whose order alternates; each client count first runs an unmeasured warm-up.
+// Sizes (environment): BENCH_HTTP_REQUESTS (200) measured requests per path and client count, the two paths
+// taking turns in chunks; each client count first runs an unmeasured warm-up.
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { Client } from "pg";
@@ -20,7 +20,8 @@ import { startEmbeddedPostgres } from "../embedded-postgres";
 const REQUESTS = Number(process.env.BENCH_HTTP_REQUESTS ?? 200);
 const CLIENT_COUNTS = [1, 10];
 const WARM_UP = 20;
-const ROUNDS = 2;
+/** Requests per turn of one path: a few per client, so each turn runs at full concurrency most of the time. */
+const chunkFor = (clients: number) => Math.max(10, 5 * clients);
 const VETS = 10;
 // at least VETS owners: consecutive slots share a time only across vets, so no pet is booked twice at once
 const OWNERS = 20;
@@ -88,8 +89,7 @@ async function main() {
       owners: OWNERS,
       passwordHash: await hashPassword(PASSWORD),
     });
-    const perRound = Math.ceil(REQUESTS / ROUNDS);
-    const perLevel = WARM_UP + perRound * ROUNDS;
+    const perLevel = WARM_UP + REQUESTS;
     const slots = await distinctSlots(db, clinic, 7, perLevel * CLIENT_COUNTS.length);
     await db.end();
 
@@ -130,13 +130,15 @@ async function main() {
       await measure(url, WARM_UP, clients, health, 200);
       const warm = await measure(url, WARM_UP, clients, booking, 201);
       if (warm.errors) throw new Error(`${warm.errors} bookings failed during the warm-up`);
-      // rounds alternate the order, so a burst of load from other jobs hits both paths alike
+      // the paths take turns in short chunks (the order alternating), so a burst of load from other jobs on the
+      // machine falls on both alike
       const healthRuns: Run[] = [];
       const bookingRuns: Run[] = [];
-      for (let r = 0; r < ROUNDS; r++) {
-        const runHealth = async () => healthRuns.push(await measure(url, perRound, clients, health, 200));
-        const runBooking = async () => bookingRuns.push(await measure(url, perRound, clients, booking, 201));
-        if (r % 2 === 0) await runHealth().then(runBooking);
+      for (let done = 0, turn = 0; done < REQUESTS; done += chunkFor(clients), turn++) {
+        const n = Math.min(chunkFor(clients), REQUESTS - done);
+        const runHealth = async () => healthRuns.push(await measure(url, n, clients, health, 200));
+        const runBooking = async () => bookingRuns.push(await measure(url, n, clients, booking, 201));
+        if (turn % 2 === 0) await runHealth().then(runBooking);
         else await runBooking().then(runHealth);
       }
       const level: HttpLevel = { clients, health: stats(healthRuns), booking: stats(bookingRuns) };
@@ -154,7 +156,7 @@ async function main() {
     }
     if (levels.some((l) => l.health.errors || l.booking.errors))
       throw new Error("requests failed; documentation not written");
-    writeBookingHttpSection(levels, { REQUESTS, WARM_UP, VETS, OWNERS });
+    writeBookingHttpSection(levels, { REQUESTS, WARM_UP, VETS, OWNERS, chunks: CLIENT_COUNTS.map(chunkFor) });
   } finally {
     await app?.stop();
     await pg.stop();
