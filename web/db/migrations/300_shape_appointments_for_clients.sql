@@ -85,7 +85,7 @@ comment on function public.convert_booking_request(uuid, timestamptz, uuid) is '
 revoke all on function public.convert_booking_request(uuid, timestamptz, uuid) from public;
 grant execute on function public.convert_booking_request(uuid, timestamptz, uuid) to authenticated;
 
--- Direct reads (Supabase's REST API): every column but notes. Staff keep update (notes) from migration 100.
+-- Direct reads (Supabase's REST API): every column but notes. Staff keep update (notes) from 100_appointments.
 revoke select on public.appointments from authenticated;
 grant select (id, clinic_id, client_id, pet_id, service_id, vet_id, starts_at, ends_at, buffer_before_minutes,
   buffer_after_minutes, blocked, status, sequence, cancel_reason, cancelled_at, cancelled_by, created_by,

@@ -2,7 +2,7 @@
 -- cancel an owner's pending owner invitation by inviting the same address as a receptionist. A lower
 -- role now never replaces a higher pending invitation (invite_staff raises higher_invitation_pending, 409);
 -- the same or a higher role still replaces it (a resend, or a promotion before acceptance). Vets and
--- receptionists rank the same: neither role has rights over the other. The rest of invite_staff is as in 021.
+-- receptionists rank the same: neither role has rights over the other. The rest of invite_staff is as in 010_clinics.
 
 create function private.staff_role_rank(p_role public.staff_role) returns integer
 language sql immutable

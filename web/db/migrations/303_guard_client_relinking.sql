@@ -4,7 +4,7 @@
 -- belongs to an account is refused (client_already_linked, 403) unless the caller is an owner or admin;
 -- every link is written to client_account_links (who moved which record from which account to which),
 -- and when a record leaves an account, that account's address gets a notice through the outbox. Relinking
--- to the account the record already has is a no-op. The rest of link_client_user is as in 031.
+-- to the account the record already has is a no-op. The rest of link_client_user is as in 020_clients_and_pets.
 
 create table public.client_account_links (
   id uuid primary key default gen_random_uuid(),

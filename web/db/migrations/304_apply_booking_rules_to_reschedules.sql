@@ -9,37 +9,12 @@
 --                             under the per-pet lock so racing bookings cannot overshoot.
 -- A client's move of a confirmed visit sends it back to requested, so the status machine now allows
 -- confirmed -> requested; staff cannot set requested through set_appointment_status (422).
--- book_appointment and reschedule_appointment are otherwise as in 109; booking_rules as in 105 but filling
--- its defaults by column name (a new column no longer breaks it).
+-- book_appointment, reschedule_appointment and set_appointment_status are otherwise as in 120_booking. The
+-- new column's default is the one place the default limit is written (every clinic's row gets it, see 201).
 
 alter table public.clinic_booking_rules
   add column max_open_appointments_per_pet integer not null default 3 check (max_open_appointments_per_pet between 1 and 50);
 grant insert (max_open_appointments_per_pet), update (max_open_appointments_per_pet) on public.clinic_booking_rules to authenticated;
-
-create or replace function private.booking_rules(p_clinic_id uuid) returns public.clinic_booking_rules
-language plpgsql stable
-set search_path = ''
-as $$
-declare
-  v_rules public.clinic_booking_rules;
-begin
-  select * into v_rules from public.clinic_booking_rules r where r.clinic_id = p_clinic_id;
-  if not found then
-    -- the column defaults of clinic_booking_rules
-    v_rules.clinic_id := p_clinic_id;
-    v_rules.min_notice_minutes := 120;
-    v_rules.max_days_ahead := 60;
-    v_rules.slot_granularity_minutes := 15;
-    v_rules.client_change_window_hours := 24;
-    v_rules.require_confirmation := false;
-    v_rules.max_open_appointments_per_pet := 3;
-    v_rules.updated_at := now();
-  end if;
-  return v_rules;
-end
-$$;
-comment on function private.booking_rules(uuid) is 'The clinic''s booking rules, falling back to the defaults of clinic_booking_rules (120 min notice, 60 days ahead, 15 min grid, 24 h change window, no confirmation, 3 upcoming visits per pet).';
-revoke all on function private.booking_rules(uuid) from public;
 
 create or replace function private.is_allowed_appointment_transition(p_from public.appointment_status, p_to public.appointment_status)
 returns boolean

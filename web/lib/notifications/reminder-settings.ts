@@ -1,6 +1,7 @@
 // The clinic's appointment reminders: on or off, and how long before the visit (up to 4 offsets between
 // 15 minutes and 7 days). Staff read them; owners and admins set them (RLS on clinic_reminder_settings is
-// the guard; insert on first save, then update). The reminder job reads the same row (migration 201).
+// the guard). Every clinic has its row from the start (migration 201): the defaults (24 hours and 2 hours
+// before) live only in the column defaults of clinic_reminder_settings. The reminder job reads the same row.
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
@@ -13,9 +14,6 @@ export interface ReminderSettings {
   /** Minutes before the start, largest first. */
   offsetsMinutes: number[];
 }
-
-/** The column defaults of clinic_reminder_settings: 24 hours and 2 hours before. */
-export const defaultReminderSettings: ReminderSettings = { enabled: true, offsetsMinutes: [1440, 120] };
 
 export const reminderSettingsSchema = z.strictObject({
   enabled: z.boolean(),
@@ -31,7 +29,9 @@ export async function getReminderSettings(db: Db, clinicId: string): Promise<Rem
     `select enabled, offsets_minutes as "offsetsMinutes" from public.clinic_reminder_settings where clinic_id = $1`,
     [clinicId],
   );
-  const row = rows[0] ?? defaultReminderSettings;
+  const row = rows[0];
+  // RLS shows the row to the clinic's staff only; anyone else learns nothing about it.
+  if (!row) throw new AppError("NOT_FOUND", "That clinic was not found.");
   return { enabled: row.enabled, offsetsMinutes: [...row.offsetsMinutes].sort((a, b) => b - a) };
 }
 

@@ -1,4 +1,5 @@
-// Owners and admins set the clinic's booking rules (insert on first save, then update); RLS refuses others.
+// Owners and admins set the clinic's booking rules; RLS refuses others. The row exists from the clinic's creation;
+// the upsert keeps the refusal a clear RLS error (42501 on insert) rather than an update that matches no row.
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";

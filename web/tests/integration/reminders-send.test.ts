@@ -35,7 +35,7 @@ async function setupClinic(opts: { timeZone?: string; offsets?: number[] } = {})
     [clinic.id],
   );
   if (opts.offsets) {
-    await testPool().query("insert into public.clinic_reminder_settings (clinic_id, offsets_minutes) values ($1, $2)", [
+    await testPool().query("update public.clinic_reminder_settings set offsets_minutes = $2 where clinic_id = $1", [
       clinic.id,
       opts.offsets,
     ]);
@@ -308,7 +308,7 @@ describe("appointment reminders", () => {
 
   it("respects a clinic that turned reminders off", async () => {
     const s = await setupClinic();
-    await testPool().query("insert into public.clinic_reminder_settings (clinic_id, enabled) values ($1, false)", [
+    await testPool().query("update public.clinic_reminder_settings set enabled = false where clinic_id = $1", [
       s.clinic.id,
     ]);
     const client = await newClient(s);
