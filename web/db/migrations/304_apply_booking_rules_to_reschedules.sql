@@ -95,7 +95,10 @@ begin
   end if;
   v_client_id := private.resolve_booking_client(p_clinic_id, p_pet_id, p_client_id, v_is_staff);
   perform private.check_booking_target(p_clinic_id, p_service_id, p_vet_id, p_starts_at, v_is_staff);
+  -- The status is decided once, before trying vets, not in every INSERT attempt.
   v_status := private.booked_status(p_clinic_id, v_is_staff, 'confirmed');
+  -- The pet's lock first, then the vet's (see lock_vet_schedule), so lock waits cannot cycle. The limit is
+  -- counted under the pet's lock: a racing booking of the same pet waits here and then sees this one.
   perform private.lock_pet_schedule(p_pet_id);
   perform private.check_pet_booking_limit(p_clinic_id, p_pet_id, v_is_staff);
   -- Every vet free at that start (one when p_vet_id is given); on a lost race for one, try the next.
@@ -161,6 +164,7 @@ begin
   ) then
     raise exception 'slot_taken' using errcode = 'VT409', column = 'starts_at', detail = 'That time is not free. Please pick another slot.';
   end if;
+  -- The pet's lock first, then the vet's (see lock_vet_schedule), so lock waits cannot cycle.
   perform private.lock_pet_schedule(v_old.pet_id);
   perform private.lock_vet_schedule(v_vet_id, p_starts_at - pg_catalog.make_interval(mins => v_old.buffer_before_minutes),
     p_starts_at + (v_old.ends_at - v_old.starts_at) + pg_catalog.make_interval(mins => v_old.buffer_after_minutes));
