@@ -9,7 +9,7 @@ import { scheduleMessages } from "@/lib/i18n/messages/schedules";
 import { getReminderSettings } from "@/lib/notifications/reminder-settings";
 import { getBookingRules } from "@/lib/schedules/get-booking-rules";
 import { getClinicSchedule } from "@/lib/schedules/get-clinic-schedule";
-import { formatDay, formatWhen, localDate } from "../../portal/book/_components/zoned";
+import { formatDay, formatWhen, localDate } from "@/lib/format/time";
 import { OverrideForm, RemindersForm, RemoveButton, RulesForm, TimeOffForm } from "./schedule-forms";
 import { WeeklyHoursEditor } from "./weekly-hours-editor";
 
