@@ -5,9 +5,10 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/http/parse";
-import { getService, replaceServiceVets, serviceShape } from "./create-service";
+import { getService } from "./get-service";
+import { replaceServiceVets } from "./replace-service-vets";
 import { idField, mapScheduleErrors } from "./schedule-fields";
-import type { Service } from "./service-record";
+import { serviceShape, type Service } from "./service-record";
 
 export const updateServiceSchema = z
   .strictObject(serviceShape)

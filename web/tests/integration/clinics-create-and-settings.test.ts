@@ -3,7 +3,7 @@ import { createClinic, createClinicInput } from "@/lib/clinics/create-clinic";
 import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
 import { listMyClinics } from "@/lib/clinics/list-my-clinics";
 import { updateClinicSettings, updateClinicSettingsInput } from "@/lib/clinics/update-clinic-settings";
-import { getReminderSettings } from "@/lib/notifications/reminder-settings";
+import { getReminderSettings } from "@/lib/notifications/get-reminder-settings";
 import { getBookingRules } from "@/lib/schedules/get-booking-rules";
 import { withUser } from "@/lib/db/context";
 import { closePool } from "@/lib/db/pool";

@@ -4,11 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withUser } from "@/lib/db/context";
 import { closePool } from "@/lib/db/pool";
 import { AppError } from "@/lib/errors";
-import {
-  getReminderSettings,
-  updateReminderSettings,
-  type ReminderSettingsInput,
-} from "@/lib/notifications/reminder-settings";
+import { getReminderSettings } from "@/lib/notifications/get-reminder-settings";
+import type { ReminderSettingsInput } from "@/lib/notifications/reminder-settings";
+import { updateReminderSettings } from "@/lib/notifications/update-reminder-settings";
 import { addStaff, closeTestPool, createClinic, testPool, type TestClinic, type TestUser } from "../helpers/factories";
 
 let clinic: TestClinic;

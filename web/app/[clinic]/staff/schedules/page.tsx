@@ -6,10 +6,10 @@ import { withUser } from "@/lib/db/context";
 import { translator } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { scheduleMessages } from "@/lib/i18n/messages/schedules";
-import { getReminderSettings } from "@/lib/notifications/reminder-settings";
+import { getReminderSettings } from "@/lib/notifications/get-reminder-settings";
 import { getBookingRules } from "@/lib/schedules/get-booking-rules";
 import { getClinicSchedule } from "@/lib/schedules/get-clinic-schedule";
-import { formatDay, formatWhen, localDate } from "../../portal/book/_components/zoned";
+import { formatDay, formatWhen, localDate } from "@/lib/format/time";
 import { OverrideForm, RemindersForm, RemoveButton, RulesForm, TimeOffForm } from "./schedule-forms";
 import { WeeklyHoursEditor } from "./weekly-hours-editor";
 

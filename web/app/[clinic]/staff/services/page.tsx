@@ -6,7 +6,7 @@ import { translator } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { scheduleMessages } from "@/lib/i18n/messages/schedules";
 import { listServices } from "@/lib/schedules/list-services";
-import { formatMoney } from "../../portal/book/_components/zoned";
+import { formatMoney } from "@/lib/format/money";
 import { ServiceForm } from "./service-form";
 
 export const metadata = { title: "Services" };

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { translator } from "@/lib/i18n";
 import { clinicMessages } from "@/lib/i18n/messages/clinics";
-import { ClinicProfileForm } from "./clinic-profile-form";
+import { ClinicProfileForm } from "@/app/_components/clinic-profile-form";
 
 export async function generateMetadata(props: { params: Promise<{ clinic: string }> }): Promise<Metadata> {
   const { locale } = await loadStaffPage((await props.params).clinic);

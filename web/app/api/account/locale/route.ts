@@ -1,6 +1,6 @@
 // POST /api/account/locale - remember the visitor's language (cookie; and the account when signed in)
 import { getSessionUser } from "@/lib/auth/session";
-import { localeCookie, setLocaleInput } from "@/lib/auth/set-user-locale";
+import { localeCookie, setLocaleInput } from "@/lib/auth/locale-cookie";
 import { updateProfile } from "@/lib/auth/update-profile";
 import { parseWith, readJsonBody } from "@/lib/http/parse";
 import { errorResponse, json } from "@/lib/http/respond";

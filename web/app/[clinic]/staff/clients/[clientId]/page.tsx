@@ -10,8 +10,8 @@ import { translator } from "@/lib/i18n";
 import { clientMessages } from "@/lib/i18n/messages/clients";
 import { petMessages } from "@/lib/i18n/messages/pets";
 import { listPets } from "@/lib/pets/list-pets";
-import { ClientDetailsForm } from "../../../portal/_components/client-details-form";
-import { PetForm } from "../../../portal/_components/pet-form";
+import { ClientDetailsForm } from "@/app/_components/client-details-form";
+import { PetForm } from "@/app/_components/pet-form";
 import { LinkLoginButton } from "./link-login-button";
 
 export default async function StaffClientPage({ params }: { params: Promise<{ clinic: string; clientId: string }> }) {

@@ -4,7 +4,7 @@ import { requireRole } from "@/lib/clinics/get-clinic-access";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { translator } from "@/lib/i18n";
 import { clientMessages } from "@/lib/i18n/messages/clients";
-import { ClientDetailsForm } from "../../../portal/_components/client-details-form";
+import { ClientDetailsForm } from "@/app/_components/client-details-form";
 
 export default async function NewClientPage({ params }: { params: Promise<{ clinic: string }> }) {
   const { clinic: slug } = await params;

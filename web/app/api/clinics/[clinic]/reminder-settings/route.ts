@@ -1,11 +1,9 @@
 import { withUser } from "@/lib/db/context";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
-import {
-  getReminderSettings,
-  reminderSettingsSchema,
-  updateReminderSettings,
-} from "@/lib/notifications/reminder-settings";
+import { getReminderSettings } from "@/lib/notifications/get-reminder-settings";
+import { reminderSettingsSchema } from "@/lib/notifications/reminder-settings";
+import { updateReminderSettings } from "@/lib/notifications/update-reminder-settings";
 
 // GET /api/clinics/[clinic]/reminder-settings - whether and when appointment reminders go out (staff)
 export const GET = apiHandler({ allow: ["owner", "admin", "vet", "receptionist"] }, async ({ user, access }) => {

@@ -3,7 +3,7 @@ import { listServiceVets } from "@/lib/appointments/list-service-vets";
 import { withUser } from "@/lib/db/context";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
-import { createService, serviceFieldsSchema } from "@/lib/schedules/create-service";
+import { createService, createServiceSchema } from "@/lib/schedules/create-service";
 import { listServices } from "@/lib/schedules/list-services";
 
 const anyone = ["owner", "admin", "vet", "receptionist", "client"] as const;
@@ -22,7 +22,7 @@ export const GET = apiHandler({ query: listQuery, allow: anyone }, async ({ user
 
 // POST /api/clinics/[clinic]/services - owners and admins add a service
 export const POST = apiHandler(
-  { body: serviceFieldsSchema, allow: ["owner", "admin"], status: 201 },
+  { body: createServiceSchema, allow: ["owner", "admin"], status: 201 },
   async ({ user, access, body }) => {
     if (!access) throw notFound();
     const clinicId = access.clinic.id;

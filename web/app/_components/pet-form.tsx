@@ -9,8 +9,10 @@ import { translator, type Locale } from "@/lib/i18n";
 import { clientMessages } from "@/lib/i18n/messages/clients";
 import { petMessages } from "@/lib/i18n/messages/pets";
 import { petSexes, petSpecies, type PetRecord } from "@/lib/pets/pet-record";
-import { SelectField, TextAreaField } from "./inputs";
-import { sendJson, textOrNull } from "./send-json";
+import { SelectField, TextAreaField } from "@/app/_components/inputs";
+import { callApi } from "@/lib/http/browser/call-api";
+import { describeWith, useApiSubmit } from "@/lib/http/browser/use-api-submit";
+import { textOrNull } from "./form-values";
 
 interface PetFormProps {
   locale: Locale;
@@ -43,29 +45,23 @@ export function PetForm({ locale, clinicSlug, pet, clientId, doneHref }: PetForm
   const t = translator(locale, petMessages);
   const tc = translator(locale, clientMessages);
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string[]>>({});
+  const { pending, error, fields, submit } = useApiSubmit(
+    describeWith({ fixErrors: tc("form.fixErrors"), failed: tc("form.failed") }),
+  );
   const [saved, setSaved] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const formEl = e.currentTarget;
-    setPending(true);
     setSaved(false);
     const body = readPet(new FormData(formEl));
     const base = `/api/clinics/${clinicSlug}/pets`;
-    const r = pet
-      ? await sendJson(`${base}/${pet.id}`, "PATCH", body)
-      : await sendJson(base, "POST", clientId ? { ...body, clientId } : body);
-    setPending(false);
-    if (!r.ok) {
-      setFields(r.fields);
-      setError(r.code === "INVALID_INPUT" ? tc("form.fixErrors") : r.message || tc("form.failed"));
-      return;
-    }
-    setFields({});
-    setError(null);
+    const r = await submit(() =>
+      pet
+        ? callApi(`${base}/${pet.id}`, { method: "PATCH", body })
+        : callApi(base, { method: "POST", body: clientId ? { ...body, clientId } : body }),
+    );
+    if (!r?.ok) return;
     if (pet) {
       setSaved(true);
       router.refresh();

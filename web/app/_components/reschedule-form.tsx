@@ -6,9 +6,10 @@ import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/form-error";
 import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
-import { callApi } from "../book/_components/api";
-import { SlotPicker, type PickedSlot } from "../book/_components/slot-picker";
-import { formatWhen } from "../book/_components/zoned";
+import { callApi } from "@/lib/http/browser/call-api";
+import { useApiSubmit } from "@/lib/http/browser/use-api-submit";
+import { SlotPicker, type PickedSlot } from "@/app/_components/slot-picker";
+import { formatWhen } from "@/lib/format/time";
 
 interface RescheduleFormProps {
   locale: Locale;
@@ -26,30 +27,30 @@ export function RescheduleForm({ locale, clinicSlug, timeZone, appointment, vets
   const [vetId, setVetId] = useState(appointment.vetId);
   const [slot, setSlot] = useState<PickedSlot | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, submit } = useApiSubmit((e) =>
+    e.code === "PET_BUSY"
+      ? t("book.petBusy", { pet: appointment.petName })
+      : e.code === "SLOT_TAKEN"
+        ? t("reschedule.taken")
+        : e.message || t("form.failed"),
+  );
 
-  async function submit() {
+  async function reschedule() {
     if (!slot) return;
-    setPending(true);
-    setError(null);
-    const r = await callApi(`/api/clinics/${clinicSlug}/appointments/${appointment.id}/reschedule`, "POST", {
-      startsAt: slot.startsAt,
-      vetId,
-    });
-    setPending(false);
+    const body = { startsAt: slot.startsAt, vetId };
+    const r = await submit(() =>
+      callApi(`/api/clinics/${clinicSlug}/appointments/${appointment.id}/reschedule`, { method: "POST", body }),
+    );
+    if (!r) return;
     if (r.ok) {
       router.push(doneHref);
       router.refresh();
       return;
     }
-    if (r.code === "SLOT_TAKEN" || r.code === "PET_BUSY") {
+    if (r.error.code === "SLOT_TAKEN" || r.error.code === "PET_BUSY") {
       setSlot(null);
       setReloadKey((k) => k + 1);
-      setError(r.code === "PET_BUSY" ? t("book.petBusy", { pet: appointment.petName }) : t("reschedule.taken"));
-      return;
     }
-    setError(r.message || t("form.failed"));
   }
 
   return (
@@ -83,7 +84,7 @@ export function RescheduleForm({ locale, clinicSlug, timeZone, appointment, vets
         onPick={setSlot}
       />
       {slot ? (
-        <Button onClick={submit} pending={pending} className="w-full sm:w-auto">
+        <Button onClick={reschedule} pending={pending} className="w-full sm:w-auto">
           {t("reschedule.confirm", { when: formatWhen(slot.startsAt, timeZone, locale) })}
         </Button>
       ) : null}

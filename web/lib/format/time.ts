@@ -1,4 +1,5 @@
-// Dates and times shown in the clinic's time zone (never the browser's), for server and client components.
+// Dates and times in the clinic's time zone (never the browser's or the server's), for server and client
+// components alike.
 
 /** The local calendar date (YYYY-MM-DD) of an instant in a zone. */
 export function localDate(at: Date, timeZone: string): string {
@@ -46,20 +47,6 @@ export function formatWhen(at: Date | string, timeZone: string, locale: string):
     minute: "2-digit",
     hourCycle: "h23",
   }).format(new Date(at));
-}
-
-/** Digits after the decimal point of a currency's minor unit: 2 for EUR, 0 for JPY, 3 for KWD. */
-export function minorUnitDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
-
-/** An amount stored in minor units (the *_cents columns) as money in the reader's language. */
-export function formatMoney(minor: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(minor / 10 ** minorUnitDigits(currency));
 }
 
 /** ISO instants [now - back days, now + ahead days), for list windows. */

@@ -9,8 +9,10 @@ import { FormError, FormNotice } from "@/app/_components/form-error";
 import type { ClientRecord } from "@/lib/clients/client-record";
 import { translator, type Locale } from "@/lib/i18n";
 import { clientMessages } from "@/lib/i18n/messages/clients";
-import { CheckboxField, SelectField } from "./inputs";
-import { sendJson, textOrNull } from "./send-json";
+import { CheckboxField, SelectField } from "@/app/_components/inputs";
+import { callApi } from "@/lib/http/browser/call-api";
+import { describeWith, useApiSubmit } from "@/lib/http/browser/use-api-submit";
+import { textOrNull } from "./form-values";
 
 type Mode = { kind: "self" } | { kind: "staff-create" } | { kind: "staff-edit"; clientId: string };
 
@@ -24,9 +26,9 @@ export function ClientDetailsForm(props: {
   const t = translator(props.locale, clientMessages);
   const router = useRouter();
   const { mode, client } = props;
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string[]>>({});
+  const { pending, error, fields, submit } = useApiSubmit(
+    describeWith({ fixErrors: t("form.fixErrors"), failed: t("form.failed") }),
+  );
   const [saved, setSaved] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -44,25 +46,17 @@ export function ClientDetailsForm(props: {
     };
     if (mode.kind !== "self") body.email = textOrNull(form, "email");
     const base = `/api/clinics/${props.clinicSlug}`;
-    setPending(true);
     setSaved(false);
-    const r =
+    const r = await submit(() =>
       mode.kind === "self"
-        ? await sendJson(`${base}/me`, "PATCH", body)
+        ? callApi<{ client?: ClientRecord }>(`${base}/me`, { method: "PATCH", body })
         : mode.kind === "staff-edit"
-          ? await sendJson(`${base}/clients/${mode.clientId}`, "PATCH", body)
-          : await sendJson<{ client: ClientRecord }>(`${base}/clients`, "POST", body);
-    setPending(false);
-    if (!r.ok) {
-      setFields(r.fields);
-      setError(r.code === "INVALID_INPUT" ? t("form.fixErrors") : r.message || t("form.failed"));
-      return;
-    }
-    setFields({});
-    setError(null);
-    if (mode.kind === "staff-create") {
-      const created = (r.data as { client: ClientRecord }).client;
-      router.push(`/${props.clinicSlug}/staff/clients/${created.id}`);
+          ? callApi<{ client?: ClientRecord }>(`${base}/clients/${mode.clientId}`, { method: "PATCH", body })
+          : callApi<{ client?: ClientRecord }>(`${base}/clients`, { method: "POST", body }),
+    );
+    if (!r?.ok) return;
+    if (mode.kind === "staff-create" && r.data.client) {
+      router.push(`/${props.clinicSlug}/staff/clients/${r.data.client.id}`);
       return;
     }
     setSaved(true);

@@ -6,7 +6,8 @@ import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/form-error";
 import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
-import { callApi } from "../book/_components/api";
+import { callApi } from "@/lib/http/browser/call-api";
+import { useApiSubmit } from "@/lib/http/browser/use-api-submit";
 
 export function CancelAppointmentButton({
   locale,
@@ -23,18 +24,14 @@ export function CancelAppointmentButton({
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, submit } = useApiSubmit((e) => e.fields.reason?.[0] ?? (e.message || t("form.failed")));
 
-  async function submit(e: React.FormEvent) {
+  async function cancel(e: React.FormEvent) {
     e.preventDefault();
-    setPending(true);
-    const r = await callApi(`/api/clinics/${clinicSlug}/appointments/${appointmentId}/cancel`, "POST", { reason });
-    setPending(false);
-    if (!r.ok) {
-      setError(r.fields.reason?.[0] ?? (r.message || t("form.failed")));
-      return;
-    }
+    const r = await submit(() =>
+      callApi(`/api/clinics/${clinicSlug}/appointments/${appointmentId}/cancel`, { method: "POST", body: { reason } }),
+    );
+    if (!r?.ok) return;
     setOpen(false);
     if (doneHref) router.push(doneHref);
     router.refresh();
@@ -47,7 +44,7 @@ export function CancelAppointmentButton({
       </Button>
     );
   return (
-    <form onSubmit={submit} className="w-full space-y-2">
+    <form onSubmit={cancel} className="w-full space-y-2">
       <label className="block text-sm font-medium text-slate-800">
         {t("list.cancelReason")}
         <textarea

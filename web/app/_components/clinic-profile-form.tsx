@@ -8,7 +8,9 @@ import { FormError, FormNotice } from "@/app/_components/form-error";
 import { commonTimeZones } from "@/lib/clinics/time-zones";
 import { translator, type Locale } from "@/lib/i18n";
 import { clinicMessages } from "@/lib/i18n/messages/clinics";
-import { sendJson } from "./send-json";
+import { callApi } from "@/lib/http/browser/call-api";
+import { useApiSubmit } from "@/lib/http/browser/use-api-submit";
+import { clinicErrorMessage } from "./clinic-error-message";
 
 export interface ClinicProfileValues {
   slug: string;
@@ -34,31 +36,22 @@ export function ClinicProfileForm(props: Props) {
   const isCommon = (commonTimeZones as readonly string[]).includes(initial.timeZone);
   const [values, setValues] = useState(initial);
   const [zoneChoice, setZoneChoice] = useState(isCommon ? initial.timeZone : OTHER);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, fields, submit } = useApiSubmit(clinicErrorMessage(locale));
   const [notice, setNotice] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string[]>>({});
 
   const set = (key: keyof ClinicProfileValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setValues((v) => ({ ...v, [key]: e.target.value }));
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setPending(true);
-    setError(null);
     setNotice(null);
     const { slug, ...profile } = values;
-    const result =
+    const result = await submit(() =>
       props.mode === "create"
-        ? await sendJson<{ clinic: { slug: string } }>("/api/clinics", "POST", locale, { slug, ...profile })
-        : await sendJson<{ clinic: { slug: string } }>(`/api/clinics/${props.slug}`, "PATCH", locale, profile);
-    setPending(false);
-    if (!result.ok) {
-      setError(result.message);
-      setFields(result.fields);
-      return;
-    }
-    setFields({});
+        ? callApi<{ clinic: { slug: string } }>("/api/clinics", { method: "POST", body: { slug, ...profile } })
+        : callApi<{ clinic: { slug: string } }>(`/api/clinics/${props.slug}`, { method: "PATCH", body: profile }),
+    );
+    if (!result?.ok) return;
     if (props.mode === "create") {
       router.push(`/${result.data.clinic.slug}/staff`);
     } else {

@@ -4,9 +4,10 @@
 // chosen, one button per start time (any vet); with a vet, that vet's starts.
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Button } from "@/app/_components/button";
+import { formatDay, formatTime, addDays, localDate } from "@/lib/format/time";
+import { callApi, type ApiError } from "@/lib/http/browser/call-api";
 import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
-import { addDays, formatDay, formatTime, localDate } from "./zoned";
 
 export interface PickedSlot {
   startsAt: string;
@@ -30,6 +31,12 @@ interface SlotPickerProps {
   reloadKey?: number;
   selected?: string | null;
   onPick: (slot: PickedSlot) => void;
+}
+
+/** The next free times a 409 SLOT_TAKEN carries, so the person can pick one without starting over. */
+export function offeredSlots(error: ApiError): PickedSlot[] {
+  const slots = error.details.nextSlots;
+  return Array.isArray(slots) ? (slots as PickedSlot[]) : [];
 }
 
 type Load = { state: "loading" } | { state: "failed" } | { state: "ready"; slots: PickedSlot[] };
@@ -62,14 +69,8 @@ export function SlotPicker({
     if (vetId) qs.set("vetId", vetId);
     if (petId) qs.set("petId", petId);
     if (movingAppointmentId) qs.set("movingAppointmentId", movingAppointmentId);
-    try {
-      const res = await fetch(`/api/clinics/${clinicSlug}/availability?${qs.toString()}`, { cache: "no-store" });
-      if (!res.ok) return { state: "failed" };
-      const data = (await res.json()) as { slots: PickedSlot[] };
-      return { state: "ready", slots: data.slots };
-    } catch {
-      return { state: "failed" };
-    }
+    const r = await callApi<{ slots: PickedSlot[] }>(`/api/clinics/${clinicSlug}/availability?${qs.toString()}`);
+    return r.ok ? { state: "ready", slots: r.data.slots } : { state: "failed" };
   }, [clinicSlug, serviceId, vetId, petId, movingAppointmentId, dates, today]);
 
   useEffect(() => {
