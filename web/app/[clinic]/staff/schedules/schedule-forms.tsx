@@ -165,7 +165,7 @@ export function RulesForm({ locale, clinicSlug, rules }: { locale: Locale; clini
       slotGranularityMinutes: numberOrText(f, "slotGranularityMinutes"),
       clientChangeWindowHours: numberOrText(f, "clientChangeWindowHours"),
       requireConfirmation: f.get("requireConfirmation") === "on",
-      maxOpenAppointmentsPerPet: int(f, "maxOpenAppointmentsPerPet"),
+      maxOpenAppointmentsPerPet: numberOrText(f, "maxOpenAppointmentsPerPet"),
     });
   }
   return (
