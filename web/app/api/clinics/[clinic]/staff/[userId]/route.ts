@@ -5,7 +5,7 @@ import { apiHandler } from "@/lib/http/api-handler";
 import { parseWith } from "@/lib/http/parse";
 import { notFound } from "@/lib/http/respond";
 
-export const DELETE = apiHandler({ allow: ["owner", "admin"] }, async ({ user, access, params }) => {
+export const DELETE = apiHandler({ action: "team.manage" }, async ({ user, access, params }) => {
   if (!access) throw notFound();
   const { userId } = parseWith(removeStaffInput, { userId: params.userId });
   const clinicId = access.clinic.id;
