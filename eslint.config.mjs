@@ -25,4 +25,23 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  {
+    // Domain code (use-cases, rules, queries) must not depend on the HTTP layer: routes call the domain,
+    // never the other way round. Validation lives in lib/validation, errors in lib/errors.
+    files: ["web/lib/**/*.{ts,tsx}"],
+    ignores: ["web/lib/http/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/http", "@/lib/http/*", "**/http/*", "../http"],
+              message: "Domain code must not import lib/http; use lib/validation or lib/errors.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -6,7 +6,8 @@ import { getClinicAccess, type ClinicAccess } from "@/lib/clinics/get-clinic-acc
 import { requireCan, type Action } from "@/lib/clinics/permissions";
 import { withUser } from "@/lib/db/context";
 import { AppError } from "@/lib/errors";
-import { parseWith, readJsonBody, readOptionalJsonBody, searchParamsObject, DEFAULT_MAX_BODY_BYTES } from "./parse";
+import { parseWith } from "@/lib/validation/parse";
+import { readJsonBody, readOptionalJsonBody, searchParamsObject, DEFAULT_MAX_BODY_BYTES } from "./parse";
 import { errorResponse, json } from "./respond";
 import { withIdempotency } from "./idempotency";
 

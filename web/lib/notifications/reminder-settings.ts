@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
 import { toAppError } from "@/lib/db/error-map";
-import { parseWith } from "@/lib/http/parse";
+import { parseWith } from "@/lib/validation/parse";
 
 export interface ReminderSettings {
   enabled: boolean;

@@ -2,7 +2,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
-import { parseWith } from "@/lib/http/parse";
+import { parseWith } from "@/lib/validation/parse";
 import { getBookingRules, type BookingRules } from "./get-booking-rules";
 import { mapScheduleErrors } from "./schedule-fields";
 

@@ -2,7 +2,7 @@
 import { removeStaff, removeStaffInput } from "@/lib/clinics/remove-staff";
 import { withUser } from "@/lib/db/context";
 import { apiHandler } from "@/lib/http/api-handler";
-import { parseWith } from "@/lib/http/parse";
+import { parseWith } from "@/lib/validation/parse";
 import { notFound } from "@/lib/http/respond";
 
 export const DELETE = apiHandler({ action: "team.manage" }, async ({ user, access, params }) => {
