@@ -23,6 +23,20 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-console": "off",
+      // Errors are told apart by stable codes (AppError.code, SQLSTATE, constraint names), never by their
+      // English text, which changes with wording, language and server version.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(includes|startsWith|endsWith|match|search|indexOf)$/][callee.object.property.name=/^(message|detail)$/]",
+          message: "Do not decide by an error's text; compare its code, SQLSTATE or constraint name.",
+        },
+        {
+          selector: "CallExpression[callee.property.name='test'][arguments.0.property.name=/^(message|detail)$/]",
+          message: "Do not decide by an error's text; compare its code, SQLSTATE or constraint name.",
+        },
+      ],
     },
   },
   {

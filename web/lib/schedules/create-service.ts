@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/validation/parse";
-import { idField, mapScheduleErrors } from "./schedule-fields";
+import { idField } from "./schedule-fields";
 import { serviceColumns, type Service } from "./service-record";
 
 const minutes240 = z.number().int("Whole minutes.").min(0, "Cannot be negative.").max(240, "At most 240 minutes.");
@@ -63,26 +63,24 @@ export async function getService(db: Db, serviceId: string): Promise<Service> {
 
 export async function createService(db: Db, clinicId: string, input: CreateServiceInput): Promise<Service> {
   const d = parseWith(serviceFieldsSchema, input);
-  return mapScheduleErrors(async () => {
-    const { rows } = await db.query<{ id: string }>(
-      `insert into public.services (clinic_id, name, duration_minutes, price_cents, buffer_before_minutes, buffer_after_minutes,
-         bookable_online, instructions, active)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
-      [
-        clinicId,
-        d.name,
-        d.durationMinutes,
-        d.priceCents,
-        d.bufferBeforeMinutes,
-        d.bufferAfterMinutes,
-        d.bookableOnline,
-        d.instructions,
-        d.active,
-      ],
-    );
-    const id = rows[0]?.id;
-    if (!id) throw new AppError("INTERNAL", "The service was not created.");
-    await replaceServiceVets(db, clinicId, id, d.vetIds);
-    return getService(db, id);
-  });
+  const { rows } = await db.query<{ id: string }>(
+    `insert into public.services (clinic_id, name, duration_minutes, price_cents, buffer_before_minutes, buffer_after_minutes,
+       bookable_online, instructions, active)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
+    [
+      clinicId,
+      d.name,
+      d.durationMinutes,
+      d.priceCents,
+      d.bufferBeforeMinutes,
+      d.bufferAfterMinutes,
+      d.bookableOnline,
+      d.instructions,
+      d.active,
+    ],
+  );
+  const id = rows[0]?.id;
+  if (!id) throw new AppError("INTERNAL", "The service was not created.");
+  await replaceServiceVets(db, clinicId, id, d.vetIds);
+  return getService(db, id);
 }
