@@ -54,6 +54,8 @@ export function apiHandler<TBody = undefined, TQuery = undefined>(
 
       const user = await getSessionUser(req.headers);
       if (!user) throw new AppError("UNAUTHENTICATED", "Please sign in.");
+      // who may call comes before what they sent: a refused caller gets the same 403 whatever the body
+      const access = await resolveAccess(user, params, config.action);
 
       let raw = "";
       let body = undefined as TBody;
@@ -67,7 +69,6 @@ export function apiHandler<TBody = undefined, TQuery = undefined>(
       const query = (
         config.query ? parseWith(config.query, searchParamsObject(new URL(req.url))) : undefined
       ) as TQuery;
-      const access = await resolveAccess(user, params, config.action);
 
       const run = async () => {
         const result = await fn({ req, user, body, query, params, access });

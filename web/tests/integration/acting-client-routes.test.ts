@@ -10,8 +10,8 @@ import { requestBooking } from "@/lib/appointments/request-booking";
 import { withUser } from "@/lib/db/context";
 import { closePool } from "@/lib/db/pool";
 import { createService, createVet, localInstant, setBookingRules } from "../helpers/appointment-factories";
-import { appUrl, callAuth, cookieHeader, newAccount } from "../helpers/auth-http";
 import { anchorDay } from "../helpers/dates";
+import { call, signedIn } from "../helpers/route-calls";
 import {
   addStaff,
   closeTestPool,
@@ -27,32 +27,6 @@ afterAll(async () => {
   await closePool();
   await closeTestPool();
 });
-
-type Handler = (req: Request, route: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-/** A real account with a session: signs up, verifies the email, signs in. */
-async function signedIn(): Promise<TestUser & { cookie: string }> {
-  const acct = newAccount();
-  await callAuth("/sign-up/email", { body: acct });
-  const { rows } = await testPool().query<{ id: string }>(
-    "update public.users set email_verified = true where email = $1 returning id",
-    [acct.email],
-  );
-  const res = await callAuth("/sign-in/email", { body: { email: acct.email, password: acct.password } });
-  return { userId: rows[0]!.id, email: acct.email, name: acct.name, cookie: cookieHeader(res) };
-}
-
-async function call(handler: Handler, slug: string, method: string, path: string, cookie: string, body?: unknown) {
-  const headers = new Headers({ origin: appUrl(), cookie });
-  if (body !== undefined) headers.set("content-type", "application/json");
-  const req = new Request(`${appUrl()}/api/clinics/${slug}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const res = await handler(req, { params: Promise.resolve({ clinic: slug }) });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
 
 const forbiddenOnClientId = {
   status: 403,
