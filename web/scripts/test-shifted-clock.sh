@@ -25,7 +25,20 @@ command -v faketime >/dev/null || {
   echo "test-shifted-clock: faketime is missing (Debian: apt-get install faketime)" >&2
   exit 2
 }
+date -u -d "$instant" >/dev/null 2>&1 || {
+  echo "test-shifted-clock: not a date-time: '$instant'" >&2
+  exit 2
+}
 [ $# -gt 0 ] || set -- integration
+for suite in "$@"; do
+  case "$suite" in
+    unit | integration | e2e) ;;
+    *)
+      echo "test-shifted-clock: unknown suite '$suite' (unit, integration or e2e)" >&2
+      exit 2
+      ;;
+  esac
+done
 
 echo "[shifted clock] $instant UTC: $(faketime "$instant" date -u '+%A %F %T %Z'), suites: $*"
 status=0
@@ -33,10 +46,6 @@ for suite in "$@"; do
   case "$suite" in
     unit | integration) faketime "$instant" npx vitest run --project "$suite" || status=1 ;;
     e2e) faketime "$instant" npx playwright test -c web/playwright.config.ts || status=1 ;;
-    *)
-      echo "test-shifted-clock: unknown suite '$suite' (unit, integration or e2e)" >&2
-      exit 2
-      ;;
   esac
 done
 exit $status
