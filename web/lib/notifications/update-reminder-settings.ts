@@ -4,7 +4,7 @@ import "server-only";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
 import { toAppError } from "@/lib/db/error-map";
-import { parseWith } from "@/lib/http/parse";
+import { parseWith } from "@/lib/validation/parse";
 import { getReminderSettings } from "./get-reminder-settings";
 import { reminderSettingsSchema, type ReminderSettings, type ReminderSettingsInput } from "./reminder-settings";
 

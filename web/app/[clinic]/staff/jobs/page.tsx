@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { isPlatformOperator } from "@/lib/auth/platform-operators";
 import { listCronRuns, type CronRun } from "@/lib/cron/list-cron-runs";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
+import { can } from "@/lib/clinics/permissions";
 import { asSystem, withUser } from "@/lib/db/context";
 import { translator, type Translate } from "@/lib/i18n";
 import { notificationMessages } from "@/lib/i18n/messages/notifications";
@@ -58,7 +59,8 @@ export default async function JobsPage(props: { params: Promise<{ clinic: string
   const { user, access, locale } = await loadStaffPage(slug);
   if (!access.role) return null;
   const t = translator(locale, notificationMessages);
-  const isOwner = access.role === "owner";
+  // the clinic's own counts and failures (owners); the platform run log (operators, whatever their role)
+  const isOwner = can(access, "jobs.read");
   const isOperator = isPlatformOperator(user);
   if (!isOwner && !isOperator) {
     return (

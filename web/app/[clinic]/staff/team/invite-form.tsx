@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
 import { FormError, FormNotice } from "@/app/_components/form-error";
-import type { StaffRole } from "@/lib/clinics/get-clinic-access";
+import type { StaffRole } from "@/lib/clinics/permissions";
 import { translator, type Locale } from "@/lib/i18n";
 import { clinicMessages } from "@/lib/i18n/messages/clinics";
 import { clinicErrorMessage } from "@/app/_components/clinic-error-message";

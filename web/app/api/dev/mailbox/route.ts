@@ -3,7 +3,8 @@ import { asSystem } from "@/lib/db/context";
 import { listDevMailbox, listDevMailboxSchema } from "@/lib/dev-mailbox/list-dev-mailbox";
 import { env, devMailboxEnabled } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { parseWith, searchParamsObject } from "@/lib/http/parse";
+import { searchParamsObject } from "@/lib/http/parse";
+import { parseWith } from "@/lib/validation/parse";
 import { errorResponse, json } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 // /[clinic]/staff/clients/[clientId] - one client: details (editable), pets, add a pet, link a login.
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireRole } from "@/lib/clinics/get-clinic-access";
+import { requireCan } from "@/lib/clinics/permissions";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { getClient } from "@/lib/clients/get-client";
 import { withUser } from "@/lib/db/context";
@@ -18,7 +18,7 @@ export default async function StaffClientPage({ params }: { params: Promise<{ cl
   const { clinic: slug, clientId } = await params;
   const { user, access, locale } = await loadStaffPage(slug);
   if (!access.role) return null;
-  requireRole(access);
+  requireCan(access, "clients.manage");
   const clinicId = access.clinic.id;
   const data = await withUser(user, async (db) => {
     const client = await getClient(db, { clinicId, clientId });

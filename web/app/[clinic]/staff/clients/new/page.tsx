@@ -1,6 +1,6 @@
 // /[clinic]/staff/clients/new - staff add a client (email optional: people without a login are clients too).
 import Link from "next/link";
-import { requireRole } from "@/lib/clinics/get-clinic-access";
+import { requireCan } from "@/lib/clinics/permissions";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { translator } from "@/lib/i18n";
 import { clientMessages } from "@/lib/i18n/messages/clients";
@@ -10,7 +10,7 @@ export default async function NewClientPage({ params }: { params: Promise<{ clin
   const { clinic: slug } = await params;
   const { access, locale } = await loadStaffPage(slug);
   if (!access.role) return null;
-  requireRole(access);
+  requireCan(access, "clients.manage");
   const t = translator(locale, clientMessages);
   return (
     <div className="mx-auto max-w-2xl space-y-4">

@@ -5,7 +5,6 @@ import { withUser } from "@/lib/db/context";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 
-const staff = ["owner", "admin", "vet", "receptionist"] as const;
 const listQuery = z.object({
   q: z.string().max(120).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
@@ -13,7 +12,7 @@ const listQuery = z.object({
 });
 
 // GET /api/clinics/[clinic]/clients - staff search the clinic's clients (?q=&limit=&offset=; returns total)
-export const GET = apiHandler({ query: listQuery, allow: staff }, async ({ user, access, query }) => {
+export const GET = apiHandler({ query: listQuery, action: "clients.manage" }, async ({ user, access, query }) => {
   if (!access) throw notFound();
   const clinicId = access.clinic.id;
   return withUser(user, (db) => listClients(db, { clinicId, ...query }));
@@ -21,7 +20,7 @@ export const GET = apiHandler({ query: listQuery, allow: staff }, async ({ user,
 
 // POST /api/clinics/[clinic]/clients - staff add a client, with or without an email/login
 export const POST = apiHandler(
-  { body: createClientSchema, allow: staff, status: 201 },
+  { body: createClientSchema, action: "clients.manage", status: 201 },
   async ({ user, access, body }) => {
     if (!access) throw notFound();
     const clinicId = access.clinic.id;
