@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Button, ButtonLink } from "@/app/_components/button";
 import { LanguageSwitch } from "@/app/_components/language-switch";
+import { getPageLocale } from "@/lib/auth/get-page-locale";
 import { getRequestLocale } from "@/lib/auth/get-request-locale";
 import { getSessionUser } from "@/lib/auth/session";
 import { getClinicAccess, type ClinicAccess } from "@/lib/clinics/get-clinic-access";
@@ -11,6 +12,7 @@ import { asAnonymous, withUser } from "@/lib/db/context";
 import { isAppError } from "@/lib/errors";
 import { translator } from "@/lib/i18n";
 import { clientMessages } from "@/lib/i18n/messages/clients";
+import { commonMessages } from "@/lib/i18n/messages/common";
 import { joinClinicAsClient } from "./portal/join/actions";
 
 export const dynamic = "force-dynamic";
@@ -45,7 +47,7 @@ async function loadVisitor(slug: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { clinic } = await params;
   const v = await loadVisitor(clinic.toLowerCase());
-  return { title: v?.access.clinic.name ?? "Not found" };
+  return { title: v?.access.clinic.name ?? translator(await getPageLocale(), commonMessages)("notFound.title") };
 }
 
 export default async function ClinicPublicPage({ params }: Props) {

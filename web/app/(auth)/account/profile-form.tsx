@@ -6,6 +6,7 @@ import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
 import { FormError, FormNotice } from "@/app/_components/form-error";
 import { translator, type Locale } from "@/lib/i18n";
+import { errorText, type ApiErrorBody } from "@/lib/i18n/error-text";
 import { authMessages } from "@/lib/i18n/messages/auth";
 
 export function ProfileForm({ locale, name }: { locale: Locale; name: string }) {
@@ -28,8 +29,8 @@ export function ProfileForm({ locale, name }: { locale: Locale; name: string }) 
     }).catch(() => null);
     setPending(false);
     if (!res?.ok) {
-      const body = (await res?.json().catch(() => null)) as { error?: { message?: string } } | null;
-      return setError(body?.error?.message ?? t("genericError"));
+      const body = (await res?.json().catch(() => null)) as { error?: ApiErrorBody } | null;
+      return setError(body?.error ? errorText(locale, body.error) : t("genericError"));
     }
     setSaved(true);
     router.refresh();

@@ -1,9 +1,10 @@
 "use client";
 // The client's booking flow, one step at a time on a phone: pet, service, vet (or any), day and time,
-// confirm. A lost race shows "That time was just taken" with the next free times from the 409 body.
+// confirm. A lost race shows "That time was just taken" with the next free times from the 409 body. Each
+// new step takes the focus (its heading), so keyboard and screen-reader users land on what just appeared.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/form-error";
 import { translator, type Locale } from "@/lib/i18n";
@@ -51,6 +52,17 @@ export function BookingFlow({
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [taken, setTaken] = useState<PickedSlot[] | null>(null);
+  const stepRef = useRef<HTMLDivElement>(null);
+  const shown = useRef(false);
+
+  useEffect(() => {
+    // Not on the first render: opening the page keeps the browser's own focus order.
+    if (!shown.current) {
+      shown.current = true;
+      return;
+    }
+    stepRef.current?.querySelector<HTMLElement>("[data-step-heading]")?.focus();
+  }, [step]);
 
   const pet = options.pets.find((p) => p.id === petId);
   const service = options.services.find((s) => s.id === serviceId);
@@ -85,7 +97,7 @@ export function BookingFlow({
   if (vet) summary.push({ label: t("book.vet"), value: vetName ?? t("book.anyVet"), step: "vet" });
 
   return (
-    <div className="space-y-5">
+    <div ref={stepRef} className="space-y-5">
       {summary.length ? (
         <dl className="divide-y divide-slate-100 rounded-xl bg-white px-4 shadow-sm">
           {summary.map((s) => (
@@ -108,7 +120,7 @@ export function BookingFlow({
 
       {step === "pet" ? (
         <section className="space-y-2">
-          <h2 className="text-lg font-semibold">{t("book.pet")}</h2>
+          <StepHeading>{t("book.pet")}</StepHeading>
           <ChoiceList
             label={t("book.pet")}
             value={petId}
@@ -120,7 +132,7 @@ export function BookingFlow({
 
       {step === "service" ? (
         <section className="space-y-2">
-          <h2 className="text-lg font-semibold">{t("book.service")}</h2>
+          <StepHeading>{t("book.service")}</StepHeading>
           <ChoiceList
             label={t("book.service")}
             value={serviceId}
@@ -141,7 +153,7 @@ export function BookingFlow({
 
       {step === "vet" ? (
         <section className="space-y-2">
-          <h2 className="text-lg font-semibold">{t("book.vet")}</h2>
+          <StepHeading>{t("book.vet")}</StepHeading>
           <ChoiceList
             label={t("book.vet")}
             value={vet}
@@ -156,6 +168,7 @@ export function BookingFlow({
 
       {step === "slot" && serviceId ? (
         <section className="space-y-2">
+          <StepHeading>{t("book.when")}</StepHeading>
           <SlotPicker
             locale={locale}
             clinicSlug={clinicSlug}
@@ -177,7 +190,7 @@ export function BookingFlow({
 
       {step === "confirm" && slot && service ? (
         <section className="space-y-3">
-          <h2 className="text-lg font-semibold">{t("book.confirm")}</h2>
+          <StepHeading>{t("book.confirm")}</StepHeading>
           <div className="rounded-xl bg-white p-4 shadow-sm">
             <p className="text-lg font-semibold" data-testid="chosen-slot" data-starts-at={slot.startsAt}>
               {formatWhen(slot.startsAt, timeZone, locale)}
@@ -228,5 +241,13 @@ export function BookingFlow({
         </section>
       ) : null}
     </div>
+  );
+}
+
+function StepHeading({ children }: { children: React.ReactNode }) {
+  return (
+    <h2 data-step-heading tabIndex={-1} className="text-lg font-semibold focus:outline-none">
+      {children}
+    </h2>
   );
 }
