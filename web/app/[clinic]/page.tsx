@@ -100,23 +100,23 @@ export default async function ClinicPublicPage({ params }: Props) {
         {clinic.email || clinic.phone || clinic.address ? (
           <section className="rounded-2xl bg-white p-5 shadow-sm sm:p-8">
             <h2 className="text-lg font-semibold">{t("public.contact")}</h2>
-            <dl className="mt-3 space-y-2 text-slate-700">
-              {clinic.address ? <dd>{clinic.address}</dd> : null}
+            <address className="mt-3 space-y-2 not-italic text-slate-700">
+              {clinic.address ? <p>{clinic.address}</p> : null}
               {clinic.phone ? (
-                <dd>
+                <p>
                   <a className="text-brand-700 underline" href={`tel:${clinic.phone.replace(/[^+0-9]/g, "")}`}>
                     {clinic.phone}
                   </a>
-                </dd>
+                </p>
               ) : null}
               {clinic.email ? (
-                <dd>
+                <p>
                   <a className="break-all text-brand-700 underline" href={`mailto:${clinic.email}`}>
                     {clinic.email}
                   </a>
-                </dd>
+                </p>
               ) : null}
-            </dl>
+            </address>
           </section>
         ) : null}
       </main>

@@ -99,13 +99,13 @@ export function BookingFlow({
   return (
     <div ref={stepRef} className="space-y-5">
       {summary.length ? (
-        <dl className="divide-y divide-slate-100 rounded-xl bg-white px-4 shadow-sm">
+        <div className="divide-y divide-slate-100 rounded-xl bg-white px-4 shadow-sm">
           {summary.map((s) => (
             <div key={s.step} className="flex items-center justify-between gap-2 py-2">
-              <div className="min-w-0">
+              <dl className="min-w-0">
                 <dt className="text-xs text-slate-500">{s.label}</dt>
                 <dd className="truncate font-medium">{s.value}</dd>
-              </div>
+              </dl>
               <button
                 type="button"
                 className="min-h-11 px-2 text-sm font-medium text-brand-700"
@@ -115,7 +115,7 @@ export function BookingFlow({
               </button>
             </div>
           ))}
-        </dl>
+        </div>
       ) : null}
 
       {step === "pet" ? (
