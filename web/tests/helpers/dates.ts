@@ -35,7 +35,7 @@ export function onOrAfter(date: string, isoWeekday: number): string {
   return addDays(date, (isoWeekday - isoWeekdayOf(date) + 7) % 7);
 }
 
-/** Monday of the anchor week (the first week starting at least 8 days after today in the zone), plus `weeksAhead` weeks. */
+/** Monday of the anchor week (the first week starting 8+ days after today in the zone), plus `weeksAhead` weeks. */
 export function anchorWeekStart(weeksAhead = 0, timeZone = "UTC"): string {
   return addDays(onOrAfter(daysFromToday(8, timeZone), 1), 7 * weeksAhead);
 }

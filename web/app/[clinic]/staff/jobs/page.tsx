@@ -1,6 +1,5 @@
 // /[clinic]/staff/jobs - owners: this clinic's messages by status and its last delivery failures;
 // platform operators (PLATFORM_ADMIN_EMAILS) also the platform-wide scheduled-job run log.
-import type { Metadata } from "next";
 import { isPlatformOperator } from "@/lib/auth/platform-operators";
 import { listCronRuns, type CronRun } from "@/lib/cron/list-cron-runs";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
@@ -10,8 +9,9 @@ import { translator, type Translate } from "@/lib/i18n";
 import { notificationMessages } from "@/lib/i18n/messages/notifications";
 import { countClinicMessages } from "@/lib/notifications/count-clinic-messages";
 import { listDeliveryFailures, type DeliveryFailure } from "@/lib/notifications/list-delivery-failures";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Jobs" };
+export const generateMetadata = pageTitle(notificationMessages, "jobsTitle");
 export const dynamic = "force-dynamic";
 
 type Key = keyof (typeof notificationMessages)["en"];
