@@ -29,13 +29,20 @@ export class AppError extends Error {
   readonly code: string;
   readonly status: number;
   readonly fields?: FieldErrors;
+  /** For RATE_LIMITED: sent as the Retry-After header. */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: string, message: string, options?: { status?: number; fields?: FieldErrors; cause?: unknown }) {
+  constructor(
+    code: string,
+    message: string,
+    options?: { status?: number; fields?: FieldErrors; cause?: unknown; retryAfterSeconds?: number },
+  ) {
     super(message, { cause: options?.cause });
     this.name = "AppError";
     this.code = code;
     this.status = options?.status ?? statusForCode(code);
     this.fields = options?.fields;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
 
