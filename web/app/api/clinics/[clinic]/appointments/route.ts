@@ -3,6 +3,7 @@ import { bookAppointment, bookAppointmentSchema } from "@/lib/appointments/book-
 import { listAppointments } from "@/lib/appointments/list-appointments";
 import { withNextSlotsOnSlotTaken } from "@/lib/appointments/slot-taken-response";
 import { withUser } from "@/lib/db/context";
+import { spendClientBooking } from "@/lib/http/abuse-limits";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 
@@ -31,6 +32,7 @@ export const POST = apiHandler(
   async ({ user, access, body }) => {
     if (!access) throw notFound();
     const clinic = access.clinic;
+    if (!access.role) await spendClientBooking(clinic.id, user.userId);
     // clients book for themselves: a clientId they send is ignored rather than trusted
     const input = { ...body, startsAt: body.startsAt.toISOString(), clientId: access.role ? body.clientId : null };
     const target = { serviceId: body.serviceId, vetId: body.vetId ?? null, petId: body.petId, after: body.startsAt };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { listBookingRequests } from "@/lib/appointments/list-booking-requests";
 import { requestBooking, requestBookingSchema } from "@/lib/appointments/request-booking";
 import { withUser } from "@/lib/db/context";
+import { spendClientBooking } from "@/lib/http/abuse-limits";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 
@@ -25,6 +26,7 @@ export const POST = apiHandler(
   async ({ user, access, body }) => {
     if (!access) throw notFound();
     const clinicId = access.clinic.id;
+    if (!access.role) await spendClientBooking(clinicId, user.userId);
     const input = { ...body, clientId: access.role ? body.clientId : null };
     return { request: await withUser(user, (db) => requestBooking(db, clinicId, input)) };
   },
