@@ -2,6 +2,7 @@
 // EN / ES switch usable signed in or out: saves the choice (cookie, and the account when signed in), then re-renders.
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
+import { callApi } from "@/lib/http/browser/call-api";
 
 const options = [
   { locale: "en", label: "English", short: "EN" },
@@ -15,12 +16,8 @@ export function LanguageSwitch({ current }: { current: "en" | "es" }) {
   function choose(locale: "en" | "es") {
     if (locale === current) return;
     startTransition(async () => {
-      const res = await fetch("/api/account/locale", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ locale }),
-      });
-      if (!res.ok) document.cookie = `vete_locale=${locale}; path=/; max-age=31536000; samesite=lax`;
+      const r = await callApi("/api/account/locale", { method: "POST", body: { locale } });
+      if (!r.ok) document.cookie = `vete_locale=${locale}; path=/; max-age=31536000; samesite=lax`;
       router.refresh();
     });
   }

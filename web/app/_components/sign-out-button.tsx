@@ -1,6 +1,7 @@
 "use client";
 // Signs out through better-auth's endpoint (clears the session row and cookies), then goes to `to`.
 import { useState } from "react";
+import { callApi } from "@/lib/http/browser/call-api";
 import { Button } from "./button";
 
 export function SignOutButton({
@@ -18,11 +19,8 @@ export function SignOutButton({
 
   async function signOut() {
     setPending(true);
-    await fetch("/api/auth/sign-out", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: "{}",
-    }).catch(() => undefined);
+    // leave either way: a failed sign-out still ends on a page that shows whether the session is gone
+    await callApi("/api/auth/sign-out", { method: "POST", body: {} });
     window.location.assign(to);
   }
 

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LanguageSwitch } from "@/app/_components/language-switch";
-import { ClinicProfileForm } from "@/app/[clinic]/staff/settings/clinic-profile-form";
+import { ClinicProfileForm } from "@/app/_components/clinic-profile-form";
 import { getRequestLocale } from "@/lib/auth/get-request-locale";
 import { getSessionUser } from "@/lib/auth/session";
 import { listMyClinics } from "@/lib/clinics/list-my-clinics";

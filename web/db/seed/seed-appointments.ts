@@ -74,10 +74,4 @@ export async function seedAppointments(db: Client, clinicId: string): Promise<vo
       );
     }
   }
-
-  await db.query(
-    `insert into public.clinic_booking_rules (clinic_id, min_notice_minutes, max_days_ahead, slot_granularity_minutes, client_change_window_hours)
-     values ($1, 120, 60, 15, 24) on conflict (clinic_id) do nothing`,
-    [clinicId],
-  );
 }

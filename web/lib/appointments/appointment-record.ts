@@ -1,7 +1,6 @@
-// The shapes use-cases return (camelCase), the field rules their zod schemas share, and the mapping of
-// SQL error columns (starts_at) to input fields (startsAt).
+// The shapes use-cases return (camelCase) and the field rules their zod schemas share. SQL error columns
+// (starts_at) become input fields (startsAt) in lib/db/error-map.
 import { z } from "zod";
-import { toAppError } from "@/lib/db/error-map";
 import { AppError } from "@/lib/errors";
 import type {
   AppointmentRow,
@@ -102,36 +101,9 @@ export const optionalNote = (max: number) =>
     .optional()
     .transform((s) => (s ? s : null));
 
-const columnToField: Record<string, string> = {
-  starts_at: "startsAt",
-  vet_id: "vetId",
-  pet_id: "petId",
-  service_id: "serviceId",
-  client_id: "clientId",
-  appointment_id: "appointmentId",
-  moving_appointment_id: "movingAppointmentId",
-  request_id: "requestId",
-  preferred_dates: "preferredDates",
-};
-
-/** Converts a Postgres error to AppError and renames SQL column fields to the input names used here. */
-export function toAppointmentError(err: unknown): unknown {
-  const e = toAppError(err);
-  if (!(e instanceof AppError) || !e.fields) return e;
-  const fields: Record<string, string[]> = {};
-  for (const [key, messages] of Object.entries(e.fields)) fields[columnToField[key] ?? key] = messages;
-  return new AppError(e.code, e.message, { status: e.status, fields, cause: e.cause });
-}
-
-/** Runs one rpc and returns its single row, mapping errors; a missing row is an internal error. */
+/** Runs one rpc and returns its single row; a missing row is an internal error. Errors are mapped by withUser. */
 export async function oneRow<T>(call: Promise<T[]>, what: string): Promise<T> {
-  let rows: T[];
-  try {
-    rows = await call;
-  } catch (err) {
-    throw toAppointmentError(err);
-  }
-  const row = rows[0];
+  const row = (await call)[0];
   if (!row) throw new AppError("INTERNAL", `${what} returned no row.`);
   return row;
 }

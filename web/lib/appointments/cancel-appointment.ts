@@ -3,7 +3,7 @@ import "server-only";
 import { z } from "zod";
 import { rpc } from "@/lib/db/rpc";
 import type { Db } from "@/lib/db/types";
-import { parseWith } from "@/lib/http/parse";
+import { parseWith } from "@/lib/validation/parse";
 import { idField, oneRow, toAppointment, type Appointment } from "./appointment-record";
 import "./rpc-types";
 

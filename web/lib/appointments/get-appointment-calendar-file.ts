@@ -3,16 +3,12 @@
 import "server-only";
 import { rpc } from "@/lib/db/rpc";
 import type { Db } from "@/lib/db/types";
-import { parseWith } from "@/lib/http/parse";
-import { idField, toAppointmentError } from "./appointment-record";
+import { parseWith } from "@/lib/validation/parse";
+import { idField } from "./appointment-record";
 import "./rpc-types";
 
 export async function getAppointmentCalendarFile(db: Db, clinicId: string, appointmentId: string): Promise<string> {
   const id = parseWith(idField, appointmentId);
-  try {
-    const rows = await rpc(db, "appointment_calendar_file", { p_clinic_id: clinicId, p_appointment_id: id });
-    return rows[0]?.appointment_calendar_file ?? "";
-  } catch (err) {
-    throw toAppointmentError(err);
-  }
+  const rows = await rpc(db, "appointment_calendar_file", { p_clinic_id: clinicId, p_appointment_id: id });
+  return rows[0]?.appointment_calendar_file ?? "";
 }

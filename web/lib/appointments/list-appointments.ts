@@ -4,8 +4,8 @@ import "server-only";
 import { z } from "zod";
 import { rpc } from "@/lib/db/rpc";
 import type { Db } from "@/lib/db/types";
-import { parseWith } from "@/lib/http/parse";
-import { idField, instantField, toAppointmentError } from "./appointment-record";
+import { parseWith } from "@/lib/validation/parse";
+import { idField, instantField } from "./appointment-record";
 import type { AppointmentStatus } from "./rpc-types";
 
 export const listAppointmentsSchema = z
@@ -41,31 +41,27 @@ export async function listAppointments(
   input: ListAppointmentsInput,
 ): Promise<AppointmentListItem[]> {
   const data = parseWith(listAppointmentsSchema, input);
-  try {
-    const rows = await rpc(db, "list_appointments", {
-      p_clinic_id: clinicId,
-      p_from: data.from,
-      p_to: data.to,
-      p_vet_id: data.vetId ?? null,
-    });
-    return rows.map((r) => ({
-      id: r.id,
-      startsAt: r.starts_at,
-      endsAt: r.ends_at,
-      status: r.status,
-      vetId: r.vet_id,
-      vetName: r.vet_name,
-      serviceId: r.service_id,
-      serviceName: r.service_name,
-      petId: r.pet_id,
-      petName: r.pet_name,
-      clientId: r.client_id,
-      clientName: r.client_name,
-      notes: r.notes,
-      cancelReason: r.cancel_reason,
-      clientCanChange: r.client_can_change,
-    }));
-  } catch (err) {
-    throw toAppointmentError(err);
-  }
+  const rows = await rpc(db, "list_appointments", {
+    p_clinic_id: clinicId,
+    p_from: data.from,
+    p_to: data.to,
+    p_vet_id: data.vetId ?? null,
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    status: r.status,
+    vetId: r.vet_id,
+    vetName: r.vet_name,
+    serviceId: r.service_id,
+    serviceName: r.service_name,
+    petId: r.pet_id,
+    petName: r.pet_name,
+    clientId: r.client_id,
+    clientName: r.client_name,
+    notes: r.notes,
+    cancelReason: r.cancel_reason,
+    clientCanChange: r.client_can_change,
+  }));
 }

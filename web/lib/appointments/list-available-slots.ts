@@ -6,8 +6,8 @@ import "server-only";
 import { z } from "zod";
 import { rpc } from "@/lib/db/rpc";
 import type { Db } from "@/lib/db/types";
-import { parseWith } from "@/lib/http/parse";
-import { dateField, idField, toAppointmentError } from "./appointment-record";
+import { parseWith } from "@/lib/validation/parse";
+import { dateField, idField } from "./appointment-record";
 import "./rpc-types";
 
 export const listAvailableSlotsSchema = z
@@ -33,18 +33,14 @@ export interface Slot {
 
 export async function listAvailableSlots(db: Db, clinicId: string, input: ListAvailableSlotsInput): Promise<Slot[]> {
   const data = parseWith(listAvailableSlotsSchema, input);
-  try {
-    const rows = await rpc(db, "list_available_slots", {
-      p_clinic_id: clinicId,
-      p_service_id: data.serviceId,
-      p_from: data.from,
-      p_to: data.to,
-      p_vet_id: data.vetId ?? null,
-      p_pet_id: data.petId ?? null,
-      p_moving_appointment_id: data.movingAppointmentId ?? null,
-    });
-    return rows.map((r) => ({ vetId: r.vet_id, vetName: r.vet_name, startsAt: r.starts_at, endsAt: r.ends_at }));
-  } catch (err) {
-    throw toAppointmentError(err);
-  }
+  const rows = await rpc(db, "list_available_slots", {
+    p_clinic_id: clinicId,
+    p_service_id: data.serviceId,
+    p_from: data.from,
+    p_to: data.to,
+    p_vet_id: data.vetId ?? null,
+    p_pet_id: data.petId ?? null,
+    p_moving_appointment_id: data.movingAppointmentId ?? null,
+  });
+  return rows.map((r) => ({ vetId: r.vet_id, vetName: r.vet_name, startsAt: r.starts_at, endsAt: r.ends_at }));
 }

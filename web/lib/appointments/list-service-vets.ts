@@ -2,7 +2,6 @@
 import "server-only";
 import { rpc } from "@/lib/db/rpc";
 import type { Db } from "@/lib/db/types";
-import { toAppointmentError } from "./appointment-record";
 import "./rpc-types";
 
 export interface ServiceVet {
@@ -12,10 +11,6 @@ export interface ServiceVet {
 }
 
 export async function listServiceVets(db: Db, clinicId: string): Promise<ServiceVet[]> {
-  try {
-    const rows = await rpc(db, "list_service_vets", { p_clinic_id: clinicId });
-    return rows.map((r) => ({ serviceId: r.service_id, vetId: r.vet_id, vetName: r.vet_name }));
-  } catch (err) {
-    throw toAppointmentError(err);
-  }
+  const rows = await rpc(db, "list_service_vets", { p_clinic_id: clinicId });
+  return rows.map((r) => ({ serviceId: r.service_id, vetId: r.vet_id, vetName: r.vet_name }));
 }

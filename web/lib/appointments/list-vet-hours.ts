@@ -3,8 +3,8 @@
 import "server-only";
 import { rpc } from "@/lib/db/rpc";
 import type { Db } from "@/lib/db/types";
-import { parseWith } from "@/lib/http/parse";
-import { dateField, toAppointmentError } from "./appointment-record";
+import { parseWith } from "@/lib/validation/parse";
+import { dateField } from "./appointment-record";
 import "./rpc-types";
 
 export interface WorkingInterval {
@@ -15,13 +15,8 @@ export interface WorkingInterval {
 /** vetId -> that day's working intervals in order; staff without hours that day are absent. */
 export async function listVetHours(db: Db, clinicId: string, date: string): Promise<Map<string, WorkingInterval[]>> {
   const day = parseWith(dateField, date);
-  try {
-    const rows = await rpc(db, "list_vet_hours", { p_clinic_id: clinicId, p_date: day });
-    const out = new Map<string, WorkingInterval[]>();
-    for (const r of rows)
-      out.set(r.vet_id, [...(out.get(r.vet_id) ?? []), { startsAt: r.starts_at, endsAt: r.ends_at }]);
-    return out;
-  } catch (err) {
-    throw toAppointmentError(err);
-  }
+  const rows = await rpc(db, "list_vet_hours", { p_clinic_id: clinicId, p_date: day });
+  const out = new Map<string, WorkingInterval[]>();
+  for (const r of rows) out.set(r.vet_id, [...(out.get(r.vet_id) ?? []), { startsAt: r.starts_at, endsAt: r.ends_at }]);
+  return out;
 }

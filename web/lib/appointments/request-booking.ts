@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { rpc } from "@/lib/db/rpc";
 import type { Db } from "@/lib/db/types";
-import { parseWith } from "@/lib/http/parse";
+import { parseWith } from "@/lib/validation/parse";
 import { dateField, idField, oneRow, optionalNote, toBookingRequest, type BookingRequest } from "./appointment-record";
 import "./rpc-types";
 

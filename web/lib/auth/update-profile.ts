@@ -2,7 +2,7 @@
 // cookie cache carries the new values at once; returns better-auth's Set-Cookie headers.
 import "server-only";
 import { z } from "zod";
-import { parseWith } from "@/lib/http/parse";
+import { parseWith } from "@/lib/validation/parse";
 import { getAuth } from "./auth";
 
 export const updateProfileSchema = z.strictObject({

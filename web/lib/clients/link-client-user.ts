@@ -6,7 +6,7 @@ import { z } from "zod";
 import { rpcOne } from "@/lib/db/rpc";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
-import { parseWith } from "@/lib/http/parse";
+import { parseWith } from "@/lib/validation/parse";
 import { toClientRecord, type ClientRecord, type ClientRow } from "./client-record";
 
 declare module "@/lib/db/rpc" {

@@ -3,7 +3,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
-import { parseWith } from "@/lib/http/parse";
+import { parseWith } from "@/lib/validation/parse";
 import { clientColumns, type ClientRecord } from "./client-record";
 
 export const listClientsSchema = z.object({

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { rpcOne } from "@/lib/db/rpc";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
-import { parseWith } from "@/lib/http/parse";
+import { parseWith } from "@/lib/validation/parse";
 import {
   fullNameField,
   optionalText,

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { rpcOne } from "@/lib/db/rpc";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
-import type { StaffRole } from "./get-clinic-access";
+import type { StaffRole } from "./permissions";
 import "./rpc-types";
 
 export const acceptInvitationInput = z.object({

@@ -1,8 +1,6 @@
 // Field rules shared by create-clinic and update-clinic-settings. The table's check constraints stay the
 // guard; these give the person a precise message per field before the database is asked.
 import { z } from "zod";
-import { toAppError } from "@/lib/db/error-map";
-import { AppError } from "@/lib/errors";
 import { canonicalTimeZone } from "./time-zones";
 
 const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
@@ -71,17 +69,6 @@ export const clinicFields = {
   ),
   address: z.preprocess(blankToNull, z.string().trim().max(300, "Use at most 300 characters.").nullable()),
 };
-
-const columnToField: Record<string, string> = { time_zone: "timeZone", default_locale: "defaultLocale" };
-
-/** Errors raised by SQL name columns (time_zone); API callers sent fields (timeZone). */
-export function renameColumnFields(raw: unknown): unknown {
-  const err = toAppError(raw);
-  if (!(err instanceof AppError) || !err.fields) return err;
-  const fields: Record<string, string[]> = {};
-  for (const [key, messages] of Object.entries(err.fields)) fields[columnToField[key] ?? key] = messages;
-  return new AppError(err.code, err.message, { status: err.status, fields, cause: err.cause });
-}
 
 export interface ClinicRow {
   id: string;

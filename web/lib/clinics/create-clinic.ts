@@ -4,7 +4,7 @@ import { z } from "zod";
 import { rpcOne } from "@/lib/db/rpc";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
-import { clinicFields, clinicSlug, renameColumnFields, toClinicProfile, type ClinicProfile } from "./clinic-fields";
+import { clinicFields, clinicSlug, toClinicProfile, type ClinicProfile } from "./clinic-fields";
 import "./rpc-types";
 
 export const createClinicInput = z.object({
@@ -20,20 +20,16 @@ export const createClinicInput = z.object({
 export type CreateClinicInput = z.input<typeof createClinicInput>;
 
 export async function createClinic(db: Db, input: z.output<typeof createClinicInput>): Promise<ClinicProfile> {
-  try {
-    const row = await rpcOne(db, "create_clinic", {
-      p_slug: input.slug,
-      p_name: input.name,
-      p_time_zone: input.timeZone,
-      p_currency: input.currency,
-      p_default_locale: input.defaultLocale,
-      p_email: input.email ?? null,
-      p_phone: input.phone ?? null,
-      p_address: input.address ?? null,
-    });
-    if (!row) throw new AppError("INTERNAL", "The clinic was not created.");
-    return toClinicProfile(row);
-  } catch (err) {
-    throw renameColumnFields(err);
-  }
+  const row = await rpcOne(db, "create_clinic", {
+    p_slug: input.slug,
+    p_name: input.name,
+    p_time_zone: input.timeZone,
+    p_currency: input.currency,
+    p_default_locale: input.defaultLocale,
+    p_email: input.email ?? null,
+    p_phone: input.phone ?? null,
+    p_address: input.address ?? null,
+  });
+  if (!row) throw new AppError("INTERNAL", "The clinic was not created.");
+  return toClinicProfile(row);
 }

@@ -1,9 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
-
-export const staffRoles = ["owner", "admin", "vet", "receptionist"] as const;
-export type StaffRole = (typeof staffRoles)[number];
+import type { StaffRole } from "./permissions";
 
 export interface ClinicSummary {
   id: string;
@@ -39,11 +37,4 @@ export async function getClinicAccess(db: Db, slug: string): Promise<ClinicAcces
   if (!row) throw new AppError("NOT_FOUND", "No clinic at that address.");
   const { role, clientId, ...clinic } = row;
   return { clinic, role, clientId };
-}
-
-export function requireRole(access: ClinicAccess, roles?: readonly StaffRole[]): StaffRole {
-  if (!access.role) throw new AppError("FORBIDDEN", "This page is for the clinic's staff.");
-  if (roles && !roles.includes(access.role))
-    throw new AppError("FORBIDDEN", "Your role in this clinic does not allow that.");
-  return access.role;
 }

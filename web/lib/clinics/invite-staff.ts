@@ -5,7 +5,7 @@ import { z } from "zod";
 import { rpcOne } from "@/lib/db/rpc";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
-import { staffRoles } from "./get-clinic-access";
+import { staffRoles } from "./permissions";
 import "./rpc-types";
 
 export const inviteStaffInput = z.object({

@@ -1,7 +1,7 @@
 // Pending (not accepted, not expired) staff invitations, for owners and admins.
 import "server-only";
 import type { Db } from "@/lib/db/types";
-import type { StaffRole } from "./get-clinic-access";
+import type { StaffRole } from "./permissions";
 
 export interface PendingInvitation {
   id: string;

@@ -1,7 +1,7 @@
 // Clinics where the signed-in user is staff or a client (for "your clinics" and post-sign-in routing).
 import "server-only";
 import type { Db } from "@/lib/db/types";
-import type { StaffRole } from "./get-clinic-access";
+import type { StaffRole } from "./permissions";
 
 export interface MyClinic {
   id: string;

@@ -2,7 +2,7 @@
 import "server-only";
 import { rpc } from "@/lib/db/rpc";
 import type { Db } from "@/lib/db/types";
-import type { StaffRole } from "./get-clinic-access";
+import type { StaffRole } from "./permissions";
 import "./rpc-types";
 
 export interface StaffMember {

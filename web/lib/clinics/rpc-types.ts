@@ -1,5 +1,5 @@
 // Typings of the clinic SQL functions (003, 005, 020). Argument keys are the exact SQL parameter names.
-import type { StaffRole } from "./get-clinic-access";
+import type { StaffRole } from "./permissions";
 import type { ClinicRow } from "./clinic-fields";
 
 declare module "@/lib/db/rpc" {

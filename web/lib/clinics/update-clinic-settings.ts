@@ -4,14 +4,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
-import {
-  clinicColumns,
-  clinicFields,
-  renameColumnFields,
-  toClinicProfile,
-  type ClinicProfile,
-  type ClinicRow,
-} from "./clinic-fields";
+import { clinicColumns, clinicFields, toClinicProfile, type ClinicProfile, type ClinicRow } from "./clinic-fields";
 
 export const updateClinicSettingsInput = z
   .strictObject({
@@ -51,16 +44,12 @@ export async function updateClinicSettings(
   }
   if (!sets.length)
     throw new AppError("INVALID_INPUT", "Send at least one field to change.", { fields: { _: ["Required"] } });
-  try {
-    const { rows } = await db.query<ClinicRow>(
-      `update public.clinics set ${sets.join(", ")} where id = $1 returning ${clinicColumns}`,
-      params,
-    );
-    const row = rows[0];
-    if (row) return toClinicProfile(row);
-  } catch (err) {
-    throw renameColumnFields(err);
-  }
+  const { rows } = await db.query<ClinicRow>(
+    `update public.clinics set ${sets.join(", ")} where id = $1 returning ${clinicColumns}`,
+    params,
+  );
+  const row = rows[0];
+  if (row) return toClinicProfile(row);
   const exists = await db.query("select 1 from public.clinics where id = $1", [clinicId]);
   if (!exists.rowCount) throw new AppError("NOT_FOUND", "No such clinic.");
   throw new AppError("FORBIDDEN", "Only the clinic's owners and admins can change its settings.");

@@ -49,6 +49,8 @@ export interface JobRunSummary {
 
 export interface RunJobOptions {
   budgetMs?: number;
+  /** The clock the budget is measured on (milliseconds); tests pass one they advance themselves. */
+  now?: () => number;
 }
 
 async function tryLock(conn: PoolClient, job: string): Promise<boolean> {
@@ -64,7 +66,8 @@ export async function runJob(
   runBatch: (ctx: JobContext) => Promise<BatchResult>,
   opts: RunJobOptions = {},
 ): Promise<JobRunSummary> {
-  const started = Date.now();
+  const now = opts.now ?? Date.now;
+  const started = now();
   const budgetMs = opts.budgetMs ?? env().CRON_TIME_BUDGET_MS;
   const conn = await getPool().connect();
   let locked = false;
@@ -87,7 +90,7 @@ export async function runJob(
         batches: 0,
         stoppedByBudget: false,
         details: {},
-        durationMs: Date.now() - started,
+        durationMs: now() - started,
       };
     }
     // We hold the lock, so any row still "running" belongs to a run that died (killed, platform timeout).
@@ -112,8 +115,8 @@ export async function runJob(
       job,
       runId,
       budgetMs,
-      timeLeft: () => deadline - Date.now(),
-      outOfTime: () => Date.now() >= deadline,
+      timeLeft: () => deadline - now(),
+      outOfTime: () => now() >= deadline,
     };
     const summary: JobRunSummary = {
       job,
@@ -150,7 +153,7 @@ export async function runJob(
       summary.error = err instanceof Error ? err.message : String(err);
       console.error(`[cron] ${job}: run ${runId} failed`, err);
     }
-    summary.durationMs = Date.now() - started;
+    summary.durationMs = now() - started;
     await conn.query(
       `update public.cron_runs set status = $2, finished_at = now(), items_done = $3, items_failed = $4, items_skipped = $5,
               batches = $6, stopped_by_budget = $7, details = $8, error = $9

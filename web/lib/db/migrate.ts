@@ -1,5 +1,7 @@
 // Applies web/db/migrations/NNN_verb_object.sql in order: one transaction per file, an advisory lock so
-// two runners never race, and a checksum so an edited, already-applied file stops the run.
+// two runners never race. Migrations are append-only, and the runner refuses a history that was rewritten:
+// an applied file that is now missing, an applied file whose checksum changed, or a pending file numbered
+// below the highest applied one (it would run out of order on this database, but in order on a fresh one).
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -30,6 +32,31 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFil
   return files;
 }
 
+const REBUILD_HINT =
+  "Migrations are append-only: undo the change and add a new migration numbered above the highest one. " +
+  "(A local development database can be rebuilt instead: delete .data/ and run npm start.)";
+
+/** Refuses to run when the files on disk no longer tell the history this database went through. */
+function checkHistory(files: MigrationFile[], applied: Map<string, string>): void {
+  const byName = new Map(files.map((f) => [f.name, f]));
+  for (const [name, checksum] of [...applied].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const file = byName.get(name);
+    if (!file)
+      throw new Error(`migration ${name} was applied to this database but its file is missing. ${REBUILD_HINT}`);
+    if (file.checksum !== checksum) {
+      throw new Error(`migration ${name} was edited after it was applied (checksum mismatch). ${REBUILD_HINT}`);
+    }
+  }
+  const highest = [...applied.keys()].sort().at(-1);
+  if (!highest) return;
+  const outOfOrder = files.filter((f) => !applied.has(f.name) && f.name < highest).map((f) => f.name);
+  if (outOfOrder.length > 0) {
+    throw new Error(
+      `migration ${outOfOrder.join(", ")} is numbered below ${highest}, which is already applied here. ${REBUILD_HINT}`,
+    );
+  }
+}
+
 export interface MigrateResult {
   applied: string[];
   skipped: number;
@@ -56,15 +83,8 @@ export async function migrate(
     const { rows } = await client.query<{ name: string; checksum: string }>(
       "select name, checksum from private.schema_migrations",
     );
-    const applied = new Map(rows.map((r) => [r.name, r.checksum]));
-    for (const [name, checksum] of applied) {
-      const file = files.find((f) => f.name === name);
-      if (file && file.checksum !== checksum) {
-        throw new Error(
-          `migration ${name} was edited after it was applied (checksum mismatch); add a new migration instead`,
-        );
-      }
-    }
+    checkHistory(files, new Map(rows.map((r) => [r.name, r.checksum])));
+    const applied = new Set(rows.map((r) => r.name));
     const result: MigrateResult = { applied: [], skipped: 0 };
     for (const file of files) {
       if (applied.has(file.name)) {

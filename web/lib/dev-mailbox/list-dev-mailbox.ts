@@ -4,7 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
-import { parseWith } from "@/lib/http/parse";
+import { parseWith } from "@/lib/validation/parse";
 import { isLocale } from "@/lib/i18n";
 import { renderMessage } from "@/lib/notifications/render";
 

@@ -2,10 +2,12 @@
 import "server-only";
 import type { z } from "zod";
 import { getSessionUser, type CurrentUser } from "@/lib/auth/session";
-import { getClinicAccess, requireRole, type ClinicAccess, type StaffRole } from "@/lib/clinics/get-clinic-access";
+import { getClinicAccess, type ClinicAccess } from "@/lib/clinics/get-clinic-access";
+import { requireCan, type Action } from "@/lib/clinics/permissions";
 import { withUser } from "@/lib/db/context";
 import { AppError } from "@/lib/errors";
-import { parseWith, readJsonBody, readOptionalJsonBody, searchParamsObject, DEFAULT_MAX_BODY_BYTES } from "./parse";
+import { parseWith } from "@/lib/validation/parse";
+import { readJsonBody, readOptionalJsonBody, searchParamsObject, DEFAULT_MAX_BODY_BYTES } from "./parse";
 import { errorResponse, json } from "./respond";
 import { withIdempotency } from "./idempotency";
 
@@ -24,31 +26,19 @@ export interface HandlerContext<TBody, TQuery> {
 export interface HandlerConfig<TBody, TQuery> {
   body?: z.ZodType<TBody>;
   query?: z.ZodType<TQuery>;
-  /** Staff roles allowed; "client" admits the clinic's clients; omit for any signed-in user. */
-  allow?: readonly (StaffRole | "client")[];
+  /** What the route does, checked against the role rules in lib/clinics/permissions; omit for any signed-in user. */
+  action?: Action;
   maxBodyBytes?: number;
   /** Accept an Idempotency-Key header (POSTs that create bookings, orders or payments). */
   idempotent?: boolean;
   status?: number;
 }
 
-async function resolveAccess(
-  user: CurrentUser,
-  params: Record<string, string>,
-  allow?: readonly (StaffRole | "client")[],
-) {
+async function resolveAccess(user: CurrentUser, params: Record<string, string>, action?: Action) {
   const slug = params.clinic;
   if (!slug) return null;
   const access = await withUser(user, (db) => getClinicAccess(db, slug));
-  if (allow) {
-    const staffAllowed = allow.filter((r): r is StaffRole => r !== "client");
-    const clientOk = allow.includes("client") && access.clientId !== null;
-    const staffOk = access.role !== null && staffAllowed.includes(access.role);
-    if (!clientOk && !staffOk) {
-      if (staffAllowed.length && access.role) requireRole(access, staffAllowed);
-      throw new AppError("FORBIDDEN", "You do not have access to this in this clinic.");
-    }
-  }
+  if (action) requireCan(access, action);
   return access;
 }
 
@@ -64,6 +54,8 @@ export function apiHandler<TBody = undefined, TQuery = undefined>(
 
       const user = await getSessionUser(req.headers);
       if (!user) throw new AppError("UNAUTHENTICATED", "Please sign in.");
+      // who may call comes before what they sent: a refused caller gets the same 403 whatever the body
+      const access = await resolveAccess(user, params, config.action);
 
       let raw = "";
       let body = undefined as TBody;
@@ -77,7 +69,6 @@ export function apiHandler<TBody = undefined, TQuery = undefined>(
       const query = (
         config.query ? parseWith(config.query, searchParamsObject(new URL(req.url))) : undefined
       ) as TQuery;
-      const access = await resolveAccess(user, params, config.allow);
 
       const run = async () => {
         const result = await fn({ req, user, body, query, params, access });

@@ -1,28 +1,7 @@
-// Request parsing with limits: JSON only (415), bounded size (413), zod validation with field errors (422).
-import { z } from "zod";
-import { AppError, type FieldErrors } from "@/lib/errors";
+// Request body reading with limits: JSON only (415), bounded size (413). Validation (422) is lib/validation.
+import { AppError } from "@/lib/errors";
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
-
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "_";
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
-}
-
-export function parseWith<T>(schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const fields = fieldErrors(result.error);
-    const names = Object.keys(fields).filter((k) => k !== "_");
-    const message = names.length ? `Please check: ${names.join(", ")}.` : "The request is not valid.";
-    throw new AppError("INVALID_INPUT", message, { fields });
-  }
-  return result.data;
-}
 
 /** Reads the raw body with a hard byte limit, whatever Content-Length claims. */
 export async function readBodyText(req: Request, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<string> {

@@ -7,6 +7,7 @@ import { rpc } from "@/lib/db/rpc";
 import type { Db } from "@/lib/db/types";
 import { runJob, type BatchResult, type JobRunSummary } from "@/lib/cron/run-job";
 
+// The job keeps its public name (cron route, vercel.json, run log): it queues reminders that deliver-outbox sends.
 export const SEND_REMINDERS_JOB = "send-reminders";
 
 declare module "@/lib/db/rpc" {
@@ -24,7 +25,7 @@ export async function enqueueDueRemindersBatch(db: Db, limit: number): Promise<B
   return { done: r.messages, failed: 0, skipped: r.skipped, more: r.more, counters: { appointments: r.appointments } };
 }
 
-export function sendReminders(budgetMs?: number, opts: { batchSize?: number } = {}): Promise<JobRunSummary> {
+export function enqueueDueReminders(budgetMs?: number, opts: { batchSize?: number } = {}): Promise<JobRunSummary> {
   const limit = opts.batchSize ?? 200;
   return runJob(SEND_REMINDERS_JOB, () => asSystem((db) => enqueueDueRemindersBatch(db, limit)), { budgetMs });
 }

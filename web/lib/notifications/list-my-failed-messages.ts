@@ -22,7 +22,6 @@ declare module "@/lib/db/rpc" {
         failed_at: Date;
       };
     };
-    dismiss_failed_message: { args: { p_message_id: string }; returns: { dismiss_failed_message: boolean } };
   }
 }
 
@@ -58,10 +57,4 @@ export async function listMyFailedMessages(db: Db, locale: Locale, limit = 20): 
       return [];
     }
   });
-}
-
-/** Hides one notice. Returns false when it is not the caller's, not failed, or already dismissed. */
-export async function dismissFailedMessage(db: Db, messageId: string): Promise<boolean> {
-  const rows = await rpc(db, "dismiss_failed_message", { p_message_id: messageId });
-  return rows[0]?.dismiss_failed_message === true;
 }

@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
-import { parseWith } from "@/lib/http/parse";
+import { parseWith } from "@/lib/validation/parse";
 import { petColumns, type PetRecord } from "./pet-record";
 
 const archivePetSchema = z.object({ clinicId: z.uuid(), petId: z.uuid(), archived: z.boolean().default(true) });

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { buildAssignments } from "@/lib/clients/client-record";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
-import { parseWith } from "@/lib/http/parse";
+import { parseWith } from "@/lib/validation/parse";
 import { kgToGrams, petColumnNames, petColumns, petFields, type PetRecord } from "./pet-record";
 
 export const updatePetSchema = z.strictObject({

@@ -3,7 +3,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
-import { parseWith } from "@/lib/http/parse";
+import { parseWith } from "@/lib/validation/parse";
 import { dateField, idField, requireScheduleEditor } from "./schedule-fields";
 
 export const clearDateOverrideSchema = z.strictObject({ vetId: idField, date: dateField });

@@ -2,7 +2,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
-import { parseWith } from "@/lib/http/parse";
+import { parseWith } from "@/lib/validation/parse";
 import { idField, requireScheduleEditor } from "./schedule-fields";
 
 export async function deleteTimeOff(db: Db, clinicId: string, timeOffId: string): Promise<{ removed: number }> {

@@ -1,6 +1,8 @@
-// The clinic's booking rules, or the defaults when it has not set any (same values as private.booking_rules).
+// The clinic's booking rules. Every clinic has its row from the start (migration 201), so the defaults live
+// only in the column defaults of clinic_booking_rules; there is no fallback here.
 import "server-only";
 import type { Db } from "@/lib/db/types";
+import { AppError } from "@/lib/errors";
 
 export interface BookingRules {
   minNoticeMinutes: number;
@@ -10,14 +12,6 @@ export interface BookingRules {
   requireConfirmation: boolean;
 }
 
-export const defaultBookingRules: BookingRules = {
-  minNoticeMinutes: 120,
-  maxDaysAhead: 60,
-  slotGranularityMinutes: 15,
-  clientChangeWindowHours: 24,
-  requireConfirmation: false,
-};
-
 export async function getBookingRules(db: Db, clinicId: string): Promise<BookingRules> {
   const { rows } = await db.query<BookingRules>(
     `select min_notice_minutes as "minNoticeMinutes", max_days_ahead as "maxDaysAhead",
@@ -26,5 +20,7 @@ export async function getBookingRules(db: Db, clinicId: string): Promise<Booking
        from public.clinic_booking_rules where clinic_id = $1`,
     [clinicId],
   );
-  return rows[0] ?? defaultBookingRules;
+  const rules = rows[0];
+  if (!rules) throw new AppError("NOT_FOUND", "That clinic was not found.");
+  return rules;
 }

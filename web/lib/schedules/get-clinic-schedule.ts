@@ -3,7 +3,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
-import { parseWith } from "@/lib/http/parse";
+import { parseWith } from "@/lib/validation/parse";
 import { dateField, hhmm, idField } from "./schedule-fields";
 
 export const getClinicScheduleSchema = z.object({

@@ -1,7 +1,6 @@
-// Field rules shared by the schedule and service use-cases, and the mapping of their database errors to
-// input fields (a vet who is not on the team is a bad vetId, not a 404 on the whole request).
+// Field rules shared by the schedule and service use-cases. Their database errors are mapped to input fields
+// in lib/db/error-map (a vet who is not on the team is a bad vetId, not a 404 on the whole request).
 import { z } from "zod";
-import { toAppError } from "@/lib/db/error-map";
 import { AppError } from "@/lib/errors";
 
 export const idField = z.uuid("Not a valid id.");
@@ -18,30 +17,6 @@ export const intervalSchema = z
 /** Postgres returns time as "09:00:00"; the UI speaks "09:00". */
 export function hhmm(t: string): string {
   return t.slice(0, 5);
-}
-
-/** Maps database errors of schedule writes: unknown vet -> vetId field, RLS refusal -> FORBIDDEN. */
-export function toScheduleError(err: unknown): unknown {
-  const e = toAppError(err);
-  if (e instanceof AppError && e.code === "NOT_FOUND" && e.message.startsWith("A referenced record")) {
-    return new AppError("INVALID_INPUT", "That person is not on this clinic's team.", {
-      fields: { vetId: ["Pick someone on the team."] },
-      cause: e.cause,
-    });
-  }
-  if (e instanceof AppError && e.code === "NOT_A_VET") {
-    return new AppError("INVALID_INPUT", e.message, { fields: { vetIds: [e.message] }, cause: e.cause });
-  }
-  return e;
-}
-
-/** Runs a write and maps its errors. */
-export async function mapScheduleErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    throw toScheduleError(err);
-  }
 }
 
 /**

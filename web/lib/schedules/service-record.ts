@@ -1,4 +1,23 @@
-// A clinic service as use-cases return it: price in minor units of the clinic's currency, who performs it.
+// A clinic service as use-cases return it (price in minor units of the clinic's currency, who performs it),
+// and the rules for each of its fields, shared by create and update.
+import { z } from "zod";
+import { idField } from "./schedule-fields";
+
+const minutes240 = z.number().int("Whole minutes.").min(0, "Cannot be negative.").max(240, "At most 240 minutes.");
+
+/** Every field without defaults, so a partial update changes only what was sent. */
+export const serviceShape = {
+  name: z.string().trim().min(1, "Give the service a name.").max(120, "At most 120 characters."),
+  durationMinutes: z.number().int("Whole minutes.").min(5, "At least 5 minutes.").max(480, "At most 8 hours."),
+  priceCents: z.number().int("Use minor units (cents).").min(0, "Cannot be negative.").max(100_000_000, "Too large."),
+  bufferBeforeMinutes: minutes240,
+  bufferAfterMinutes: minutes240,
+  bookableOnline: z.boolean(),
+  instructions: z.string().trim().max(2000, "At most 2000 characters.").nullable(),
+  active: z.boolean(),
+  vetIds: z.array(idField).max(100, "At most 100 people."),
+};
+
 export interface Service {
   id: string;
   name: string;

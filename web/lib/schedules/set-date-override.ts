@@ -3,8 +3,8 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
-import { parseWith } from "@/lib/http/parse";
-import { dateField, idField, intervalSchema, mapScheduleErrors, requireScheduleEditor } from "./schedule-fields";
+import { parseWith } from "@/lib/validation/parse";
+import { dateField, idField, intervalSchema, requireScheduleEditor } from "./schedule-fields";
 
 export const setDateOverrideSchema = z
   .strictObject({
@@ -33,24 +33,22 @@ export async function setDateOverride(
 ): Promise<{ date: string }> {
   const d = parseWith(setDateOverrideSchema, input);
   await requireScheduleEditor(db, clinicId, d.vetId);
-  return mapScheduleErrors(async () => {
-    await db.query("delete from public.vet_date_overrides where clinic_id = $1 and vet_id = $2 and on_date = $3", [
-      clinicId,
-      d.vetId,
-      d.date,
-    ]);
-    if (d.closed) {
-      await db.query(
-        "insert into public.vet_date_overrides (clinic_id, vet_id, on_date, kind, note) values ($1, $2, $3, 'closed', $4)",
-        [clinicId, d.vetId, d.date, d.note],
-      );
-    } else {
-      await db.query(
-        `insert into public.vet_date_overrides (clinic_id, vet_id, on_date, kind, start_time, end_time, note)
-         select $1, $2, $3, 'hours', s::time, e::time, $6 from unnest($4::text[], $5::text[]) as t(s, e)`,
-        [clinicId, d.vetId, d.date, d.intervals.map((i) => i.start), d.intervals.map((i) => i.end), d.note],
-      );
-    }
-    return { date: d.date };
-  });
+  await db.query("delete from public.vet_date_overrides where clinic_id = $1 and vet_id = $2 and on_date = $3", [
+    clinicId,
+    d.vetId,
+    d.date,
+  ]);
+  if (d.closed) {
+    await db.query(
+      "insert into public.vet_date_overrides (clinic_id, vet_id, on_date, kind, note) values ($1, $2, $3, 'closed', $4)",
+      [clinicId, d.vetId, d.date, d.note],
+    );
+  } else {
+    await db.query(
+      `insert into public.vet_date_overrides (clinic_id, vet_id, on_date, kind, start_time, end_time, note)
+       select $1, $2, $3, 'hours', s::time, e::time, $6 from unnest($4::text[], $5::text[]) as t(s, e)`,
+      [clinicId, d.vetId, d.date, d.intervals.map((i) => i.start), d.intervals.map((i) => i.end), d.note],
+    );
+  }
+  return { date: d.date };
 }

@@ -1,10 +1,10 @@
-// Owners and admins set the clinic's booking rules (insert on first save, then update); RLS refuses others.
+// Owners and admins set the clinic's booking rules; RLS refuses others. The row exists from the clinic's creation;
+// the upsert keeps the refusal a clear RLS error (42501 on insert) rather than an update that matches no row.
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
-import { parseWith } from "@/lib/http/parse";
+import { parseWith } from "@/lib/validation/parse";
 import { getBookingRules, type BookingRules } from "./get-booking-rules";
-import { mapScheduleErrors } from "./schedule-fields";
 
 export const updateBookingRulesSchema = z.strictObject({
   minNoticeMinutes: z.number().int().min(0, "Cannot be negative.").max(43200, "At most 30 days."),
@@ -24,23 +24,21 @@ export async function updateBookingRules(
   input: UpdateBookingRulesInput,
 ): Promise<BookingRules> {
   const d = parseWith(updateBookingRulesSchema, input);
-  return mapScheduleErrors(async () => {
-    await db.query(
-      `insert into public.clinic_booking_rules (clinic_id, min_notice_minutes, max_days_ahead, slot_granularity_minutes,
-         client_change_window_hours, require_confirmation)
-       values ($1, $2, $3, $4, $5, $6)
-       on conflict (clinic_id) do update set min_notice_minutes = excluded.min_notice_minutes, max_days_ahead = excluded.max_days_ahead,
-         slot_granularity_minutes = excluded.slot_granularity_minutes, client_change_window_hours = excluded.client_change_window_hours,
-         require_confirmation = excluded.require_confirmation`,
-      [
-        clinicId,
-        d.minNoticeMinutes,
-        d.maxDaysAhead,
-        d.slotGranularityMinutes,
-        d.clientChangeWindowHours,
-        d.requireConfirmation,
-      ],
-    );
-    return getBookingRules(db, clinicId);
-  });
+  await db.query(
+    `insert into public.clinic_booking_rules (clinic_id, min_notice_minutes, max_days_ahead, slot_granularity_minutes,
+       client_change_window_hours, require_confirmation)
+     values ($1, $2, $3, $4, $5, $6)
+     on conflict (clinic_id) do update set min_notice_minutes = excluded.min_notice_minutes, max_days_ahead = excluded.max_days_ahead,
+       slot_granularity_minutes = excluded.slot_granularity_minutes, client_change_window_hours = excluded.client_change_window_hours,
+       require_confirmation = excluded.require_confirmation`,
+    [
+      clinicId,
+      d.minNoticeMinutes,
+      d.maxDaysAhead,
+      d.slotGranularityMinutes,
+      d.clientChangeWindowHours,
+      d.requireConfirmation,
+    ],
+  );
+  return getBookingRules(db, clinicId);
 }

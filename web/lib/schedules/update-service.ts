@@ -4,10 +4,11 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
-import { parseWith } from "@/lib/http/parse";
-import { getService, replaceServiceVets, serviceShape } from "./create-service";
-import { idField, mapScheduleErrors } from "./schedule-fields";
-import type { Service } from "./service-record";
+import { parseWith } from "@/lib/validation/parse";
+import { getService } from "./get-service";
+import { replaceServiceVets } from "./replace-service-vets";
+import { idField } from "./schedule-fields";
+import { serviceShape, type Service } from "./service-record";
 
 export const updateServiceSchema = z
   .strictObject(serviceShape)
@@ -41,13 +42,11 @@ export async function updateService(
     params.push(key === "instructions" ? d[key] || null : d[key]);
     sets.push(`${column} = $${params.length}`);
   }
-  return mapScheduleErrors(async () => {
-    const target = await db.query<{ id: string }>(
-      `update public.services set ${sets.length ? sets.join(", ") : "name = name"} where id = $1 and clinic_id = $2 returning id`,
-      params,
-    );
-    if (!target.rowCount) throw new AppError("NOT_FOUND", "That service was not found, or you cannot edit it.");
-    if (Array.isArray(d.vetIds)) await replaceServiceVets(db, clinicId, id, d.vetIds as string[]);
-    return getService(db, id);
-  });
+  const target = await db.query<{ id: string }>(
+    `update public.services set ${sets.length ? sets.join(", ") : "name = name"} where id = $1 and clinic_id = $2 returning id`,
+    params,
+  );
+  if (!target.rowCount) throw new AppError("NOT_FOUND", "That service was not found, or you cannot edit it.");
+  if (Array.isArray(d.vetIds)) await replaceServiceVets(db, clinicId, id, d.vetIds as string[]);
+  return getService(db, id);
 }

@@ -3,6 +3,8 @@ import { createClinic, createClinicInput } from "@/lib/clinics/create-clinic";
 import { getClinicSettings } from "@/lib/clinics/get-clinic-settings";
 import { listMyClinics } from "@/lib/clinics/list-my-clinics";
 import { updateClinicSettings, updateClinicSettingsInput } from "@/lib/clinics/update-clinic-settings";
+import { getReminderSettings } from "@/lib/notifications/get-reminder-settings";
+import { getBookingRules } from "@/lib/schedules/get-booking-rules";
 import { withUser } from "@/lib/db/context";
 import { closePool } from "@/lib/db/pool";
 import { AppError } from "@/lib/errors";
@@ -53,6 +55,34 @@ describe("createClinic", () => {
       [clinic.id, user.userId],
     );
     expect(rows).toEqual([{ role: "owner" }]);
+  });
+
+  it("starts the clinic with its booking rules and reminder settings, holding the column defaults", async () => {
+    const user = await createUser();
+    const input = createClinicInput.parse({
+      slug: slug(),
+      name: "Rules Vet",
+      timeZone: "Europe/Madrid",
+      currency: "EUR",
+    });
+    const clinic = await withUser(user, (db) => createClinic(db, input));
+    // The one place the defaults are written is the column defaults: read them from the catalog.
+    const { rows: defaults } = await testPool().query<{ column_name: string; column_default: string }>(
+      `select column_name, column_default from information_schema.columns
+        where table_schema = 'public' and table_name in ('clinic_booking_rules', 'clinic_reminder_settings')
+          and column_name <> 'updated_at' and column_default is not null order by column_name`,
+    );
+    const d = Object.fromEntries(defaults.map((r) => [r.column_name, r.column_default]));
+    expect(await withUser(user, (db) => getBookingRules(db, clinic.id))).toEqual({
+      minNoticeMinutes: Number(d.min_notice_minutes),
+      maxDaysAhead: Number(d.max_days_ahead),
+      slotGranularityMinutes: Number(d.slot_granularity_minutes),
+      clientChangeWindowHours: Number(d.client_change_window_hours),
+      requireConfirmation: d.require_confirmation === "true",
+    });
+    const reminders = await withUser(user, (db) => getReminderSettings(db, clinic.id));
+    expect(reminders.enabled).toBe(d.enabled === "true");
+    expect(`'{${[...reminders.offsetsMinutes].join(",")}}'::integer[]`).toBe(d.offsets_minutes);
   });
 
   it("refuses a slug that is already taken, naming the field", async () => {

@@ -1,6 +1,6 @@
 // Migrations must rebuild the schema from nothing (the old platform's could not), apply each file once
 // even with two runners racing, refuse edited history, and leave no trace of a file that fails.
-import { cp, mkdtemp, readdir, rm, writeFile, appendFile } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, readdir, rename, rm, unlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
@@ -93,6 +93,55 @@ describe("migrations", () => {
     if (!first) throw new Error("no migrations");
     await appendFile(path.join(dir, first), "\n-- edited after it was applied\n");
     await expect(migrate(db.url, { dir })).rejects.toThrow(/checksum/i);
+  });
+
+  it("refuses to run when an already-applied file is missing", async () => {
+    const db = await fresh();
+    const dir = await copyOfMigrations();
+    await migrate(db.url, { dir });
+    const last = allFiles.at(-1);
+    if (!last) throw new Error("no migrations");
+    await unlink(path.join(dir, last));
+    await expect(migrate(db.url, { dir })).rejects.toThrow(
+      `migration ${last} was applied to this database but its file is missing`,
+    );
+  });
+
+  it("refuses an applied file that was renumbered (missing under its old name)", async () => {
+    const db = await fresh();
+    const dir = await copyOfMigrations();
+    await migrate(db.url, { dir });
+    const first = allFiles[0];
+    if (!first) throw new Error("no migrations");
+    await rename(path.join(dir, first), path.join(dir, first.replace(/^\d{3}/, "000")));
+    await expect(migrate(db.url, { dir })).rejects.toThrow(/file is missing/);
+  });
+
+  it("refuses a pending file numbered below the highest applied one, and applies nothing", async () => {
+    const db = await fresh();
+    const dir = await copyOfMigrations();
+    await migrate(db.url, { dir });
+    await writeFile(path.join(dir, "998_add_late_things.sql"), "select 1;\n");
+    await migrate(db.url, { dir });
+    const late = "002_create_slipped_in_things.sql";
+    await writeFile(
+      path.join(dir, late),
+      "create table public.slipped_in_things (id int primary key);\nalter table public.slipped_in_things enable row level security;\n",
+    );
+    await writeFile(path.join(dir, "999_add_later_things.sql"), "select 1;\n");
+    await expect(migrate(db.url, { dir })).rejects.toThrow(
+      `migration ${late} is numbered below 998_add_late_things.sql, which is already applied here`,
+    );
+    const table = await query<{ t: string | null }>(
+      db.url,
+      "select to_regclass('public.slipped_in_things')::text as t",
+    );
+    expect(table[0]?.t).toBeNull();
+    const later = await query(
+      db.url,
+      "select 1 from private.schema_migrations where name = '999_add_later_things.sql'",
+    );
+    expect(later).toHaveLength(0);
   });
 
   it("rolls back a failing migration entirely and does not record it", async () => {

@@ -4,12 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withUser } from "@/lib/db/context";
 import { closePool } from "@/lib/db/pool";
 import { AppError } from "@/lib/errors";
-import {
-  defaultReminderSettings,
-  getReminderSettings,
-  updateReminderSettings,
-  type ReminderSettingsInput,
-} from "@/lib/notifications/reminder-settings";
+import { getReminderSettings } from "@/lib/notifications/get-reminder-settings";
+import type { ReminderSettingsInput } from "@/lib/notifications/reminder-settings";
+import { updateReminderSettings } from "@/lib/notifications/update-reminder-settings";
 import { addStaff, closeTestPool, createClinic, testPool, type TestClinic, type TestUser } from "../helpers/factories";
 
 let clinic: TestClinic;
@@ -42,8 +39,11 @@ const save = (user: TestUser, input: ReminderSettingsInput, clinicId = clinic.id
   withUser(user, (db) => updateReminderSettings(db, clinicId, input));
 
 describe("reminder settings", () => {
-  it("shows the defaults until saved, then what the owner or an admin saved (largest first)", async () => {
-    expect(await withUser(vet, (db) => getReminderSettings(db, clinic.id))).toEqual(defaultReminderSettings);
+  it("shows the column defaults (24 h and 2 h before) for a new clinic, then what the owner or an admin saved (largest first)", async () => {
+    expect(await withUser(vet, (db) => getReminderSettings(db, clinic.id))).toEqual({
+      enabled: true,
+      offsetsMinutes: [1440, 120],
+    });
     expect(await save(clinic.owner, { enabled: true, offsetsMinutes: [60, 2880] })).toEqual({
       enabled: true,
       offsetsMinutes: [2880, 60],
@@ -75,9 +75,9 @@ describe("reminder settings", () => {
       [clinic.id],
     );
     expect(after.rows).toEqual(before.rows);
-    // nor can they read another clinic's row: RLS shows them nothing, so they see the defaults
+    // nor can they read another clinic's row: RLS shows them nothing
     await save(other.owner, { enabled: true, offsetsMinutes: [30] }, other.id);
-    expect(await withUser(clinic.owner, (db) => getReminderSettings(db, other.id))).toEqual(defaultReminderSettings);
+    expect(await codeOf(withUser(clinic.owner, (db) => getReminderSettings(db, other.id)))).toBe("NOT_FOUND");
   });
 
   it("rejects more than 4 times, times outside 15 minutes to 7 days, and repeats, with the field", async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asSystem } from "@/lib/db/context";
 import { closePool } from "@/lib/db/pool";
 import { deliverOutbox } from "@/lib/notifications/deliver-outbox";
-import { enqueueDueRemindersBatch, sendReminders } from "@/lib/notifications/enqueue-due-reminders";
+import { enqueueDueRemindersBatch, enqueueDueReminders } from "@/lib/notifications/enqueue-due-reminders";
 import { renderMessage } from "@/lib/notifications/render";
 import {
   addStaff,
@@ -35,7 +35,7 @@ async function setupClinic(opts: { timeZone?: string; offsets?: number[] } = {})
     [clinic.id],
   );
   if (opts.offsets) {
-    await testPool().query("insert into public.clinic_reminder_settings (clinic_id, offsets_minutes) values ($1, $2)", [
+    await testPool().query("update public.clinic_reminder_settings set offsets_minutes = $2 where clinic_id = $1", [
       clinic.id,
       opts.offsets,
     ]);
@@ -135,9 +135,9 @@ describe("appointment reminders", () => {
     const s = await setupClinic();
     const client = await newClient(s);
     const id = await book(s, client.id, fromNow(20 * HOUR));
-    const first = await sendReminders(10_000);
+    const first = await enqueueDueReminders(10_000);
     expect(first.itemsDone).toBeGreaterThanOrEqual(1);
-    for (let i = 0; i < 3; i++) await sendReminders(10_000);
+    for (let i = 0; i < 3; i++) await enqueueDueReminders(10_000);
     const rows = await remindersFor(client.id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ channel: "email", recipient: client.user!.email, status: "pending" });
@@ -153,8 +153,8 @@ describe("appointment reminders", () => {
     const ids: string[] = [];
     for (const [i, c] of clients.entries()) ids.push(await book(s, c.id, fromNow(3 * HOUR + i * 35 * MINUTE)));
     const [a, b] = await Promise.all([
-      sendReminders(10_000, { batchSize: 5 }),
-      sendReminders(10_000, { batchSize: 5 }),
+      enqueueDueReminders(10_000, { batchSize: 5 }),
+      enqueueDueReminders(10_000, { batchSize: 5 }),
     ]);
     expect([a.status, b.status].sort()).toEqual(["skipped", "succeeded"]);
     // Now add appointments and race raw batches without the job lock: the reminder record is the guard.
@@ -188,7 +188,7 @@ describe("appointment reminders", () => {
     const early = await book(s, client.id, await localTime(zone, day, "09:00"), { petName: "Milo" });
     const noon = await book(s, client.id, await localTime(zone, day, "12:00"), { petName: "Kiwi" });
     const nextDay = await book(s, client.id, await localTime(zone, day + 1, "09:00"), { petName: "Luna" });
-    await sendReminders(10_000);
+    await enqueueDueReminders(10_000);
     const rows = await remindersFor(client.id);
     expect(rows).toHaveLength(2);
     const [sameDay, other] = rows[0]!.payload.items.length === 3 ? [rows[0]!, rows[1]!] : [rows[1]!, rows[0]!];
@@ -219,7 +219,7 @@ describe("appointment reminders", () => {
     });
     const other = await newClient(s);
     await book(s, other.id, await localTime(s.clinic.timeZone, 2, "12:00"), { petName: "Kept" });
-    await sendReminders(10_000);
+    await enqueueDueReminders(10_000);
     expect((await remindersFor(client.id)).length).toBe(1);
 
     // Reschedule one to a later day (outside the window) and cancel the other before delivery.
@@ -242,7 +242,7 @@ describe("appointment reminders", () => {
       "update public.appointments set starts_at = $2, ends_at = $2::timestamptz + interval '30 minutes' where id = $1",
       [moved, newTime],
     );
-    await sendReminders(10_000);
+    await enqueueDueReminders(10_000);
     const after = await remindersFor(client.id);
     expect(after).toHaveLength(2);
     expect(after[1]!.dedupe_key).not.toBe(after[0]!.dedupe_key);
@@ -256,12 +256,12 @@ describe("appointment reminders", () => {
     const client = await newClient(s);
     const a = await book(s, client.id, await localTime(s.clinic.timeZone, 2, "10:00"), { petName: "A" });
     const b = await book(s, client.id, await localTime(s.clinic.timeZone, 2, "10:30"), { petName: "B" });
-    await sendReminders(10_000);
+    await enqueueDueReminders(10_000);
     await testPool().query("update public.appointments set status = 'cancelled', cancelled_at = now() where id = $1", [
       b,
     ]);
     await deliverOutbox(10_000, devMailbox);
-    await sendReminders(10_000);
+    await enqueueDueReminders(10_000);
     await deliverOutbox(10_000, devMailbox);
     const rows = await remindersFor(client.id);
     expect(rows.map((r) => r.status)).toEqual(["cancelled", "sent"]);
@@ -272,7 +272,7 @@ describe("appointment reminders", () => {
     const s = await setupClinic();
     const client = await newClient(s);
     await book(s, client.id, fromNow(1 * HOUR));
-    await sendReminders(10_000);
+    await enqueueDueReminders(10_000);
     const rows = await remindersFor(client.id);
     expect(rows.map((r) => r.payload.offset_minutes)).toEqual([120]);
   });
@@ -290,7 +290,7 @@ describe("appointment reminders", () => {
     const optedOut = await newClient(s, { email_reminders: false, sms_reminders: false });
     let h = 3;
     for (const c of [smsFan, smsOnly, smsNoPhone, optedOut]) await book(s, c.id, fromNow((h += 1) * HOUR));
-    await sendReminders(10_000);
+    await enqueueDueReminders(10_000);
     expect((await remindersFor(smsFan.id))[0]).toMatchObject({ channel: "sms", recipient: "+34 600 111 222" });
     expect((await remindersFor(smsFan.id))[0]!.payload.email_fallback).toBe(true);
     expect((await remindersFor(smsOnly.id))[0]!.payload.email_fallback).toBe(false);
@@ -308,12 +308,12 @@ describe("appointment reminders", () => {
 
   it("respects a clinic that turned reminders off", async () => {
     const s = await setupClinic();
-    await testPool().query("insert into public.clinic_reminder_settings (clinic_id, enabled) values ($1, false)", [
+    await testPool().query("update public.clinic_reminder_settings set enabled = false where clinic_id = $1", [
       s.clinic.id,
     ]);
     const client = await newClient(s);
     await book(s, client.id, fromNow(5 * HOUR));
-    await sendReminders(10_000);
+    await enqueueDueReminders(10_000);
     expect(await remindersFor(client.id)).toEqual([]);
   });
 });

@@ -7,30 +7,22 @@ import { Field } from "@/app/_components/field";
 import { FormError, FormNotice } from "@/app/_components/form-error";
 import { translator, type Locale } from "@/lib/i18n";
 import { authMessages } from "@/lib/i18n/messages/auth";
+import { callApi } from "@/lib/http/browser/call-api";
+import { useApiSubmit } from "@/lib/http/browser/use-api-submit";
 
 export function ProfileForm({ locale, name }: { locale: Locale; name: string }) {
   const t = translator(locale, authMessages);
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, submit } = useApiSubmit((e) => e.message || t("genericError"));
   const [saved, setSaved] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    setPending(true);
-    setError(null);
     setSaved(false);
-    const res = await fetch("/api/account/profile", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: String(form.get("name") ?? ""), locale: String(form.get("locale") ?? locale) }),
-    }).catch(() => null);
-    setPending(false);
-    if (!res?.ok) {
-      const body = (await res?.json().catch(() => null)) as { error?: { message?: string } } | null;
-      return setError(body?.error?.message ?? t("genericError"));
-    }
+    const body = { name: String(form.get("name") ?? ""), locale: String(form.get("locale") ?? locale) };
+    const r = await submit(() => callApi("/api/account/profile", { method: "POST", body }));
+    if (!r?.ok) return;
     setSaved(true);
     router.refresh();
   }

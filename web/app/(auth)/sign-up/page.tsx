@@ -2,7 +2,7 @@
 // `?next=` (same-site path) is where the verification link lands them otherwise.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { findClinicBySlug } from "@/lib/auth/find-clinic-by-slug";
+import { findClinicBySlug } from "@/lib/clinics/find-clinic-by-slug";
 import { getRequestLocale } from "@/lib/auth/get-request-locale";
 import { safeNext } from "@/lib/auth/safe-next";
 import { getSessionUser } from "@/lib/auth/session";

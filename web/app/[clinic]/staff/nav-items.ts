@@ -1,14 +1,14 @@
 // Entries of the staff dashboard's navigation, in order. To add a section (Calendar, Requests, ...), add
 // one entry here: `path` is relative to /[clinic]/staff, labels are inline so no other file changes.
-import type { StaffRole } from "@/lib/clinics/get-clinic-access";
+import { roleCan, type Action, type StaffRole } from "@/lib/clinics/permissions";
 import type { Locale } from "@/lib/i18n";
 
 export interface StaffNavItem {
   /** Relative to /[clinic]/staff; "" is the home page. */
   path: string;
   label: Record<Locale, string>;
-  /** Roles that see the entry; omit for every staff role. */
-  roles?: readonly StaffRole[];
+  /** The action the page is for (lib/clinics/permissions); roles that may not do it do not see the entry. */
+  action?: Action;
 }
 
 export const staffNavItems: readonly StaffNavItem[] = [
@@ -20,7 +20,7 @@ export const staffNavItems: readonly StaffNavItem[] = [
   { path: "schedules", label: { en: "Schedules", es: "Horarios" } },
   { path: "team", label: { en: "Team", es: "Equipo" } },
   { path: "settings", label: { en: "Settings", es: "Ajustes" } },
-  { path: "jobs", label: { en: "Jobs", es: "Tareas" }, roles: ["owner"] },
+  { path: "jobs", label: { en: "Jobs", es: "Tareas" }, action: "jobs.read" },
 ];
 
 /** The entries a role sees, as links for one clinic. */
@@ -30,7 +30,7 @@ export function navLinksFor(
   locale: Locale,
 ): { href: string; label: string; exact: boolean }[] {
   return staffNavItems
-    .filter((item) => !item.roles || item.roles.includes(role))
+    .filter((item) => !item.action || roleCan(role, item.action))
     .map((item) => ({
       href: item.path ? `/${slug}/staff/${item.path}` : `/${slug}/staff`,
       label: item.label[locale],

@@ -1,10 +1,10 @@
 "use client";
 // Archives a pet after a confirmation, then returns to the list.
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/form-error";
-import { sendJson } from "./send-json";
+import { callApi } from "@/lib/http/browser/call-api";
+import { useApiSubmit } from "@/lib/http/browser/use-api-submit";
 
 export function ArchivePetButton(props: {
   clinicSlug: string;
@@ -15,15 +15,12 @@ export function ArchivePetButton(props: {
   doneHref: string;
 }) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, submit } = useApiSubmit((e) => e.message || props.failed);
 
   async function archive() {
     if (!window.confirm(props.confirm)) return;
-    setPending(true);
-    const r = await sendJson(`/api/clinics/${props.clinicSlug}/pets/${props.petId}`, "DELETE");
-    setPending(false);
-    if (!r.ok) return setError(r.message || props.failed);
+    const r = await submit(() => callApi(`/api/clinics/${props.clinicSlug}/pets/${props.petId}`, { method: "DELETE" }));
+    if (!r?.ok) return;
     router.push(props.doneHref);
     router.refresh();
   }

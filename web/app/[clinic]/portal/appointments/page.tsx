@@ -7,8 +7,8 @@ import { loadPortalPage, requireClientId } from "@/lib/clients/load-portal-page"
 import { withUser } from "@/lib/db/context";
 import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
-import { formatWhen, windowAroundNow } from "../book/_components/zoned";
-import { CancelAppointmentButton } from "./cancel-appointment-button";
+import { formatWhen, windowAroundNow } from "@/lib/format/time";
+import { CancelAppointmentButton } from "@/app/_components/cancel-appointment-button";
 
 export const metadata = { title: "My appointments" };
 const closed = new Set(["cancelled", "completed", "no_show"]);

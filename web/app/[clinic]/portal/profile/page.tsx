@@ -4,7 +4,7 @@ import { getMyClientProfile } from "@/lib/clients/get-my-client-profile";
 import { withUser } from "@/lib/db/context";
 import { translator } from "@/lib/i18n";
 import { clientMessages } from "@/lib/i18n/messages/clients";
-import { ClientDetailsForm } from "../_components/client-details-form";
+import { ClientDetailsForm } from "@/app/_components/client-details-form";
 
 export default async function ProfilePage({ params }: { params: Promise<{ clinic: string }> }) {
   const { clinic: slug } = await params;

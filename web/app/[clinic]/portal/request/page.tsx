@@ -5,7 +5,7 @@ import { translator } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { listPets } from "@/lib/pets/list-pets";
 import { listServices } from "@/lib/schedules/list-services";
-import { localDate } from "../book/_components/zoned";
+import { localDate } from "@/lib/format/time";
 import { RequestForm } from "./request-form";
 
 export const metadata = { title: "Ask for an appointment" };

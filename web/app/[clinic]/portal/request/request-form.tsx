@@ -7,8 +7,9 @@ import { FormError, FormNotice } from "@/app/_components/form-error";
 import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { scheduleMessages } from "@/lib/i18n/messages/schedules";
-import { SelectField, TextAreaField } from "../_components/inputs";
-import { callApi } from "../book/_components/api";
+import { SelectField, TextAreaField } from "@/app/_components/inputs";
+import { callApi } from "@/lib/http/browser/call-api";
+import { describeWith, useApiSubmit } from "@/lib/http/browser/use-api-submit";
 
 interface RequestFormProps {
   locale: Locale;
@@ -21,32 +22,24 @@ interface RequestFormProps {
 export function RequestForm({ locale, clinicSlug, today, pets, services }: RequestFormProps) {
   const t = translator(locale, appointmentMessages);
   const ts = translator(locale, scheduleMessages);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string[]>>({});
+  const { pending, error, fields, submit } = useApiSubmit(
+    describeWith({ fixErrors: t("form.fixErrors"), failed: t("form.failed") }),
+  );
   const [sent, setSent] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const preferredDates = form.getAll("preferredDate").map(String).filter(Boolean);
-    setPending(true);
-    const r = await callApi(`/api/clinics/${clinicSlug}/booking-requests`, "POST", {
+    const body = {
       petId: String(form.get("petId") ?? ""),
       serviceId: String(form.get("serviceId") ?? ""),
       preferredDates,
       timeOfDay: String(form.get("timeOfDay") ?? "any"),
       note: String(form.get("note") ?? "").trim() || null,
-    });
-    setPending(false);
-    if (!r.ok) {
-      setFields(r.fields);
-      setError(r.code === "INVALID_INPUT" ? t("form.fixErrors") : r.message || t("form.failed"));
-      return;
-    }
-    setFields({});
-    setError(null);
-    setSent(true);
+    };
+    const r = await submit(() => callApi(`/api/clinics/${clinicSlug}/booking-requests`, { method: "POST", body }));
+    if (r?.ok) setSent(true);
   }
 
   if (sent) return <FormNotice>{t("request.sent")}</FormNotice>;

@@ -6,8 +6,9 @@ import { Button, ButtonLink } from "@/app/_components/button";
 import type { AppointmentStatus } from "@/lib/appointments/rpc-types";
 import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
-import { callApi } from "../../portal/book/_components/api";
-import { CancelAppointmentButton } from "../../portal/appointments/cancel-appointment-button";
+import { callApi } from "@/lib/http/browser/call-api";
+import { useApiSubmit } from "@/lib/http/browser/use-api-submit";
+import { CancelAppointmentButton } from "@/app/_components/cancel-appointment-button";
 
 // Mirrors private.is_allowed_appointment_transition (cancel has its own button); the database decides.
 const next: Record<AppointmentStatus, ("confirmed" | "checked_in" | "in_progress" | "completed" | "no_show")[]> = {
@@ -33,16 +34,16 @@ export function AppointmentActions({
 }) {
   const t = translator(locale, appointmentMessages);
   const router = useRouter();
-  const [pending, setPending] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // which button is working, so only that one shows a spinner
+  const [target, setTarget] = useState<string | null>(null);
+  const { pending, error, submit } = useApiSubmit((e) => e.message || t("form.failed"));
 
   async function setStatus(to: string) {
-    setPending(to);
-    const r = await callApi(`/api/clinics/${clinicSlug}/appointments/${id}/status`, "POST", { status: to });
-    setPending(null);
-    if (!r.ok) return setError(r.message || t("form.failed"));
-    setError(null);
-    router.refresh();
+    setTarget(to);
+    const r = await submit(() =>
+      callApi(`/api/clinics/${clinicSlug}/appointments/${id}/status`, { method: "POST", body: { status: to } }),
+    );
+    if (r?.ok) router.refresh();
   }
 
   const movable = status === "requested" || status === "confirmed";
@@ -55,7 +56,7 @@ export function AppointmentActions({
             key={to}
             variant={to === "no_show" ? "secondary" : "primary"}
             className="px-3"
-            pending={pending === to}
+            pending={pending && target === to}
             onClick={() => setStatus(to)}
           >
             {t(`action.${to}`)}

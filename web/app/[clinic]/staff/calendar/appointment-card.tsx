@@ -2,7 +2,7 @@
 import type { AppointmentListItem } from "@/lib/appointments/list-appointments";
 import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
-import { formatTime } from "../../portal/book/_components/zoned";
+import { formatTime } from "@/lib/format/time";
 import { AppointmentActions } from "./appointment-actions";
 
 export function AppointmentCard({

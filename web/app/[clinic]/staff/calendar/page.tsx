@@ -9,7 +9,7 @@ import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { withUser } from "@/lib/db/context";
 import { translator } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
-import { addDays, formatDay, formatTime, isoWeekday, localDate } from "../../portal/book/_components/zoned";
+import { addDays, formatDay, formatTime, isoWeekday, localDate } from "@/lib/format/time";
 import { AppointmentCard } from "./appointment-card";
 
 export const metadata = { title: "Calendar" };

@@ -1,7 +1,7 @@
 // /[clinic]/staff/clients - staff search the clinic's clients (name, email, phone), page through them, add one.
 import Link from "next/link";
 import { Button, ButtonLink } from "@/app/_components/button";
-import { requireRole } from "@/lib/clinics/get-clinic-access";
+import { requireCan } from "@/lib/clinics/permissions";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { listClients } from "@/lib/clients/list-clients";
 import { withUser } from "@/lib/db/context";
@@ -21,7 +21,7 @@ export default async function StaffClientsPage({ params, searchParams }: Props) 
   const { user, access, locale } = await loadStaffPage(slug);
   // The layout shows the refusal; the page itself never queries for non-staff.
   if (!access.role) return null;
-  requireRole(access);
+  requireCan(access, "clients.manage");
   const t = translator(locale, clientMessages);
   const q = typeof sp.q === "string" ? sp.q.slice(0, 120) : "";
   const offset = Math.max(

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { listCronRuns, type CronRun } from "@/lib/cron/list-cron-runs";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
+import { can } from "@/lib/clinics/permissions";
 import { withUser } from "@/lib/db/context";
 import { translator, type Translate } from "@/lib/i18n";
 import { notificationMessages } from "@/lib/i18n/messages/notifications";
@@ -48,7 +49,7 @@ export default async function JobsPage(props: { params: Promise<{ clinic: string
   const { user, access, locale } = await loadStaffPage(slug);
   if (!access.role) return null;
   const t = translator(locale, notificationMessages);
-  if (access.role !== "owner") {
+  if (!can(access, "jobs.read")) {
     return (
       <p role="status" className="mx-auto max-w-3xl rounded-xl border border-amber-200 bg-amber-50 p-4 text-amber-900">
         {t("jobsOwnersOnly")}

@@ -4,7 +4,7 @@ import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { withUser } from "@/lib/db/context";
 import { translator } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
-import { formatDay } from "../../portal/book/_components/zoned";
+import { formatDay } from "@/lib/format/time";
 import { RequestActions } from "./request-actions";
 
 export const metadata = { title: "Booking requests" };

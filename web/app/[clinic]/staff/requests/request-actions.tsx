@@ -6,9 +6,10 @@ import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/form-error";
 import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
-import { callApi } from "../../portal/book/_components/api";
-import { SlotPicker, type PickedSlot } from "../../portal/book/_components/slot-picker";
-import { formatWhen } from "../../portal/book/_components/zoned";
+import { callApi } from "@/lib/http/browser/call-api";
+import { useApiSubmit } from "@/lib/http/browser/use-api-submit";
+import { SlotPicker, type PickedSlot } from "@/app/_components/slot-picker";
+import { formatWhen } from "@/lib/format/time";
 
 export function RequestActions({
   locale,
@@ -31,20 +32,19 @@ export function RequestActions({
   const [slot, setSlot] = useState<PickedSlot | null>(null);
   const [message, setMessage] = useState("");
   const [reloadKey, setReloadKey] = useState(0);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, submit, reset } = useApiSubmit(
+    (e) => e.fields.message?.[0] ?? (e.message || t("form.failed")),
+  );
   const base = `/api/clinics/${clinicSlug}/booking-requests/${requestId}`;
 
   async function run(url: string, body: unknown) {
-    setPending(true);
-    const r = await callApi(url, "POST", body);
-    setPending(false);
+    const r = await submit(() => callApi(url, { method: "POST", body }));
+    if (!r) return;
     if (r.ok) return router.refresh();
-    if (r.code === "SLOT_TAKEN") {
+    if (r.error.code === "SLOT_TAKEN") {
       setSlot(null);
       setReloadKey((k) => k + 1);
     }
-    setError(r.fields.message?.[0] ?? (r.message || t("form.failed")));
   }
 
   if (mode === "idle")
@@ -99,7 +99,7 @@ export function RequestActions({
           </Button>
         </form>
       )}
-      <Button variant="secondary" onClick={() => (setMode("idle"), setError(null), setSlot(null))}>
+      <Button variant="secondary" onClick={() => (setMode("idle"), reset(), setSlot(null))}>
         {t("book.back")}
       </Button>
     </div>

@@ -1,15 +1,16 @@
 // /[clinic]/staff/schedules?vet= - weekly hours, date overrides and time off per vet, and the booking rules.
 // Owners, admins and receptionists edit anyone's schedule, a vet their own; rules are for owners and admins.
 import { listStaff } from "@/lib/clinics/list-staff";
+import { can, canEditScheduleOf, performsServices } from "@/lib/clinics/permissions";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { withUser } from "@/lib/db/context";
 import { translator } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { scheduleMessages } from "@/lib/i18n/messages/schedules";
-import { getReminderSettings } from "@/lib/notifications/reminder-settings";
+import { getReminderSettings } from "@/lib/notifications/get-reminder-settings";
 import { getBookingRules } from "@/lib/schedules/get-booking-rules";
 import { getClinicSchedule } from "@/lib/schedules/get-clinic-schedule";
-import { formatDay, formatWhen, localDate } from "../../portal/book/_components/zoned";
+import { formatDay, formatWhen, localDate } from "@/lib/format/time";
 import { OverrideForm, RemindersForm, RemoveButton, RulesForm, TimeOffForm } from "./schedule-forms";
 import { WeeklyHoursEditor } from "./weekly-hours-editor";
 
@@ -27,9 +28,8 @@ export default async function SchedulesPage(props: {
   const t = translator(locale, appointmentMessages);
   const ts = translator(locale, scheduleMessages);
   const clinic = access.clinic;
-  const staff = (await withUser(user, (db) => listStaff(db, clinic.id))).filter((s) => s.role !== "receptionist");
-  const canEditAll = access.role === "owner" || access.role === "admin" || access.role === "receptionist";
-  const editable = canEditAll ? staff : staff.filter((s) => s.userId === user.userId);
+  const staff = (await withUser(user, (db) => listStaff(db, clinic.id))).filter((s) => performsServices(s.role));
+  const editable = staff.filter((s) => canEditScheduleOf({ role: access.role, userId: user.userId }, s.userId));
   const chosen = editable.find((s) => s.userId === vet) ?? editable[0];
   const { schedule, rules, reminders } = await withUser(user, async (db) => ({
     schedule: chosen ? await getClinicSchedule(db, clinic.id, { vetId: chosen.userId }) : null,
@@ -38,7 +38,7 @@ export default async function SchedulesPage(props: {
   }));
   const today = localDate(new Date(), clinic.timeZone);
   const api = `/api/clinics/${clinic.slug}/schedules`;
-  const canEditRules = access.role === "owner" || access.role === "admin";
+  const canEditRules = can(access, "bookingRules.edit");
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">

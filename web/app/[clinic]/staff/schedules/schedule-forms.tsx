@@ -10,41 +10,30 @@ import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { scheduleMessages } from "@/lib/i18n/messages/schedules";
 import type { ReminderSettings } from "@/lib/notifications/reminder-settings";
 import type { BookingRules } from "@/lib/schedules/get-booking-rules";
-import { CheckboxField } from "../../portal/_components/inputs";
-import { callApi } from "../../portal/book/_components/api";
+import { numberOrText, textOrNull as text } from "@/app/_components/form-values";
+import { CheckboxField } from "@/app/_components/inputs";
+import { callApi, type ApiMethod } from "@/lib/http/browser/call-api";
+import { describeWith, useApiSubmit } from "@/lib/http/browser/use-api-submit";
 
-function useSubmit(locale: Locale) {
+/** Each form here saves, says "saved" and reloads the page's data. */
+function useSave(locale: Locale) {
   const t = translator(locale, appointmentMessages);
   const ts = translator(locale, scheduleMessages);
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string[]>>({});
+  const { pending, error, fields, submit } = useApiSubmit(
+    describeWith({ fixErrors: t("form.fixErrors"), failed: t("form.failed") }),
+  );
   const [saved, setSaved] = useState(false);
-  async function submit(url: string, method: "POST" | "PUT" | "DELETE", body?: unknown): Promise<boolean> {
-    setPending(true);
+  async function save(url: string, method: ApiMethod, body?: unknown): Promise<boolean> {
     setSaved(false);
-    const r = await callApi(url, method, body);
-    setPending(false);
-    if (!r.ok) {
-      setFields(r.fields);
-      setError(r.code === "INVALID_INPUT" ? t("form.fixErrors") : r.message || t("form.failed"));
-      return false;
-    }
-    setFields({});
-    setError(null);
+    const r = await submit(() => callApi(url, { method, body }));
+    if (!r?.ok) return false;
     setSaved(true);
     router.refresh();
     return true;
   }
-  return { ts, pending, error, fields, saved, submit };
+  return { ts, pending, error, fields, saved, save };
 }
-
-const text = (f: FormData, k: string) => String(f.get(k) ?? "").trim() || null;
-const int = (f: FormData, k: string) => {
-  const v = String(f.get(k) ?? "").trim();
-  return v !== "" && Number.isFinite(Number(v)) ? Number(v) : v;
-};
 
 export function OverrideForm({
   locale,
@@ -57,13 +46,13 @@ export function OverrideForm({
   vetId: string;
   today: string;
 }) {
-  const { ts, pending, error, fields, submit } = useSubmit(locale);
+  const { ts, pending, error, fields, save } = useSave(locale);
   const [closed, setClosed] = useState(false);
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const intervals = closed ? [] : [{ start: String(f.get("start") ?? ""), end: String(f.get("end") ?? "") }];
-    await submit(`/api/clinics/${clinicSlug}/schedules/overrides`, "PUT", {
+    await save(`/api/clinics/${clinicSlug}/schedules/overrides`, "PUT", {
       vetId,
       date: String(f.get("date") ?? ""),
       closed,
@@ -121,7 +110,7 @@ export function TimeOffForm({
   vetId: string;
   today: string;
 }) {
-  const { ts, pending, error, fields, submit } = useSubmit(locale);
+  const { ts, pending, error, fields, save } = useSave(locale);
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
@@ -134,7 +123,7 @@ export function TimeOffForm({
       endTime: text(f, "endTime"),
       reason: text(f, "reason"),
     };
-    if (await submit(`/api/clinics/${clinicSlug}/schedules/time-off`, "POST", body)) form.reset();
+    if (await save(`/api/clinics/${clinicSlug}/schedules/time-off`, "POST", body)) form.reset();
   }
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
@@ -154,10 +143,10 @@ export function TimeOffForm({
 }
 
 export function RemoveButton({ locale, url, body }: { locale: Locale; url: string; body?: unknown }) {
-  const { ts, pending, error, submit } = useSubmit(locale);
+  const { ts, pending, error, save } = useSave(locale);
   return (
     <span className="inline-flex items-center gap-2">
-      <Button variant="secondary" className="px-3" pending={pending} onClick={() => void submit(url, "DELETE", body)}>
+      <Button variant="secondary" className="px-3" pending={pending} onClick={() => void save(url, "DELETE", body)}>
         {ts("sch.remove")}
       </Button>
       {error ? <span className="text-sm text-red-700">{error}</span> : null}
@@ -166,15 +155,15 @@ export function RemoveButton({ locale, url, body }: { locale: Locale; url: strin
 }
 
 export function RulesForm({ locale, clinicSlug, rules }: { locale: Locale; clinicSlug: string; rules: BookingRules }) {
-  const { ts, pending, error, fields, saved, submit } = useSubmit(locale);
+  const { ts, pending, error, fields, saved, save } = useSave(locale);
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    await submit(`/api/clinics/${clinicSlug}/booking-rules`, "PUT", {
-      minNoticeMinutes: int(f, "minNoticeMinutes"),
-      maxDaysAhead: int(f, "maxDaysAhead"),
-      slotGranularityMinutes: int(f, "slotGranularityMinutes"),
-      clientChangeWindowHours: int(f, "clientChangeWindowHours"),
+    await save(`/api/clinics/${clinicSlug}/booking-rules`, "PUT", {
+      minNoticeMinutes: numberOrText(f, "minNoticeMinutes"),
+      maxDaysAhead: numberOrText(f, "maxDaysAhead"),
+      slotGranularityMinutes: numberOrText(f, "slotGranularityMinutes"),
+      clientChangeWindowHours: numberOrText(f, "clientChangeWindowHours"),
       requireConfirmation: f.get("requireConfirmation") === "on",
     });
   }
@@ -234,7 +223,7 @@ export function RemindersForm({
   clinicSlug: string;
   settings: ReminderSettings;
 }) {
-  const { ts, pending, error, fields, saved, submit } = useSubmit(locale);
+  const { ts, pending, error, fields, saved, save } = useSave(locale);
   const choices = [...new Set([...REMINDER_CHOICES, ...settings.offsetsMinutes])].sort((a, b) => b - a);
   const label = (m: number) =>
     m % 1440 === 0
@@ -245,7 +234,7 @@ export function RemindersForm({
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    await submit(`/api/clinics/${clinicSlug}/reminder-settings`, "PUT", {
+    await save(`/api/clinics/${clinicSlug}/reminder-settings`, "PUT", {
       enabled: f.get("enabled") === "on",
       offsetsMinutes: f.getAll("offsetsMinutes").map(Number),
     });

@@ -7,7 +7,8 @@ import { FormError, FormNotice } from "@/app/_components/form-error";
 import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { scheduleMessages } from "@/lib/i18n/messages/schedules";
-import { callApi } from "../../portal/book/_components/api";
+import { callApi } from "@/lib/http/browser/call-api";
+import { useApiSubmit } from "@/lib/http/browser/use-api-submit";
 
 type Interval = { start: string; end: string };
 const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -32,8 +33,11 @@ export function WeeklyHoursEditor({
       weekdays.map((d) => [d, initial.filter((h) => h.weekday === d).map(({ start, end }) => ({ start, end }))]),
     ),
   );
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // the hours are one list, so the first field message is shown next to the general one
+  const { pending, error, submit } = useApiSubmit((e) => {
+    const field = Object.entries(e.fields)[0];
+    return field ? `${e.message} ${field[1][0] ?? ""}` : e.message || t("form.failed");
+  });
   const [saved, setSaved] = useState(false);
 
   const update = (d: number, fn: (list: Interval[]) => Interval[]) => (
@@ -42,16 +46,10 @@ export function WeeklyHoursEditor({
   );
 
   async function save() {
-    setPending(true);
     const hours = weekdays.flatMap((d) => (days[d] ?? []).map((i) => ({ weekday: d, ...i })));
-    const r = await callApi(`/api/clinics/${clinicSlug}/schedules/weekly-hours`, "PUT", { vetId, hours });
-    setPending(false);
-    if (!r.ok) {
-      const field = Object.entries(r.fields)[0];
-      setError(field ? `${r.message} ${field[1][0] ?? ""}` : r.message || t("form.failed"));
-      return;
-    }
-    setError(null);
+    const body = { vetId, hours };
+    const r = await submit(() => callApi(`/api/clinics/${clinicSlug}/schedules/weekly-hours`, { method: "PUT", body }));
+    if (!r?.ok) return;
     setSaved(true);
     router.refresh();
   }

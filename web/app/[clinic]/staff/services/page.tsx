@@ -1,12 +1,13 @@
 // /[clinic]/staff/services - the services editor (owners and admins edit; other staff read).
 import { listStaff } from "@/lib/clinics/list-staff";
+import { can, performsServices } from "@/lib/clinics/permissions";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { withUser } from "@/lib/db/context";
 import { translator } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { scheduleMessages } from "@/lib/i18n/messages/schedules";
 import { listServices } from "@/lib/schedules/list-services";
-import { formatMoney } from "../../portal/book/_components/zoned";
+import { formatMoney } from "@/lib/format/money";
 import { ServiceForm } from "./service-form";
 
 export const metadata = { title: "Services" };
@@ -18,10 +19,10 @@ export default async function ServicesPage(props: { params: Promise<{ clinic: st
   const t = translator(locale, appointmentMessages);
   const ts = translator(locale, scheduleMessages);
   const clinic = access.clinic;
-  const canEdit = access.role === "owner" || access.role === "admin";
+  const canEdit = can(access, "services.edit");
   const { services, staff } = await withUser(user, async (db) => ({
     services: await listServices(db, clinic.id, { includeInactive: true }),
-    staff: (await listStaff(db, clinic.id)).filter((s) => s.role !== "receptionist"),
+    staff: (await listStaff(db, clinic.id)).filter((s) => performsServices(s.role)),
   }));
   const names = new Map(staff.map((s) => [s.userId, s.name]));
   const formProps = {

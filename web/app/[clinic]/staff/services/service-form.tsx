@@ -10,9 +10,11 @@ import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { scheduleMessages } from "@/lib/i18n/messages/schedules";
 import type { Service } from "@/lib/schedules/service-record";
-import { CheckboxField, TextAreaField } from "../../portal/_components/inputs";
-import { callApi } from "../../portal/book/_components/api";
-import { minorUnitDigits } from "../../portal/book/_components/zoned";
+import { CheckboxField, TextAreaField } from "@/app/_components/inputs";
+import { callApi } from "@/lib/http/browser/call-api";
+import { describeWith, useApiSubmit } from "@/lib/http/browser/use-api-submit";
+import { numberOrText as num } from "@/app/_components/form-values";
+import { minorUnitsToInput, toMinorUnits } from "@/lib/format/money";
 
 interface Props {
   locale: Locale;
@@ -22,21 +24,13 @@ interface Props {
   service?: Service;
 }
 
-const num = (form: FormData, name: string) => {
-  const raw = String(form.get(name) ?? "")
-    .trim()
-    .replace(",", ".");
-  const n = Number(raw);
-  return raw !== "" && Number.isFinite(n) ? n : raw; // a non-number goes as typed so the server names the field
-};
-
 export function ServiceForm({ locale, clinicSlug, currency, staff, service }: Props) {
   const t = translator(locale, appointmentMessages);
   const ts = translator(locale, scheduleMessages);
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string[]>>({});
+  const { pending, error, fields, submit } = useApiSubmit(
+    describeWith({ fixErrors: t("form.fixErrors"), failed: t("form.failed") }),
+  );
   const [saved, setSaved] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -47,7 +41,7 @@ export function ServiceForm({ locale, clinicSlug, currency, staff, service }: Pr
     const body = {
       name: String(form.get("name") ?? ""),
       durationMinutes: num(form, "durationMinutes"),
-      priceCents: typeof price === "number" ? Math.round(price * 10 ** minorUnitDigits(currency)) : price,
+      priceCents: typeof price === "number" ? toMinorUnits(price, currency) : price,
       bufferBeforeMinutes: num(form, "bufferBeforeMinutes"),
       bufferAfterMinutes: num(form, "bufferAfterMinutes"),
       bookableOnline: form.get("bookableOnline") === "on",
@@ -55,18 +49,12 @@ export function ServiceForm({ locale, clinicSlug, currency, staff, service }: Pr
       instructions: String(form.get("instructions") ?? "").trim() || null,
       vetIds: form.getAll("vetIds").map(String),
     };
-    setPending(true);
     setSaved(false);
     const base = `/api/clinics/${clinicSlug}/services`;
-    const r = service ? await callApi(`${base}/${service.id}`, "PATCH", body) : await callApi(base, "POST", body);
-    setPending(false);
-    if (!r.ok) {
-      setFields(r.fields);
-      setError(r.code === "INVALID_INPUT" ? t("form.fixErrors") : r.message || t("form.failed"));
-      return;
-    }
-    setFields({});
-    setError(null);
+    const r = await submit(() =>
+      service ? callApi(`${base}/${service.id}`, { method: "PATCH", body }) : callApi(base, { method: "POST", body }),
+    );
+    if (!r?.ok) return;
     setSaved(true);
     if (!service) formEl.reset();
     router.refresh();
@@ -90,9 +78,7 @@ export function ServiceForm({ locale, clinicSlug, currency, staff, service }: Pr
           label={ts("svc.price", { currency })}
           name="price"
           inputMode="decimal"
-          defaultValue={
-            service ? (service.priceCents / 10 ** minorUnitDigits(currency)).toFixed(minorUnitDigits(currency)) : ""
-          }
+          defaultValue={service ? minorUnitsToInput(service.priceCents, currency) : ""}
           error={price}
         />
         <Field

@@ -1,9 +1,10 @@
 // /[clinic]/staff/settings - the clinic profile (owners and admins edit; others are told who can).
 import type { Metadata } from "next";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
+import { can } from "@/lib/clinics/permissions";
 import { translator } from "@/lib/i18n";
 import { clinicMessages } from "@/lib/i18n/messages/clinics";
-import { ClinicProfileForm } from "./clinic-profile-form";
+import { ClinicProfileForm } from "@/app/_components/clinic-profile-form";
 
 export async function generateMetadata(props: { params: Promise<{ clinic: string }> }): Promise<Metadata> {
   const { locale } = await loadStaffPage((await props.params).clinic);
@@ -16,7 +17,7 @@ export default async function ClinicSettingsPage(props: { params: Promise<{ clin
   if (!access.role) return null;
   const t = translator(locale, clinicMessages);
   const c = access.clinic;
-  const canEdit = access.role === "owner" || access.role === "admin";
+  const canEdit = can(access, "clinic.editSettings");
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-semibold">{t("settings.title")}</h1>

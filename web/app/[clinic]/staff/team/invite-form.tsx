@@ -5,39 +5,31 @@ import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
 import { FormError, FormNotice } from "@/app/_components/form-error";
-import type { StaffRole } from "@/lib/clinics/get-clinic-access";
+import type { StaffRole } from "@/lib/clinics/permissions";
 import { translator, type Locale } from "@/lib/i18n";
 import { clinicMessages } from "@/lib/i18n/messages/clinics";
-import { sendJson } from "../settings/send-json";
+import { clinicErrorMessage } from "@/app/_components/clinic-error-message";
+import { callApi } from "@/lib/http/browser/call-api";
+import { useApiSubmit } from "@/lib/http/browser/use-api-submit";
 
 export function InviteForm({ slug, locale, roles }: { slug: string; locale: Locale; roles: readonly StaffRole[] }) {
   const t = translator(locale, clinicMessages);
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<StaffRole>(roles.includes("vet") ? "vet" : (roles[0] ?? "vet"));
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, fields, submit } = useApiSubmit(clinicErrorMessage(locale));
   const [notice, setNotice] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string[]>>({});
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setPending(true);
-    setError(null);
     setNotice(null);
-    const result = await sendJson<{ invitation: { email: string } }>(
-      `/api/clinics/${slug}/invitations`,
-      "POST",
-      locale,
-      { email, role },
+    const result = await submit(() =>
+      callApi<{ invitation: { email: string } }>(`/api/clinics/${slug}/invitations`, {
+        method: "POST",
+        body: { email, role },
+      }),
     );
-    setPending(false);
-    if (!result.ok) {
-      setError(result.message);
-      setFields(result.fields);
-      return;
-    }
-    setFields({});
+    if (!result?.ok) return;
     setEmail("");
     setNotice(t("team.invited", { email: result.data.invitation.email }));
     router.refresh();

@@ -1,6 +1,6 @@
 // /[clinic]/staff/team - the team and pending invitations; owners and admins invite and remove.
 import type { Metadata } from "next";
-import type { StaffRole } from "@/lib/clinics/get-clinic-access";
+import { can, canRemoveMember, invitableRoles } from "@/lib/clinics/permissions";
 import { listInvitations } from "@/lib/clinics/list-invitations";
 import { listStaff } from "@/lib/clinics/list-staff";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
@@ -22,14 +22,13 @@ export default async function TeamPage(props: { params: Promise<{ clinic: string
   const t = translator(locale, clinicMessages);
   const role = access.role;
   const clinicId = access.clinic.id;
-  const canManage = role === "owner" || role === "admin";
+  const canManage = can(access, "team.manage");
   const [staff, invitations] = await withUser(
     user,
     async (db) => [await listStaff(db, clinicId), canManage ? await listInvitations(db, clinicId) : []] as const,
   );
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: access.clinic.timeZone });
-  const invitable: readonly StaffRole[] =
-    role === "owner" ? ["vet", "receptionist", "admin", "owner"] : ["vet", "receptionist", "admin"];
+  const invitable = invitableRoles(role);
 
   return (
     <div className="mx-auto max-w-3xl space-y-8">
@@ -46,7 +45,7 @@ export default async function TeamPage(props: { params: Promise<{ clinic: string
         </h2>
         <ul className="divide-y divide-slate-100 rounded-xl bg-white shadow-sm">
           {staff.map((m) => {
-            const removable = canManage && m.userId !== user.userId && (m.role !== "owner" || role === "owner");
+            const removable = canRemoveMember({ role, userId: user.userId }, m);
             return (
               <li key={m.userId} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between">
                 <div className="min-w-0">

@@ -1,11 +1,12 @@
 "use client";
 // Removes a team member after a confirmation; the server refuses removing the last owner.
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { translator, type Locale } from "@/lib/i18n";
 import { clinicMessages } from "@/lib/i18n/messages/clinics";
-import { sendJson } from "../settings/send-json";
+import { clinicErrorMessage } from "@/app/_components/clinic-error-message";
+import { callApi } from "@/lib/http/browser/call-api";
+import { useApiSubmit } from "@/lib/http/browser/use-api-submit";
 
 export function RemoveMemberButton({
   slug,
@@ -20,20 +21,12 @@ export function RemoveMemberButton({
 }) {
   const t = translator(locale, clinicMessages);
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, submit } = useApiSubmit(clinicErrorMessage(locale));
 
   async function remove() {
     if (!window.confirm(t("team.removeConfirm", { name }))) return;
-    setPending(true);
-    setError(null);
-    const result = await sendJson(`/api/clinics/${slug}/staff/${userId}`, "DELETE", locale);
-    setPending(false);
-    if (!result.ok) {
-      setError(result.message);
-      return;
-    }
-    router.refresh();
+    const result = await submit(() => callApi(`/api/clinics/${slug}/staff/${userId}`, { method: "DELETE" }));
+    if (result?.ok) router.refresh();
   }
 
   return (

@@ -1,8 +1,9 @@
 // POST /api/account/locale - remember the visitor's language (cookie; and the account when signed in)
 import { getSessionUser } from "@/lib/auth/session";
-import { localeCookie, setLocaleInput } from "@/lib/auth/set-user-locale";
+import { localeCookie, setLocaleInput } from "@/lib/auth/locale-cookie";
 import { updateProfile } from "@/lib/auth/update-profile";
-import { parseWith, readJsonBody } from "@/lib/http/parse";
+import { readJsonBody } from "@/lib/http/parse";
+import { parseWith } from "@/lib/validation/parse";
 import { errorResponse, json } from "@/lib/http/respond";
 
 export async function POST(req: Request) {

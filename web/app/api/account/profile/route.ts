@@ -1,7 +1,7 @@
 // POST /api/account/profile - the signed-in person updates their name and language
 import { apiHandler } from "@/lib/http/api-handler";
 import { json } from "@/lib/http/respond";
-import { localeCookie } from "@/lib/auth/set-user-locale";
+import { localeCookie } from "@/lib/auth/locale-cookie";
 import { updateProfile, updateProfileSchema } from "@/lib/auth/update-profile";
 
 export const POST = apiHandler({ body: updateProfileSchema }, async ({ req, body }) => {

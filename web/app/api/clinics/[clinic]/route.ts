@@ -5,7 +5,7 @@ import { withUser } from "@/lib/db/context";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 
-export const GET = apiHandler({ allow: ["owner", "admin", "vet", "receptionist"] }, async ({ user, access }) => {
+export const GET = apiHandler({ action: "clinic.read" }, async ({ user, access }) => {
   if (!access) throw notFound();
   const clinicId = access.clinic.id;
   return { clinic: await withUser(user, (db) => getClinicSettings(db, clinicId)), role: access.role };
@@ -13,7 +13,7 @@ export const GET = apiHandler({ allow: ["owner", "admin", "vet", "receptionist"]
 
 // PATCH /api/clinics/[clinic] - owners and admins change the clinic profile
 export const PATCH = apiHandler(
-  { body: updateClinicSettingsInput, allow: ["owner", "admin"] },
+  { body: updateClinicSettingsInput, action: "clinic.editSettings" },
   async ({ user, access, body }) => {
     if (!access) throw notFound();
     const clinicId = access.clinic.id;

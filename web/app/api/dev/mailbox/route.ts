@@ -4,7 +4,8 @@ import { canOpenDevMailbox } from "@/lib/dev-mailbox/dev-mailbox-access";
 import { listDevMailbox, listDevMailboxSchema } from "@/lib/dev-mailbox/list-dev-mailbox";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { parseWith, searchParamsObject } from "@/lib/http/parse";
+import { searchParamsObject } from "@/lib/http/parse";
+import { parseWith } from "@/lib/validation/parse";
 import { errorResponse, json } from "@/lib/http/respond";
 
 export const dynamic = "force-dynamic";

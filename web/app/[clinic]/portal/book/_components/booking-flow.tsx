@@ -8,10 +8,12 @@ import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/form-error";
 import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
-import { callApi, newIdempotencyKey } from "./api";
-import { ChoiceList } from "./choice-list";
-import { SlotPicker, type PickedSlot } from "./slot-picker";
-import { formatMoney, formatWhen } from "./zoned";
+import { callApi, newIdempotencyKey } from "@/lib/http/browser/call-api";
+import { useApiSubmit } from "@/lib/http/browser/use-api-submit";
+import { ChoiceList } from "@/app/_components/choice-list";
+import { offeredSlots, SlotPicker, type PickedSlot } from "@/app/_components/slot-picker";
+import { formatMoney } from "@/lib/format/money";
+import { formatWhen } from "@/lib/format/time";
 
 export interface BookingOptions {
   pets: { id: string; name: string }[];
@@ -48,8 +50,6 @@ export function BookingFlow({
   const [vet, setVet] = useState<string | null>(null);
   const [slot, setSlot] = useState<PickedSlot | null>(null);
   const [notes, setNotes] = useState("");
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [taken, setTaken] = useState<PickedSlot[] | null>(null);
 
   const pet = options.pets.find((p) => p.id === petId);
@@ -57,26 +57,32 @@ export function BookingFlow({
   const vets = options.serviceVets.filter((v) => v.serviceId === serviceId);
   const vetId = vet === ANY ? null : vet;
   const vetName = vets.find((v) => v.vetId === vetId)?.vetName;
+  // a lost slot shows the next free times instead of a message
+  const { pending, error, submit } = useApiSubmit((e) =>
+    e.code === "SLOT_TAKEN"
+      ? null
+      : e.code === "PET_BUSY" && pet
+        ? t("book.petBusy", { pet: pet.name })
+        : e.message || t("book.failed"),
+  );
 
   async function confirm() {
     if (!petId || !serviceId || !slot) return;
-    setPending(true);
-    setError(null);
     const body = { petId, serviceId, startsAt: slot.startsAt, vetId, notes: notes.trim() || null };
-    const r = await callApi<{ appointment: { id: string } }>(`/api/clinics/${clinicSlug}/appointments`, "POST", body, {
-      "Idempotency-Key": newIdempotencyKey(),
-    });
-    setPending(false);
+    const r = await submit(() =>
+      callApi<{ appointment: { id: string } }>(`/api/clinics/${clinicSlug}/appointments`, {
+        method: "POST",
+        body,
+        headers: { "Idempotency-Key": newIdempotencyKey() },
+      }),
+    );
+    if (!r) return;
     if (r.ok) {
       router.push(`/${clinicSlug}/portal/appointments?done=booked`);
       router.refresh();
       return;
     }
-    if (r.code === "SLOT_TAKEN") {
-      setTaken(r.nextSlots);
-      return;
-    }
-    setError(r.code === "PET_BUSY" && pet ? t("book.petBusy", { pet: pet.name }) : r.message || t("book.failed"));
+    if (r.error.code === "SLOT_TAKEN") setTaken(offeredSlots(r.error));
   }
 
   const summary: { label: string; value: string; step: Step }[] = [];

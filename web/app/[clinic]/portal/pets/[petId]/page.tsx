@@ -9,7 +9,7 @@ import { clientMessages } from "@/lib/i18n/messages/clients";
 import { petMessages } from "@/lib/i18n/messages/pets";
 import { getPet } from "@/lib/pets/get-pet";
 import { ArchivePetButton } from "../../_components/archive-pet-button";
-import { PetForm } from "../../_components/pet-form";
+import { PetForm } from "@/app/_components/pet-form";
 
 export default async function PetPage({ params }: { params: Promise<{ clinic: string; petId: string }> }) {
   const { clinic: slug, petId } = await params;

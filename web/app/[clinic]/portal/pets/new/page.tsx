@@ -4,7 +4,7 @@ import { loadPortalPage, requireClientId } from "@/lib/clients/load-portal-page"
 import { translator } from "@/lib/i18n";
 import { clientMessages } from "@/lib/i18n/messages/clients";
 import { petMessages } from "@/lib/i18n/messages/pets";
-import { PetForm } from "../../_components/pet-form";
+import { PetForm } from "@/app/_components/pet-form";
 
 export default async function NewPetPage({ params }: { params: Promise<{ clinic: string }> }) {
   const { clinic: slug } = await params;

@@ -7,10 +7,11 @@ import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/form-error";
 import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
-import { callApi, newIdempotencyKey } from "../../../portal/book/_components/api";
-import { ChoiceList } from "../../../portal/book/_components/choice-list";
-import { SlotPicker, type PickedSlot } from "../../../portal/book/_components/slot-picker";
-import { formatWhen, localDate } from "../../../portal/book/_components/zoned";
+import { callApi, newIdempotencyKey } from "@/lib/http/browser/call-api";
+import { useApiSubmit } from "@/lib/http/browser/use-api-submit";
+import { ChoiceList } from "@/app/_components/choice-list";
+import { SlotPicker, type PickedSlot } from "@/app/_components/slot-picker";
+import { formatWhen, localDate } from "@/lib/format/time";
 
 interface Props {
   locale: Locale;
@@ -37,50 +38,49 @@ export function StaffBookingForm({ locale, clinicSlug, timeZone, services, servi
   const [vet, setVet] = useState<string | null>(null);
   const [slot, setSlot] = useState<PickedSlot | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, submit } = useApiSubmit((e) => {
+    if (e.code === "SLOT_TAKEN") return t("book.slotTaken");
+    const petName = pets.find((p) => p.id === petId)?.name;
+    if (e.code === "PET_BUSY") return petName ? t("book.petBusy", { pet: petName }) : t("book.slotTaken");
+    return e.message || t("form.failed");
+  });
 
   async function search(e: React.FormEvent) {
     e.preventDefault();
-    const res = await fetch(`${api}/clients?${new URLSearchParams({ q, limit: "20" }).toString()}`);
-    const data = (await res.json().catch(() => ({ items: [] }))) as { items?: { id: string; fullName: string }[] };
-    setClients((data.items ?? []).map((c) => ({ id: c.id, name: c.fullName })));
+    const r = await callApi<{ items: { id: string; fullName: string }[] }>(
+      `${api}/clients?${new URLSearchParams({ q, limit: "20" }).toString()}`,
+    );
+    setClients((r.ok ? r.data.items : []).map((c) => ({ id: c.id, name: c.fullName })));
   }
 
   async function pickClient(id: string) {
     const c = clients?.find((x) => x.id === id) ?? null;
     setClient(c);
     setPetId(null);
-    const res = await fetch(`${api}/pets?${new URLSearchParams({ clientId: id }).toString()}`);
-    const data = (await res.json().catch(() => ({ items: [] }))) as { items?: Named[] };
-    setPets((data.items ?? []).map((p) => ({ id: p.id, name: p.name })));
+    const r = await callApi<{ items: Named[] }>(`${api}/pets?${new URLSearchParams({ clientId: id }).toString()}`);
+    setPets((r.ok ? r.data.items : []).map((p) => ({ id: p.id, name: p.name })));
   }
 
   async function confirm() {
     if (!client || !petId || !serviceId || !slot) return;
-    setPending(true);
-    setError(null);
     const vetId = vet && vet !== "any" ? vet : null;
-    const r = await callApi(
-      `${api}/appointments`,
-      "POST",
-      { clientId: client.id, petId, serviceId, vetId, startsAt: slot.startsAt },
-      { "Idempotency-Key": newIdempotencyKey() },
+    const r = await submit(() =>
+      callApi(`${api}/appointments`, {
+        method: "POST",
+        body: { clientId: client.id, petId, serviceId, vetId, startsAt: slot.startsAt },
+        headers: { "Idempotency-Key": newIdempotencyKey() },
+      }),
     );
-    setPending(false);
+    if (!r) return;
     if (r.ok) {
       router.push(`/${clinicSlug}/staff/calendar?date=${localDate(new Date(slot.startsAt), timeZone)}`);
       router.refresh();
       return;
     }
-    if (r.code === "SLOT_TAKEN" || r.code === "PET_BUSY") {
+    if (r.error.code === "SLOT_TAKEN" || r.error.code === "PET_BUSY") {
       setSlot(null);
       setReloadKey((k) => k + 1);
-      const petName = pets.find((p) => p.id === petId)?.name;
-      setError(r.code === "PET_BUSY" && petName ? t("book.petBusy", { pet: petName }) : t("book.slotTaken"));
-      return;
     }
-    setError(r.message || t("form.failed"));
   }
 
   const vets = serviceVets.filter((v) => v.serviceId === serviceId);

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { FormError, FormNotice } from "@/app/_components/form-error";
-import { sendJson } from "../../../portal/_components/send-json";
+import { callApi } from "@/lib/http/browser/call-api";
+import { useApiSubmit } from "@/lib/http/browser/use-api-submit";
 
 export function LinkLoginButton(props: {
   clinicSlug: string;
@@ -14,16 +15,14 @@ export function LinkLoginButton(props: {
   failed: string;
 }) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, submit } = useApiSubmit((e) => e.message || props.failed);
   const [linked, setLinked] = useState(false);
 
   async function link() {
-    setPending(true);
-    const r = await sendJson(`/api/clinics/${props.clinicSlug}/clients/${props.clientId}/link`, "POST");
-    setPending(false);
-    if (!r.ok) return setError(r.message || props.failed);
-    setError(null);
+    const r = await submit(() =>
+      callApi(`/api/clinics/${props.clinicSlug}/clients/${props.clientId}/link`, { method: "POST" }),
+    );
+    if (!r?.ok) return;
     setLinked(true);
     router.refresh();
   }

@@ -1,7 +1,7 @@
 // /[clinic]/staff/clients/[clientId] - one client: details (editable), pets, add a pet, link a login.
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireRole } from "@/lib/clinics/get-clinic-access";
+import { requireCan } from "@/lib/clinics/permissions";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { getClient } from "@/lib/clients/get-client";
 import { withUser } from "@/lib/db/context";
@@ -10,15 +10,15 @@ import { translator } from "@/lib/i18n";
 import { clientMessages } from "@/lib/i18n/messages/clients";
 import { petMessages } from "@/lib/i18n/messages/pets";
 import { listPets } from "@/lib/pets/list-pets";
-import { ClientDetailsForm } from "../../../portal/_components/client-details-form";
-import { PetForm } from "../../../portal/_components/pet-form";
+import { ClientDetailsForm } from "@/app/_components/client-details-form";
+import { PetForm } from "@/app/_components/pet-form";
 import { LinkLoginButton } from "./link-login-button";
 
 export default async function StaffClientPage({ params }: { params: Promise<{ clinic: string; clientId: string }> }) {
   const { clinic: slug, clientId } = await params;
   const { user, access, locale } = await loadStaffPage(slug);
   if (!access.role) return null;
-  requireRole(access);
+  requireCan(access, "clients.manage");
   const clinicId = access.clinic.id;
   const data = await withUser(user, async (db) => {
     const client = await getClient(db, { clinicId, clientId });

@@ -1,16 +1,16 @@
 // /[clinic]/staff/clients/new - staff add a client (email optional: people without a login are clients too).
 import Link from "next/link";
-import { requireRole } from "@/lib/clinics/get-clinic-access";
+import { requireCan } from "@/lib/clinics/permissions";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { translator } from "@/lib/i18n";
 import { clientMessages } from "@/lib/i18n/messages/clients";
-import { ClientDetailsForm } from "../../../portal/_components/client-details-form";
+import { ClientDetailsForm } from "@/app/_components/client-details-form";
 
 export default async function NewClientPage({ params }: { params: Promise<{ clinic: string }> }) {
   const { clinic: slug } = await params;
   const { access, locale } = await loadStaffPage(slug);
   if (!access.role) return null;
-  requireRole(access);
+  requireCan(access, "clients.manage");
   const t = translator(locale, clientMessages);
   return (
     <div className="mx-auto max-w-2xl space-y-4">

@@ -2,11 +2,11 @@ import { z } from "zod";
 import { listBookingRequests } from "@/lib/appointments/list-booking-requests";
 import { requestBooking, requestBookingSchema } from "@/lib/appointments/request-booking";
 import { withUser } from "@/lib/db/context";
+import { actingClientId } from "@/lib/clinics/permissions";
 import { spendClientBooking } from "@/lib/http/abuse-limits";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 
-const staff = ["owner", "admin", "vet", "receptionist"] as const;
 const listQuery = z.object({
   status: z.enum(["open", "converted", "declined"]).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
@@ -14,20 +14,23 @@ const listQuery = z.object({
 });
 
 // GET /api/clinics/[clinic]/booking-requests?status - the staff queue, open requests first
-export const GET = apiHandler({ query: listQuery, allow: staff }, async ({ user, access, query }) => {
-  if (!access) throw notFound();
-  const clinicId = access.clinic.id;
-  return withUser(user, (db) => listBookingRequests(db, clinicId, query));
-});
+export const GET = apiHandler(
+  { query: listQuery, action: "bookingRequests.manage" },
+  async ({ user, access, query }) => {
+    if (!access) throw notFound();
+    const clinicId = access.clinic.id;
+    return withUser(user, (db) => listBookingRequests(db, clinicId, query));
+  },
+);
 
 // POST /api/clinics/[clinic]/booking-requests - ask for an appointment when no slot fits (a duplicate returns the open one)
 export const POST = apiHandler(
-  { body: requestBookingSchema, allow: [...staff, "client"], status: 201 },
+  { body: requestBookingSchema, action: "bookingRequests.create", status: 201 },
   async ({ user, access, body }) => {
     if (!access) throw notFound();
     const clinicId = access.clinic.id;
     if (!access.role) await spendClientBooking(clinicId, user.userId);
-    const input = { ...body, clientId: access.role ? body.clientId : null };
+    const input = { ...body, clientId: actingClientId(access, body.clientId, "appointments.actForAnyClient") };
     return { request: await withUser(user, (db) => requestBooking(db, clinicId, input)) };
   },
 );

@@ -5,18 +5,15 @@ import { getBookingRules } from "@/lib/schedules/get-booking-rules";
 import { updateBookingRules, updateBookingRulesSchema } from "@/lib/schedules/update-booking-rules";
 
 // GET /api/clinics/[clinic]/booking-rules - minimum notice, days ahead, slot grid, client change window
-export const GET = apiHandler(
-  { allow: ["owner", "admin", "vet", "receptionist", "client"] },
-  async ({ user, access }) => {
-    if (!access) throw notFound();
-    const clinicId = access.clinic.id;
-    return { rules: await withUser(user, (db) => getBookingRules(db, clinicId)) };
-  },
-);
+export const GET = apiHandler({ action: "bookingRules.read" }, async ({ user, access }) => {
+  if (!access) throw notFound();
+  const clinicId = access.clinic.id;
+  return { rules: await withUser(user, (db) => getBookingRules(db, clinicId)) };
+});
 
 // PUT /api/clinics/[clinic]/booking-rules - owners and admins set the rules
 export const PUT = apiHandler(
-  { body: updateBookingRulesSchema, allow: ["owner", "admin"] },
+  { body: updateBookingRulesSchema, action: "bookingRules.edit" },
   async ({ user, access, body }) => {
     if (!access) throw notFound();
     const clinicId = access.clinic.id;

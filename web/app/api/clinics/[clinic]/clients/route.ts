@@ -6,7 +6,6 @@ import { spendClientEmail } from "@/lib/http/abuse-limits";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 
-const staff = ["owner", "admin", "vet", "receptionist"] as const;
 const listQuery = z.object({
   q: z.string().max(120).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
@@ -14,7 +13,7 @@ const listQuery = z.object({
 });
 
 // GET /api/clinics/[clinic]/clients - staff search the clinic's clients (?q=&limit=&offset=; returns total)
-export const GET = apiHandler({ query: listQuery, allow: staff }, async ({ user, access, query }) => {
+export const GET = apiHandler({ query: listQuery, action: "clients.manage" }, async ({ user, access, query }) => {
   if (!access) throw notFound();
   const clinicId = access.clinic.id;
   return withUser(user, (db) => listClients(db, { clinicId, ...query }));
@@ -22,7 +21,7 @@ export const GET = apiHandler({ query: listQuery, allow: staff }, async ({ user,
 
 // POST /api/clinics/[clinic]/clients - staff add a client, with or without an email/login
 export const POST = apiHandler(
-  { body: createClientSchema, allow: staff, status: 201 },
+  { body: createClientSchema, action: "clients.manage", status: 201 },
   async ({ user, access, body }) => {
     if (!access) throw notFound();
     const clinicId = access.clinic.id;

@@ -6,7 +6,7 @@ import { spendInvitation } from "@/lib/http/abuse-limits";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 
-export const GET = apiHandler({ allow: ["owner", "admin"] }, async ({ user, access }) => {
+export const GET = apiHandler({ action: "team.manage" }, async ({ user, access }) => {
   if (!access) throw notFound();
   const clinicId = access.clinic.id;
   return { invitations: await withUser(user, (db) => listInvitations(db, clinicId)) };
@@ -14,7 +14,7 @@ export const GET = apiHandler({ allow: ["owner", "admin"] }, async ({ user, acce
 
 // POST /api/clinics/[clinic]/invitations - invite a person by email with a role (link mailed via outbox)
 export const POST = apiHandler(
-  { body: inviteStaffInput, allow: ["owner", "admin"], status: 201 },
+  { body: inviteStaffInput, action: "team.manage", status: 201 },
   async ({ user, access, body }) => {
     if (!access) throw notFound();
     const clinicId = access.clinic.id;

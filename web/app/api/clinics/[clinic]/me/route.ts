@@ -5,7 +5,7 @@ import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 
 // GET /api/clinics/[clinic]/me - the signed-in client's own record, preferences and consents
-export const GET = apiHandler({ allow: ["client"] }, async ({ user, access }) => {
+export const GET = apiHandler({ action: "profile.useOwn" }, async ({ user, access }) => {
   if (!access) throw notFound();
   const clinicId = access.clinic.id;
   return { client: await withUser(user, (db) => getMyClientProfile(db, { clinicId })) };
@@ -13,7 +13,7 @@ export const GET = apiHandler({ allow: ["client"] }, async ({ user, access }) =>
 
 // PATCH /api/clinics/[clinic]/me - the client edits their contact details, preferences and consents
 export const PATCH = apiHandler(
-  { body: updateMyClientProfileSchema, allow: ["client"] },
+  { body: updateMyClientProfileSchema, action: "profile.useOwn" },
   async ({ user, access, body }) => {
     if (!access) throw notFound();
     const clinicId = access.clinic.id;

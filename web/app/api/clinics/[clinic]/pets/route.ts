@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { withUser } from "@/lib/db/context";
+import { actingClientId } from "@/lib/clinics/permissions";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 import { createPet, createPetSchema } from "@/lib/pets/create-pet";
 import { listPets } from "@/lib/pets/list-pets";
 
-const anyone = ["owner", "admin", "vet", "receptionist", "client"] as const;
 const listQuery = z.object({
   clientId: z.string().optional(),
   includeArchived: z.enum(["true", "false"]).optional(),
@@ -15,17 +15,23 @@ const listQuery = z.object({
 const createBody = createPetSchema.extend({ clientId: z.string().optional() });
 
 // GET /api/clinics/[clinic]/pets - a client's own pets; staff see the clinic's (?clientId= for one client)
-export const GET = apiHandler({ query: listQuery, allow: anyone }, async ({ user, access, query }) => {
+export const GET = apiHandler({ query: listQuery, action: "pets.use" }, async ({ user, access, query }) => {
   if (!access) throw notFound();
   const clinicId = access.clinic.id;
-  const clientId = access.role ? query.clientId : (access.clientId ?? undefined);
+  const clientId = actingClientId(access, query.clientId, "pets.actForAnyClient") ?? undefined;
   return withUser(user, (db) => listPets(db, { ...query, clinicId, clientId }));
 });
 
 // POST /api/clinics/[clinic]/pets - add a pet: a client for themselves, staff for the client in `clientId`
-export const POST = apiHandler({ body: createBody, allow: anyone, status: 201 }, async ({ user, access, body }) => {
-  if (!access) throw notFound();
-  const { clientId: requested, ...pet } = body;
-  const scope = { clinicId: access.clinic.id, clientId: (access.role ? requested : access.clientId) ?? "" };
-  return { pet: await withUser(user, (db) => createPet(db, scope, pet)) };
-});
+export const POST = apiHandler(
+  { body: createBody, action: "pets.use", status: 201 },
+  async ({ user, access, body }) => {
+    if (!access) throw notFound();
+    const { clientId: requested, ...pet } = body;
+    const scope = {
+      clinicId: access.clinic.id,
+      clientId: actingClientId(access, requested, "pets.actForAnyClient") ?? "",
+    };
+    return { pet: await withUser(user, (db) => createPet(db, scope, pet)) };
+  },
+);

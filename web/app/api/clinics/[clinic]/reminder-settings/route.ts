@@ -1,14 +1,12 @@
 import { withUser } from "@/lib/db/context";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
-import {
-  getReminderSettings,
-  reminderSettingsSchema,
-  updateReminderSettings,
-} from "@/lib/notifications/reminder-settings";
+import { getReminderSettings } from "@/lib/notifications/get-reminder-settings";
+import { reminderSettingsSchema } from "@/lib/notifications/reminder-settings";
+import { updateReminderSettings } from "@/lib/notifications/update-reminder-settings";
 
 // GET /api/clinics/[clinic]/reminder-settings - whether and when appointment reminders go out (staff)
-export const GET = apiHandler({ allow: ["owner", "admin", "vet", "receptionist"] }, async ({ user, access }) => {
+export const GET = apiHandler({ action: "reminders.read" }, async ({ user, access }) => {
   if (!access) throw notFound();
   const clinicId = access.clinic.id;
   return { settings: await withUser(user, (db) => getReminderSettings(db, clinicId)) };
@@ -16,7 +14,7 @@ export const GET = apiHandler({ allow: ["owner", "admin", "vet", "receptionist"]
 
 // PUT /api/clinics/[clinic]/reminder-settings - owners and admins turn reminders on or off and pick the times
 export const PUT = apiHandler(
-  { body: reminderSettingsSchema, allow: ["owner", "admin"] },
+  { body: reminderSettingsSchema, action: "reminders.edit" },
   async ({ user, access, body }) => {
     if (!access) throw notFound();
     const clinicId = access.clinic.id;

@@ -5,7 +5,7 @@ import { getClinicSchedule, getClinicScheduleSchema } from "@/lib/schedules/get-
 
 // GET /api/clinics/[clinic]/schedules?vetId&from - weekly hours, upcoming overrides and time off of the team
 export const GET = apiHandler(
-  { query: getClinicScheduleSchema, allow: ["owner", "admin", "vet", "receptionist"] },
+  { query: getClinicScheduleSchema, action: "schedules.read" },
   async ({ user, access, query }) => {
     if (!access) throw notFound();
     const clinic = access.clinic;

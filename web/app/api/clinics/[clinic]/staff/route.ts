@@ -4,7 +4,7 @@ import { withUser } from "@/lib/db/context";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 
-export const GET = apiHandler({ allow: ["owner", "admin", "vet", "receptionist"] }, async ({ user, access }) => {
+export const GET = apiHandler({ action: "team.read" }, async ({ user, access }) => {
   if (!access) throw notFound();
   const clinicId = access.clinic.id;
   return { staff: await withUser(user, (db) => listStaff(db, clinicId)) };

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { withUser } from "@/lib/db/context";
 import { AppError } from "@/lib/errors";
 import { apiHandler } from "@/lib/http/api-handler";
-import { dismissFailedMessage } from "@/lib/notifications/list-my-failed-messages";
+import { dismissFailedMessage } from "@/lib/notifications/dismiss-failed-message";
 
 const body = z.object({ id: z.uuid() });
 

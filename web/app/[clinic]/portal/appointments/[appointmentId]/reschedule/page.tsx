@@ -5,8 +5,8 @@ import { loadPortalPage, requireClientId } from "@/lib/clients/load-portal-page"
 import { withUser } from "@/lib/db/context";
 import { translator } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
-import { formatWhen, windowAroundNow } from "../../../book/_components/zoned";
-import { RescheduleForm } from "../../reschedule-form";
+import { formatWhen, windowAroundNow } from "@/lib/format/time";
+import { RescheduleForm } from "@/app/_components/reschedule-form";
 
 export default async function ReschedulePage(props: { params: Promise<{ clinic: string; appointmentId: string }> }) {
   const { clinic: slug, appointmentId } = await props.params;

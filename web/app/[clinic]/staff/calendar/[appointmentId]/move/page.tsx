@@ -6,8 +6,8 @@ import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { withUser } from "@/lib/db/context";
 import { translator } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
-import { RescheduleForm } from "../../../../portal/appointments/reschedule-form";
-import { formatWhen, localDate, windowAroundNow } from "../../../../portal/book/_components/zoned";
+import { RescheduleForm } from "@/app/_components/reschedule-form";
+import { formatWhen, localDate, windowAroundNow } from "@/lib/format/time";
 
 export default async function MoveAppointmentPage(props: {
   params: Promise<{ clinic: string; appointmentId: string }>;

@@ -5,7 +5,7 @@ import { addTimeOff, addTimeOffSchema } from "@/lib/schedules/add-time-off";
 
 // POST /api/clinics/[clinic]/schedules/time-off - add time off for a vet (local dates/times in the clinic's zone)
 export const POST = apiHandler(
-  { body: addTimeOffSchema, allow: ["owner", "admin", "vet", "receptionist"], status: 201 },
+  { body: addTimeOffSchema, action: "schedules.editOwn", status: 201 },
   async ({ user, access, body }) => {
     if (!access) throw notFound();
     const clinicId = access.clinic.id;

@@ -5,7 +5,7 @@ import { setWeeklyHours, setWeeklyHoursSchema } from "@/lib/schedules/set-weekly
 
 // PUT /api/clinics/[clinic]/schedules/weekly-hours - replace one vet's weekly hours (owner/admin/receptionist, or the vet)
 export const PUT = apiHandler(
-  { body: setWeeklyHoursSchema, allow: ["owner", "admin", "vet", "receptionist"] },
+  { body: setWeeklyHoursSchema, action: "schedules.editOwn" },
   async ({ user, access, body }) => {
     if (!access) throw notFound();
     const clinicId = access.clinic.id;

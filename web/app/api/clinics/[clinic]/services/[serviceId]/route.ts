@@ -5,7 +5,7 @@ import { updateService, updateServiceSchema } from "@/lib/schedules/update-servi
 
 // PATCH /api/clinics/[clinic]/services/[serviceId] - owners and admins edit a service and who performs it
 export const PATCH = apiHandler(
-  { body: updateServiceSchema, allow: ["owner", "admin"] },
+  { body: updateServiceSchema, action: "services.edit" },
   async ({ user, access, body, params }) => {
     if (!access) throw notFound();
     const clinicId = access.clinic.id;

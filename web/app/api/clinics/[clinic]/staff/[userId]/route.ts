@@ -2,10 +2,10 @@
 import { removeStaff, removeStaffInput } from "@/lib/clinics/remove-staff";
 import { withUser } from "@/lib/db/context";
 import { apiHandler } from "@/lib/http/api-handler";
-import { parseWith } from "@/lib/http/parse";
+import { parseWith } from "@/lib/validation/parse";
 import { notFound } from "@/lib/http/respond";
 
-export const DELETE = apiHandler({ allow: ["owner", "admin"] }, async ({ user, access, params }) => {
+export const DELETE = apiHandler({ action: "team.manage" }, async ({ user, access, params }) => {
   if (!access) throw notFound();
   const { userId } = parseWith(removeStaffInput, { userId: params.userId });
   const clinicId = access.clinic.id;

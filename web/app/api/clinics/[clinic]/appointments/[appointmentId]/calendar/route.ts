@@ -3,10 +3,8 @@ import { withUser } from "@/lib/db/context";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 
-const anyone = ["owner", "admin", "vet", "receptionist", "client"] as const;
-
 // GET /api/clinics/[clinic]/appointments/[appointmentId]/calendar - the appointment as an .ics file to add to a calendar
-export const GET = apiHandler({ allow: anyone }, async ({ user, access, params }) => {
+export const GET = apiHandler({ action: "appointments.use" }, async ({ user, access, params }) => {
   if (!access) throw notFound();
   const clinicId = access.clinic.id;
   const ics = await withUser(user, (db) => getAppointmentCalendarFile(db, clinicId, params.appointmentId ?? ""));

@@ -3,11 +3,9 @@ import { withUser } from "@/lib/db/context";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 
-const anyone = ["owner", "admin", "vet", "receptionist", "client"] as const;
-
 // POST /api/clinics/[clinic]/appointments/[appointmentId]/cancel - cancel with a reason (clients: inside the change window)
 export const POST = apiHandler(
-  { body: cancelAppointmentSchema, allow: anyone },
+  { body: cancelAppointmentSchema, action: "appointments.use" },
   async ({ user, access, body, params }) => {
     if (!access) throw notFound();
     return { appointment: await withUser(user, (db) => cancelAppointment(db, params.appointmentId ?? "", body)) };

@@ -3,11 +3,9 @@ import { withUser } from "@/lib/db/context";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 
-const anyone = ["owner", "admin", "vet", "receptionist", "client"] as const;
-
 // POST /api/clinics/[clinic]/appointments/[appointmentId]/reschedule - move to a free start (clients: inside the change window)
 export const POST = apiHandler(
-  { body: rescheduleAppointmentSchema, allow: anyone },
+  { body: rescheduleAppointmentSchema, action: "appointments.use" },
   async ({ user, access, body, params }) => {
     if (!access) throw notFound();
     const input = { ...body, startsAt: body.startsAt.toISOString() };

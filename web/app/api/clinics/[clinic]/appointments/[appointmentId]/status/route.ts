@@ -5,7 +5,7 @@ import { notFound } from "@/lib/http/respond";
 
 // POST /api/clinics/[clinic]/appointments/[appointmentId]/status - staff check in, start, complete or mark a no-show
 export const POST = apiHandler(
-  { body: setAppointmentStatusSchema, allow: ["owner", "admin", "vet", "receptionist"] },
+  { body: setAppointmentStatusSchema, action: "appointments.setStatus" },
   async ({ user, access, body, params }) => {
     if (!access) throw notFound();
     return { appointment: await withUser(user, (db) => setAppointmentStatus(db, params.appointmentId ?? "", body)) };

@@ -5,7 +5,7 @@ import { notFound } from "@/lib/http/respond";
 
 // POST /api/clinics/[clinic]/booking-requests/[requestId]/convert - staff book the requested visit at a chosen slot
 export const POST = apiHandler(
-  { body: convertBookingRequestSchema, allow: ["owner", "admin", "vet", "receptionist"], status: 201 },
+  { body: convertBookingRequestSchema, action: "bookingRequests.manage", status: 201 },
   async ({ user, access, body, params }) => {
     if (!access) throw notFound();
     const input = { ...body, startsAt: body.startsAt.toISOString() };

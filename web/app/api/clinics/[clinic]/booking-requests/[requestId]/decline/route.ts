@@ -5,7 +5,7 @@ import { notFound } from "@/lib/http/respond";
 
 // POST /api/clinics/[clinic]/booking-requests/[requestId]/decline - staff decline with a message mailed to the client
 export const POST = apiHandler(
-  { body: declineBookingRequestSchema, allow: ["owner", "admin", "vet", "receptionist"] },
+  { body: declineBookingRequestSchema, action: "bookingRequests.manage" },
   async ({ user, access, body, params }) => {
     if (!access) throw notFound();
     return { request: await withUser(user, (db) => declineBookingRequest(db, params.requestId ?? "", body)) };

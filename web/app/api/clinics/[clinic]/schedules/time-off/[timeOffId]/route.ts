@@ -4,11 +4,8 @@ import { notFound } from "@/lib/http/respond";
 import { deleteTimeOff } from "@/lib/schedules/delete-time-off";
 
 // DELETE /api/clinics/[clinic]/schedules/time-off/[timeOffId] - remove a time-off entry
-export const DELETE = apiHandler(
-  { allow: ["owner", "admin", "vet", "receptionist"] },
-  async ({ user, access, params }) => {
-    if (!access) throw notFound();
-    const clinicId = access.clinic.id;
-    return withUser(user, (db) => deleteTimeOff(db, clinicId, params.timeOffId ?? ""));
-  },
-);
+export const DELETE = apiHandler({ action: "schedules.editOwn" }, async ({ user, access, params }) => {
+  if (!access) throw notFound();
+  const clinicId = access.clinic.id;
+  return withUser(user, (db) => deleteTimeOff(db, clinicId, params.timeOffId ?? ""));
+});

@@ -1,0 +1,83 @@
+// Staff forms that share the browser JSON client and submit hook, used in Spanish: a service with a price
+// typed the Spanish way (field errors first), and a booking made by the receptionist for a client (client
+// and pet lookups, free times, confirm).
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support";
+
+/** Signs in and switches to Spanish as a person does; the choice is saved on the account, so `run` is followed
+ * by switching back, pass or fail, for the specs that expect the demo users in English. */
+async function inSpanish(page: Page, email: string, run: () => Promise<void>): Promise<void> {
+  await signIn(page, email, "/demo/staff");
+  await page.getByRole("button", { name: "Español" }).click();
+  await expect(page.getByRole("button", { name: "Español" })).toHaveAttribute("aria-pressed", "true");
+  try {
+    await run();
+  } finally {
+    expect((await page.request.post("/api/account/locale", { data: { locale: "en" } })).status()).toBe(200);
+  }
+}
+
+test("an owner adds a service in Spanish: a bad price is marked on its field, then 12,5 is saved as 12,50 €", async ({
+  browser,
+}) => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await inSpanish(page, "owner@demo.vete.test", async () => {
+    await page.goto("/demo/staff/services");
+    await expect(page.getByRole("heading", { name: "Servicios", level: 1 })).toBeVisible();
+
+    const form = page.locator("section").filter({ has: page.getByRole("heading", { name: "Nuevo servicio" }) });
+    const name = `Vacuna ${test.info().workerIndex}-${Date.now().toString(36)}`;
+    await form.getByLabel("Nombre").fill(name);
+    // inactive, so clients in other specs never see it
+    await form.getByLabel("Activo").uncheck();
+    const price = form.getByLabel("Precio (EUR)");
+    await price.fill("doce");
+    await form.getByRole("button", { name: "Añadir servicio" }).click();
+    await expect(form.getByText("Corrige los campos marcados.")).toBeVisible();
+    await expect(price).toHaveAttribute("aria-invalid", "true");
+
+    await price.fill("12,5");
+    await form.getByRole("button", { name: "Añadir servicio" }).click();
+    await expect(form.getByText("Guardado.")).toBeVisible();
+    await expect(price).not.toHaveAttribute("aria-invalid", "true");
+    const item = page.getByRole("list", { name: "Servicios" }).getByRole("listitem").filter({ hasText: name });
+    await expect(item).toContainText(/12,50\s€/);
+    await expect(item).toContainText("Inactivo");
+  });
+  await ctx.close();
+});
+
+test("the receptionist books for a client in Spanish: finds the client, picks the pet, service and a free time", async ({
+  browser,
+}) => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await inSpanish(page, "reception@demo.vete.test", async () => {
+    await page.goto("/demo/staff/calendar/new");
+
+    await page.getByRole("searchbox", { name: "Buscar clientes por nombre, email o teléfono" }).fill("Carla");
+    await page.getByRole("button", { name: "Buscar", exact: true }).click();
+    await page.getByRole("radiogroup", { name: "Cliente" }).getByRole("radio", { name: "Carla Client" }).click();
+    await page.getByRole("radiogroup", { name: "¿Para qué mascota?" }).getByRole("radio", { name: "Luna" }).click();
+    await page
+      .getByRole("radiogroup", { name: "¿Para qué?" })
+      .getByRole("radio", { name: /^Consultation/ })
+      .click();
+    await page
+      .getByRole("radiogroup", { name: "¿Con quién?" })
+      .getByRole("radio", { name: "Cualquier veterinario" })
+      .click();
+
+    // the day's last free time, away from the first times the other specs book
+    const times = page.getByRole("group", { name: /¿A qué hora\?/ }).getByRole("button");
+    await expect(times.first()).toBeVisible();
+    await times.last().click();
+    await page.getByRole("button", { name: /^Confirmar cita · / }).click();
+    await page.waitForURL((url) => url.pathname === "/demo/staff/calendar" && url.searchParams.has("date"));
+    await expect(page.getByTestId("calendar-appointment").filter({ hasText: "Luna" }).first()).toContainText(
+      "Carla Client",
+    );
+  });
+  await ctx.close();
+});
