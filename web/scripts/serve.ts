@@ -5,7 +5,7 @@
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
-import { SOCKET_ADDRESS_HEADER } from "../lib/http/client-address";
+import { SOCKET_ADDRESS_HEADER } from "../lib/auth/client-address";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);

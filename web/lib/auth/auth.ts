@@ -9,7 +9,7 @@ import { hashPassword } from "better-auth/crypto";
 import { nextCookies } from "better-auth/next-js";
 import { getPool } from "@/lib/db/pool";
 import { env, isLocalDemo } from "@/lib/env";
-import { trustedAddressHeaders } from "@/lib/http/client-address";
+import { trustedAddressHeaders } from "@/lib/auth/client-address";
 import { PUBLISHED_DEMO_PASSWORD } from "./demo-password";
 import { enqueueAuthEmail } from "./enqueue-auth-email";
 import { countFailedSignIn, refuseLockedAccount } from "./failed-sign-in-limit";

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { asSystem } from "@/lib/db/context";
 import { env } from "@/lib/env";
-import { consumeRateLimit, rateLimitRetryAfter, type Limit } from "@/lib/http/rate-limit";
+import { consumeRateLimit, rateLimitRetryAfter, type Limit } from "@/lib/rate-limits/consume-rate-limit";
 
 const SIGN_IN_PATH = "/sign-in/email";
 

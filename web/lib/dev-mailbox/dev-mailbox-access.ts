@@ -3,7 +3,7 @@
 // provider) and only for requests from this machine with no proxy in between; everywhere else: 404.
 import "server-only";
 import { devMailboxEnabled } from "@/lib/env";
-import { isDirectLoopbackRequest } from "@/lib/http/client-address";
+import { isDirectLoopbackRequest } from "@/lib/auth/client-address";
 
 export function canOpenDevMailbox(headers: Headers): boolean {
   return devMailboxEnabled() && isDirectLoopbackRequest(headers);

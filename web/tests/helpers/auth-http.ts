@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { getAuth } from "@/lib/auth/auth";
 import { env } from "@/lib/env";
-import { SOCKET_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-address";
 
 export const appUrl = () => env().APP_URL;
 

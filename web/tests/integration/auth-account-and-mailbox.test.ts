@@ -1,6 +1,6 @@
 // Account language/name routes and the dev mailbox JSON route, called as Next would call them.
 import { afterAll, describe, expect, it } from "vitest";
-import { SOCKET_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { GET as mailboxGet } from "@/app/api/dev/mailbox/route";
 import { POST as localePost } from "@/app/api/account/locale/route";
 import { POST as profilePost } from "@/app/api/account/profile/route";

@@ -6,7 +6,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { env } from "@/lib/env";
 import { closeTestPool, testPool } from "../helpers/factories";
 import { appUrl, callAuth, newAccount, uniqueIp } from "../helpers/auth-http";
-import { SOCKET_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-address";
 
 afterAll(closeTestPool);
 

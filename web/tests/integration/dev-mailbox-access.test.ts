@@ -2,7 +2,7 @@
 // embedded database, no provider) and only to a request from this machine. Each case builds the route
 // with its own environment (env() is read once per module instance), as a separately started server would.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { SOCKET_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-address";
 
 const saved = { ...process.env };
 

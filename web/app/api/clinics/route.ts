@@ -3,7 +3,7 @@ import { createClinic, createClinicInput } from "@/lib/clinics/create-clinic";
 import { listMyClinics } from "@/lib/clinics/list-my-clinics";
 import { withUser } from "@/lib/db/context";
 import { AppError } from "@/lib/errors";
-import { spendClinicCreation } from "@/lib/http/abuse-limits";
+import { spendClinicCreation } from "@/lib/rate-limits/abuse-limits";
 import { apiHandler } from "@/lib/http/api-handler";
 
 export const POST = apiHandler({ body: createClinicInput, status: 201 }, async ({ body, user }) => {

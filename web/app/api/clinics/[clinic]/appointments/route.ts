@@ -4,7 +4,7 @@ import { listAppointments } from "@/lib/appointments/list-appointments";
 import { withNextSlotsOnSlotTaken } from "@/lib/appointments/slot-taken-response";
 import { withUser } from "@/lib/db/context";
 import { actingClientId, can } from "@/lib/clinics/permissions";
-import { spendClientBooking } from "@/lib/http/abuse-limits";
+import { spendClientBooking } from "@/lib/rate-limits/abuse-limits";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 

@@ -3,7 +3,7 @@ import { listBookingRequests } from "@/lib/appointments/list-booking-requests";
 import { requestBooking, requestBookingSchema } from "@/lib/appointments/request-booking";
 import { withUser } from "@/lib/db/context";
 import { actingClientId } from "@/lib/clinics/permissions";
-import { spendClientBooking } from "@/lib/http/abuse-limits";
+import { spendClientBooking } from "@/lib/rate-limits/abuse-limits";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { createClient, createClientSchema } from "@/lib/clients/create-client";
 import { listClients } from "@/lib/clients/list-clients";
 import { withUser } from "@/lib/db/context";
-import { spendClientEmail } from "@/lib/http/abuse-limits";
+import { spendClientEmail } from "@/lib/rate-limits/abuse-limits";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 

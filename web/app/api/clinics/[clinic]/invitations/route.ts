@@ -2,7 +2,7 @@
 import { inviteStaff, inviteStaffInput } from "@/lib/clinics/invite-staff";
 import { listInvitations } from "@/lib/clinics/list-invitations";
 import { withUser } from "@/lib/db/context";
-import { spendInvitation } from "@/lib/http/abuse-limits";
+import { spendInvitation } from "@/lib/rate-limits/abuse-limits";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 

@@ -3,7 +3,7 @@
 // Retry-After. Defaults come from the environment (see README); documentation/security.md lists them.
 import "server-only";
 import { env } from "@/lib/env";
-import { DAY_SECONDS, enforceRateLimit } from "./rate-limit";
+import { DAY_SECONDS, enforceRateLimit } from "./consume-rate-limit";
 
 /** Clinics one account may create per day (each new clinic can send mail under the platform's sender). */
 export function spendClinicCreation(userId: string): Promise<void> {
