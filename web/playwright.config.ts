@@ -31,7 +31,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /\.phone\.spec\.ts$/ },
+    // The client's flows on a phone-sized screen with touch (Chromium's Pixel 7 profile).
+    { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /\.phone\.spec\.ts$/ },
+  ],
   webServer: {
     command: `npx tsx web/scripts/start.ts --throwaway ${process.env.E2E_SKIP_BUILD === "1" ? "--no-build" : ""}`,
     cwd: path.join(__dirname, ".."),

@@ -25,23 +25,46 @@ export type KnownErrorCode = keyof typeof errorStatus;
 
 export type FieldErrors = Record<string, string[]>;
 
+/**
+ * What was wrong with one field, as stable data a page can put into the reader's language (the messages in
+ * FieldErrors are English): the zod issue code plus its limit or format.
+ */
+export interface FieldIssue {
+  code: string;
+  min?: number;
+  max?: number;
+  /** For too_small/too_big: what was measured (string, number, array). For invalid_format: the format. */
+  kind?: string;
+  /** For too_small/too_big: the limit itself is not allowed (e.g. positive(): more than 0). */
+  exclusive?: boolean;
+}
+export type FieldIssues = Record<string, FieldIssue[]>;
+
 export class AppError extends Error {
   readonly code: string;
   readonly status: number;
   readonly fields?: FieldErrors;
+  readonly issues?: FieldIssues;
   /** For RATE_LIMITED: sent as the Retry-After header. */
   readonly retryAfterSeconds?: number;
 
   constructor(
     code: string,
     message: string,
-    options?: { status?: number; fields?: FieldErrors; cause?: unknown; retryAfterSeconds?: number },
+    options?: {
+      status?: number;
+      fields?: FieldErrors;
+      issues?: FieldIssues;
+      cause?: unknown;
+      retryAfterSeconds?: number;
+    },
   ) {
     super(message, { cause: options?.cause });
     this.name = "AppError";
     this.code = code;
     this.status = options?.status ?? statusForCode(code);
     this.fields = options?.fields;
+    this.issues = options?.issues;
     this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }

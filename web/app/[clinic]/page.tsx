@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Button, ButtonLink } from "@/app/_components/button";
 import { LanguageSwitch } from "@/app/_components/language-switch";
+import { getPageLocale } from "@/lib/auth/get-page-locale";
 import { getRequestLocale } from "@/lib/auth/get-request-locale";
 import { getSessionUser } from "@/lib/auth/session";
 import { getClinicAccess, type ClinicAccess } from "@/lib/clinics/get-clinic-access";
@@ -11,6 +12,7 @@ import { asAnonymous, withUser } from "@/lib/db/context";
 import { isAppError } from "@/lib/errors";
 import { translator } from "@/lib/i18n";
 import { clientMessages } from "@/lib/i18n/messages/clients";
+import { commonMessages } from "@/lib/i18n/messages/common";
 import { joinClinicAsClient } from "./portal/join/actions";
 
 export const dynamic = "force-dynamic";
@@ -45,7 +47,7 @@ async function loadVisitor(slug: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { clinic } = await params;
   const v = await loadVisitor(clinic.toLowerCase());
-  return { title: v?.access.clinic.name ?? "Not found" };
+  return { title: v?.access.clinic.name ?? translator(await getPageLocale(), commonMessages)("notFound.title") };
 }
 
 export default async function ClinicPublicPage({ params }: Props) {
@@ -98,23 +100,23 @@ export default async function ClinicPublicPage({ params }: Props) {
         {clinic.email || clinic.phone || clinic.address ? (
           <section className="rounded-2xl bg-white p-5 shadow-sm sm:p-8">
             <h2 className="text-lg font-semibold">{t("public.contact")}</h2>
-            <dl className="mt-3 space-y-2 text-slate-700">
-              {clinic.address ? <dd>{clinic.address}</dd> : null}
+            <address className="mt-3 space-y-2 not-italic text-slate-700">
+              {clinic.address ? <p>{clinic.address}</p> : null}
               {clinic.phone ? (
-                <dd>
+                <p>
                   <a className="text-brand-700 underline" href={`tel:${clinic.phone.replace(/[^+0-9]/g, "")}`}>
                     {clinic.phone}
                   </a>
-                </dd>
+                </p>
               ) : null}
               {clinic.email ? (
-                <dd>
+                <p>
                   <a className="break-all text-brand-700 underline" href={`mailto:${clinic.email}`}>
                     {clinic.email}
                   </a>
-                </dd>
+                </p>
               ) : null}
-            </dl>
+            </address>
           </section>
         ) : null}
       </main>

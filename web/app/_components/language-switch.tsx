@@ -34,12 +34,13 @@ export function LanguageSwitch({ current }: { current: "en" | "es" }) {
           type="button"
           lang={o.locale}
           aria-pressed={o.locale === current}
-          aria-label={o.label}
           disabled={pending}
           onClick={() => choose(o.locale)}
           className="min-h-9 min-w-11 rounded-md px-2 font-medium text-slate-700 aria-pressed:bg-brand-700 aria-pressed:text-white disabled:opacity-60"
         >
-          {o.short}
+          {/* The name is the language's own word; the short code is only what the eye sees. */}
+          <span aria-hidden>{o.short}</span>
+          <span className="sr-only">{o.label}</span>
         </button>
       ))}
     </div>

@@ -1,5 +1,4 @@
 // /new-clinic - a signed-in person with a verified email creates a clinic and becomes its owner.
-import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LanguageSwitch } from "@/app/_components/language-switch";
@@ -10,8 +9,9 @@ import { listMyClinics } from "@/lib/clinics/list-my-clinics";
 import { withUser } from "@/lib/db/context";
 import { translator } from "@/lib/i18n";
 import { clinicMessages } from "@/lib/i18n/messages/clinics";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "New clinic" };
+export const generateMetadata = pageTitle(clinicMessages, "new.title");
 export const dynamic = "force-dynamic";
 
 export default async function NewClinicPage() {

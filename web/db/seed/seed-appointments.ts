@@ -22,7 +22,10 @@ export const demoServices = [
   },
 ] as const;
 
-/** The demo vets and their weekly hours (ISO weekdays, clinic time); their working times overlap in the late morning and afternoon. */
+/**
+ * The demo vets and their weekly hours (ISO weekdays, clinic time); their working times overlap in the late
+ * morning and afternoon.
+ */
 export const demoVetSchedules = [
   {
     email: "vet@demo.vete.test",

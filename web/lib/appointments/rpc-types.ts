@@ -1,5 +1,6 @@
-// Typings of the appointment SQL functions (migrations 100-103). Argument keys are the exact SQL parameter
-// names; web/tests/integration/rpc-signatures.test.ts checks them against the migrated catalog.
+// Typings of the appointment SQL functions (live definitions in web/db/schema/functions). Argument keys
+// are the exact SQL parameter names; web/tests/integration/rpc-signatures.test.ts checks them against the
+// migrated catalog.
 export type AppointmentStatus =
   "requested" | "confirmed" | "checked_in" | "in_progress" | "completed" | "no_show" | "cancelled";
 export type TimeOfDay = "morning" | "afternoon" | "evening" | "any";

@@ -11,7 +11,10 @@ type Row<N extends keyof RpcFunctions> = RpcFunctions[N] extends { returns: infe
 
 const identifier = /^[a-z_][a-z0-9_]*$/;
 
-/** Calls public.<name>(p_a => $1, ...) and returns all rows. Arguments left undefined are omitted (SQL default applies). */
+/**
+ * Calls public.<name>(p_a => $1, ...) and returns all rows. Arguments left undefined are omitted (the SQL
+ * default applies).
+ */
 export async function rpc<N extends keyof RpcFunctions & string>(db: Db, name: N, args: Args<N>): Promise<Row<N>[]> {
   if (!identifier.test(name)) throw new Error(`invalid function name ${name}`);
   const entries = Object.entries(args as Record<string, unknown>).filter(([, v]) => v !== undefined);

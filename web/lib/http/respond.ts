@@ -1,5 +1,6 @@
-// AppError -> HTTP. Clients get {"error":{"code","message","fields?"}}; internals are logged, never returned.
-import { AppError, isAppError } from "@/lib/errors";
+// AppError -> HTTP. Clients get {"error":{"code","message","fields?","issues?"}}; internals are logged, never
+// returned. `issues` carries zod's codes per field so pages can word them in the reader's language.
+import { AppError, isAppError, type FieldIssues } from "@/lib/errors";
 import { toAppError } from "@/lib/db/error-map";
 
 export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
@@ -9,11 +10,12 @@ export function json(data: unknown, status = 200, headers?: HeadersInit): Respon
 export function errorResponse(err: unknown): Response {
   const mapped = toAppError(err);
   if (isAppError(mapped)) {
-    const body: { code: string; message: string; fields?: Record<string, string[]> } = {
+    const body: { code: string; message: string; fields?: Record<string, string[]>; issues?: FieldIssues } = {
       code: mapped.code,
       message: mapped.message,
     };
     if (mapped.fields) body.fields = mapped.fields;
+    if (mapped.issues) body.issues = mapped.issues;
     if (mapped.status >= 500) console.error("[http]", mapped.code, mapped.cause ?? mapped);
     const headers = mapped.retryAfterSeconds ? { "retry-after": String(mapped.retryAfterSeconds) } : undefined;
     return json({ error: body }, mapped.status, headers);

@@ -1,5 +1,5 @@
 // Replaces one vet's weekly hours in one transaction (several intervals a day express breaks). Owners,
-// admins and receptionists may set anyone's; a vet their own (RLS, migrations 100 and 150).
+// admins and receptionists may set anyone's; a vet their own (RLS policies on vet_weekly_hours, web/db/schema).
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";

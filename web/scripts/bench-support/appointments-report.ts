@@ -92,11 +92,11 @@ throughput run: floor ${r.floorErrors}, booking ${r.bookingErrors}. The old targ
 withdrawn: a booking must write two rows with their constraints, indexes and .ics where the INSERT writes one,
 so that comparison mostly measured the writes, not the checks. This run: floor / INSERT
 ${median(t.map((x) => x.floorToInsert)).toFixed(2)}, booking / INSERT ${median(t.map((x) => x.bookToInsert)).toFixed(2)} (medians). Consecutive rows go to different vets; writers of the
-same vet and UTC day queue behind one advisory lock (migration 106), so one vet's day takes bookings one at a time
+same vet and UTC day queue behind one advisory lock (private.lock_vet_schedule), so one vet's day takes bookings one at a time
 (a few ms each).
 
 Notes. The first version took ~400 ms for the availability query: the planner inlined the busy-ranges CTE
-into the per-candidate filter. Migration 105 materializes it, finds busy appointments through the btree
+into the per-candidate filter. compute_slots materializes it, finds busy appointments through the btree
 index (vet_id, starts_at) instead of the gist exclusion index (gist probes cost ~1 ms where a vet has no
 appointments yet), and keeps compute_slots on a generic plan (custom plans re-planned a ~2.5 ms query on
 every booking). \`withUser()\` sends begin, the claims and the role switch as one query, so a signed-in
@@ -108,14 +108,14 @@ round, the interleaved chunks and the median. Where round trips dominate instead
 network), the paths mostly wait alike and the ratios rise towards 1; the HTTP section below shows that side.
 
 Where a booking's time goes (perf with DWARF call graphs over 1,500 bookings in one backend, one transaction
-each, after migration 108): inside book_appointment ~0.77 ms against ~0.15 ms for the plain INSERT, split
+each, after the overheads below were trimmed): inside book_appointment ~0.77 ms against ~0.15 ms for the plain INSERT, split
 about a quarter each between the appointment insert (6 foreign-key checks, 7 indexes including the gist
 exclusion index, PostgreSQL re-reading the table's CHECK constraints on every statement), the outbox row
 (payload, .ics, its own constraints, indexes and foreign keys) and the single-start slot check in
 compute_slots (~150 µs, mostly executing its plan), and about a tenth for the client, pet, service, vet and
 booking-window checks. The writes-only floor keeps the first two and drops the last two.
 
-What was done: migration 108 removed measured overheads (a lock helper re-planned on every
+What was done (before the squash into baselines): a migration removed measured overheads (a lock helper re-planned on every
 call, a nested executor in booking_window, a second read of the rules, a two-statement outbox write, three
 calls of a one-line .ics helper) and \`withUser()\` sets the claims with \`set local\` instead of
 \`select set_config(...)\` (every request benefits): in-database time per booking went from ~0.85 ms to

@@ -92,12 +92,15 @@ test("the language switch works signed out and is saved on the account when sign
   await page.goto("/sign-in");
   await page.getByRole("button", { name: "Español" }).click();
   await expect(page.getByRole("heading", { name: "Iniciar sesión" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page).toHaveTitle("Iniciar sesión · Vete");
   await page.getByLabel("Correo electrónico").fill("client@demo.vete.test");
   await page.getByLabel("Contraseña").fill("vete-demo-2026");
   await page.getByRole("button", { name: "Entrar" }).click();
   await page.waitForURL((url) => url.pathname === "/account");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
 });
 
 test("a sign-in link cannot send people to another site", async ({ page }) => {

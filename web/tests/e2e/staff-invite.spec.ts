@@ -2,7 +2,7 @@
 // the vet opens the mailed link (dev mailbox), creates an account, confirms the email, accepts, and
 // lands in the clinic's staff area; the owner then sees the vet on the team.
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD as PASSWORD, mailedLink, signIn } from "./support";
+import { apiSignedInAs, DEMO_PASSWORD as PASSWORD, mailedLink, signIn } from "./support";
 
 test("an owner invites a vet who signs up, accepts and lands in the staff area", async ({ page, browser }) => {
   const vetEmail = `new-vet-${Date.now()}@example.test`;
@@ -69,6 +69,18 @@ test("a client of the clinic is refused the staff area, and a visitor is sent to
 
   await signIn(page, "client@demo.vete.test", "/demo/staff");
   await expect(page.getByRole("heading", { name: "This area is for Vete Demo Clinic's team" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open your client portal" })).toHaveAttribute("href", "/demo/portal");
+});
+
+test("the staff area answers a signed-in client with HTTP 403, not a 200 page", async () => {
+  const api = await apiSignedInAs("client@demo.vete.test");
+  for (const path of ["/demo/staff", "/demo/staff/calendar", "/demo/staff/clients", "/demo/staff/team"]) {
+    const res = await api.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(403);
+    expect(await res.text(), path).toContain("This area is for Vete Demo Clinic");
+  }
+  const staff = await apiSignedInAs("owner@demo.vete.test");
+  expect((await staff.get("/demo/staff/team", { maxRedirects: 0 })).status()).toBe(200);
 });
 
 test("an owner creates a second clinic, lands in its staff area and edits its settings", async ({ page }) => {

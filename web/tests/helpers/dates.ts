@@ -35,7 +35,7 @@ export function onOrAfter(date: string, isoWeekday: number): string {
   return addDays(date, (isoWeekday - isoWeekdayOf(date) + 7) % 7);
 }
 
-/** Monday of the anchor week (the first week starting at least 8 days after today in the zone), plus `weeksAhead` weeks. */
+/** Monday of the anchor week (the first week starting 8+ days after today in the zone), plus `weeksAhead` weeks. */
 export function anchorWeekStart(weeksAhead = 0, timeZone = "UTC"): string {
   return addDays(onOrAfter(daysFromToday(8, timeZone), 1), 7 * weeksAhead);
 }
@@ -53,4 +53,38 @@ export function fromNow(ms: number): Date {
 /** The instant `ms` milliseconds after `at`. */
 export function after(at: Date | string, ms: number): Date {
   return new Date(new Date(at).getTime() + ms);
+}
+
+/** A zone's UTC offset in minutes at an instant (e.g. -300 for New York in winter, 120 for Madrid in summer). */
+export function utcOffsetMinutes(timeZone: string, at: Date): number {
+  const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" })
+    .formatToParts(at)
+    .find((p) => p.type === "timeZoneName")?.value;
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? "");
+  return m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+/**
+ * The next daylight-saving switch of a zone on or after today + `minDaysAhead` (UTC dates): the date whose offset
+ * at 12:00 UTC differs from the day before's, with both offsets. Right for zones that switch during the European
+ * or American night (Madrid, New York); undefined if the zone has no switch in the next 400 days.
+ */
+export function nextOffsetChange(
+  timeZone: string,
+  minDaysAhead = 2,
+): { date: string; offsetBefore: number; offsetAfter: number } | undefined {
+  const noon = (date: string) => new Date(`${date}T12:00:00Z`);
+  let date = daysFromToday(minDaysAhead);
+  let before = utcOffsetMinutes(timeZone, noon(addDays(date, -1)));
+  for (let i = 0; i < 400; i++, date = addDays(date, 1)) {
+    const offset = utcOffsetMinutes(timeZone, noon(date));
+    if (offset !== before) return { date, offsetBefore: before, offsetAfter: offset };
+    before = offset;
+  }
+  return undefined;
+}
+
+/** The instant of a local wall-clock time (HH:MM) on a date, given the zone's UTC offset in minutes that day. */
+export function localTimeAt(date: string, time: string, offsetMinutes: number): Date {
+  return new Date(Date.parse(`${date}T${time}:00Z`) - offsetMinutes * MINUTE);
 }

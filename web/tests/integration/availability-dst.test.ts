@@ -4,14 +4,15 @@
 // documentation/appointments.md): a local time in the spring-forward gap is read with the offset before
 // the switch (02:30 EST = 03:30 EDT); a repeated local time in the fall-back overlap is read with the offset
 // after it (01:30 = 01:30 EST, the later instant).
-// The 2026 switch dates are in the past, so most cases call the core private.compute_slots (shared by the
-// slot list and the booking functions) with an explicit window; one case goes through the public use-case
-// on a 2027 switch date.
+// Most cases call the core private.compute_slots (shared by the slot list and the booking functions) with an
+// explicit window on the 2026 switch dates; one case goes through the public use-case, which only lists future
+// times, on New York's next switch (computed from today, so it never becomes a date in the past).
 import { afterAll, describe, expect, it } from "vitest";
 import { withUser } from "@/lib/db/context";
 import { closePool } from "@/lib/db/pool";
 import { listAvailableSlots } from "@/lib/appointments/list-available-slots";
 import { createService, createVet, everyDay, setBookingRules } from "../helpers/appointment-factories";
+import { addDays, localTimeAt, nextOffsetChange } from "../helpers/dates";
 import { closeTestPool, createClinic, createUser, testPool } from "../helpers/factories";
 
 afterAll(async () => {
@@ -154,8 +155,11 @@ describe("hours touching the missing or repeated hour", () => {
   });
 });
 
-describe("through the public slot list (2027 switch dates, still in the future)", () => {
-  it("New York 2027-03-14: 09:00 local is 14:00Z the day before and 13:00Z on the day", async () => {
+describe("through the public slot list (the zone's next switch, always in the future)", () => {
+  it("New York: 09:00 local follows the UTC offset from the day before the next switch to the day of it", async () => {
+    const change = nextOffsetChange("America/New_York");
+    if (!change) throw new Error("New York has no daylight-saving switch in the next 400 days");
+    const dayBefore = addDays(change.date, -1);
     const s = await setup("America/New_York");
     const client = await createUser();
     await testPool().query("insert into public.clients (clinic_id, user_id, full_name) values ($1, $2, 'Client')", [
@@ -163,11 +167,14 @@ describe("through the public slot list (2027 switch dates, still in the future)"
       client.userId,
     ]);
     const list = await withUser(client, (db) =>
-      listAvailableSlots(db, s.clinicId, { serviceId: s.serviceId, from: "2027-03-13", to: "2027-03-14" }),
+      listAvailableSlots(db, s.clinicId, { serviceId: s.serviceId, from: dayBefore, to: change.date }),
     );
     const iso = list.map((x) => x.startsAt.toISOString());
-    expect(iso[0]).toBe("2027-03-13T14:00:00.000Z");
-    expect(iso.find((x) => x.startsWith("2027-03-14"))).toBe("2027-03-14T13:00:00.000Z");
+    // in 2027 (spring forward): 14:00Z on 2027-03-13 and 13:00Z on 2027-03-14
+    expect(iso[0]).toBe(localTimeAt(dayBefore, "09:00", change.offsetBefore).toISOString());
+    expect(iso.find((x) => x.startsWith(change.date))).toBe(
+      localTimeAt(change.date, "09:00", change.offsetAfter).toISOString(),
+    );
     expect(list).toHaveLength(2 * FULL_DAY);
     expect(list.every((x) => x.vetId === s.vetId && x.endsAt.getTime() - x.startsAt.getTime() === 30 * 60_000)).toBe(
       true,

@@ -72,7 +72,7 @@ describe("services", () => {
 });
 
 describe("schedules", () => {
-  it("lets a receptionist set a vet's weekly hours (migration 150) and the slot list follows them", async () => {
+  it("lets a receptionist set a vet's weekly hours and the slot list follows them", async () => {
     const { clinic, vet, reception, service } = await setup();
     await withUser(reception, (db) =>
       setWeeklyHours(db, clinic.id, {

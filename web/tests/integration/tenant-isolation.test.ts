@@ -347,7 +347,7 @@ describe("a client's own record", () => {
 });
 
 describe("the isolation checks detect a broken policy", () => {
-  /** Runs fn as `user` in a transaction that first adds permissive select policies (as the owner); always rolls back. */
+  /** Runs fn as `user` in a transaction that first adds permissive select policies (as owner); always rolls back. */
   async function withPermissivePolicies<T>(
     tables: ("pets" | "clients")[],
     user: SessionUser,

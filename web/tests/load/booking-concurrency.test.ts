@@ -4,9 +4,10 @@
 //
 // What is the guard? Each racer's availability check (private.compute_slots) runs before the others have
 // committed, so most racers see the slot as free. The booking functions then queue writers of one vet with
-// an advisory lock (migration 106, which stops racing inserts from deadlocking each other), but the check
+// an advisory lock (private.lock_vet_schedule, which stops racing inserts from deadlocking each other), but the check
 // has already been made on a stale snapshot: only the exclusion constraint appointments_vet_no_overlap
-// stops the second insert (and appointments_pet_no_overlap, migration 109, one pet booked with two vets). The "guard" block below proves the constraint itself refuses overlapping raw
+// stops the second insert (and appointments_pet_no_overlap, one pet booked with two vets). The "guard" block below
+// proves the constraint itself refuses overlapping raw
 // INSERTs (23P01). To see these races fail without it, run this file with the constraint dropped:
 //
 //   VETE_PROVE_WITHOUT_GUARD=1 npx vitest run --project integration web/tests/load/booking-concurrency.test.ts

@@ -1,13 +1,13 @@
 // /account - the signed-in person's name and language; sign out.
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import { getSessionUser } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
 import { authMessages } from "@/lib/i18n/messages/auth";
 import { ProfileForm } from "./profile-form";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Account" };
+export const generateMetadata = pageTitle(authMessages, "accountTitle");
 
 export default async function AccountPage() {
   const user = await getSessionUser();

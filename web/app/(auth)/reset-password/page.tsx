@@ -1,13 +1,13 @@
 // /reset-password?token=... - choose a new password (better-auth redirects here from the mailed link).
-import type { Metadata } from "next";
 import Link from "next/link";
 import { FormError } from "@/app/_components/form-error";
 import { getRequestLocale } from "@/lib/auth/get-request-locale";
 import { translator } from "@/lib/i18n";
 import { authMessages } from "@/lib/i18n/messages/auth";
 import { ResetPasswordForm } from "./reset-password-form";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Reset password" };
+export const generateMetadata = pageTitle(authMessages, "resetTitle");
 
 export default async function ResetPasswordPage({
   searchParams,

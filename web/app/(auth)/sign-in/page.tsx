@@ -1,12 +1,13 @@
 // /sign-in - email + password; `?next=` returns to a page on this site after signing in.
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getRequestLocale } from "@/lib/auth/get-request-locale";
 import { safeNext } from "@/lib/auth/safe-next";
 import { getSessionUser } from "@/lib/auth/session";
 import { SignInForm } from "./sign-in-form";
+import { pageTitle } from "@/lib/i18n/page-title";
+import { authMessages } from "@/lib/i18n/messages/auth";
 
-export const metadata: Metadata = { title: "Sign in" };
+export const generateMetadata = pageTitle(authMessages, "signInTitle");
 
 export default async function SignInPage({
   searchParams,

@@ -1,13 +1,13 @@
 // /sign-out - confirm and sign out (a POST to better-auth; a GET never signs anyone out).
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import { getRequestLocale } from "@/lib/auth/get-request-locale";
 import { getSessionUser } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
 import { authMessages } from "@/lib/i18n/messages/auth";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Sign out" };
+export const generateMetadata = pageTitle(authMessages, "signOutTitle");
 
 export default async function SignOutPage() {
   const user = await getSessionUser();

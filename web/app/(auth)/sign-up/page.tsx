@@ -1,6 +1,5 @@
 // /sign-up - create an account; `?clinic=<slug>` signs the person up as a client of that clinic,
 // `?next=` (same-site path) is where the verification link lands them otherwise.
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { findClinicBySlug } from "@/lib/clinics/find-clinic-by-slug";
 import { getRequestLocale } from "@/lib/auth/get-request-locale";
@@ -9,8 +8,10 @@ import { getSessionUser } from "@/lib/auth/session";
 import { asAnonymous } from "@/lib/db/context";
 import { devMailboxEnabled } from "@/lib/env";
 import { SignUpForm } from "./sign-up-form";
+import { pageTitle } from "@/lib/i18n/page-title";
+import { authMessages } from "@/lib/i18n/messages/auth";
 
-export const metadata: Metadata = { title: "Sign up" };
+export const generateMetadata = pageTitle(authMessages, "signUpTitle");
 
 export default async function SignUpPage({
   searchParams,

@@ -1,6 +1,5 @@
 // /verify-email?next=... - where better-auth's verification link lands (it verified and signed in already),
 // or `?error=...` when the link was invalid or expired.
-import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ButtonLink } from "@/app/_components/button";
@@ -10,8 +9,9 @@ import { safeNext } from "@/lib/auth/safe-next";
 import { getSessionUser } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
 import { authMessages } from "@/lib/i18n/messages/auth";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Email confirmation" };
+export const generateMetadata = pageTitle(authMessages, "verifiedTitle");
 
 export default async function VerifyEmailPage({
   searchParams,

@@ -8,6 +8,9 @@ import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { clientMessages } from "@/lib/i18n/messages/clients";
 import { petMessages } from "@/lib/i18n/messages/pets";
 import { listPets } from "@/lib/pets/list-pets";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle(clientMessages, "portal.title");
 
 export default async function PortalHomePage({ params }: { params: Promise<{ clinic: string }> }) {
   const { clinic: slug } = await params;

@@ -1,7 +1,7 @@
-// Staff dashboard shell: signed-out people go to sign-in, non-staff see a refusal, staff get the nav.
+// Staff dashboard shell: signed-out people go to sign-in, non-staff get a 403, staff get the nav.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ButtonLink } from "@/app/_components/button";
+import { forbidden } from "next/navigation";
 import { LanguageSwitch } from "@/app/_components/language-switch";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
@@ -25,24 +25,8 @@ export default async function StaffLayout(props: { children: React.ReactNode; pa
   const t = translator(locale, clinicMessages);
   const clinic = access.clinic;
 
-  if (!access.role) {
-    return (
-      <main lang={locale} className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-4 px-4 py-12">
-        <p className="text-sm font-semibold uppercase tracking-wide text-red-700">403</p>
-        <h1 className="text-2xl font-semibold">{t("shell.forbiddenTitle", { clinic: clinic.name })}</h1>
-        <p className="break-words text-slate-600">{t("shell.forbiddenBody", { email: user.email })}</p>
-        <div className="flex flex-col gap-2 sm:flex-row">
-          {access.clientId ? <ButtonLink href={`/${clinic.slug}/portal`}>{t("shell.portal")}</ButtonLink> : null}
-          <ButtonLink href={`/${clinic.slug}`} variant={access.clientId ? "secondary" : "primary"}>
-            {t("shell.publicPage")}
-          </ButtonLink>
-          <ButtonLink href="/" variant="secondary">
-            {t("shell.backHome")}
-          </ButtonLink>
-        </div>
-      </main>
-    );
-  }
+  // A real 403 status (not a 200 page) for someone signed in who is not on the staff: see ../forbidden.tsx.
+  if (!access.role) forbidden();
 
   return (
     <div lang={locale} className="min-h-screen md:flex">

@@ -1,6 +1,9 @@
 // The browser's one way to call Vete's JSON routes: sends JSON, and turns any failure (an error body
 // {"error":{"code","message","fields"}}, a non-JSON reply, no network) into one typed ApiError, so components
-// never parse responses or catch fetch errors themselves.
+// never parse responses or catch fetch errors themselves. The API's texts are English and its codes stable:
+// the error's message and field messages come back in the page's language (web/lib/i18n/error-text.ts).
+import { documentLocale, errorText, fieldTexts } from "@/lib/i18n/error-text";
+import type { FieldIssues } from "@/lib/errors";
 
 export type ApiMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
@@ -9,9 +12,9 @@ export interface ApiError {
   status: number;
   /** The route's stable error code; NETWORK when the server was not reached, INTERNAL when it sent no code. */
   code: string;
-  /** The server's message (may be empty); pages choose what to show from the code. */
+  /** The message in the page's language (the server's own wording for English readers). */
   message: string;
-  /** Field name -> messages, for showing each message under its input. */
+  /** Field name -> messages in the page's language, for showing each message under its input. */
   fields: Record<string, string[]>;
   /** Anything else the error body carried, e.g. the next free slots sent with SLOT_TAKEN. */
   details: Record<string, unknown>;
@@ -39,7 +42,8 @@ export async function callApi<T>(
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    return { ok: false, error: { status: 0, code: "NETWORK", message: "", fields: {}, details: {} } };
+    const message = errorText(documentLocale(), { code: "NETWORK" });
+    return { ok: false, error: { status: 0, code: "NETWORK", message, fields: {}, details: {} } };
   }
   const payload: unknown = await res.json().catch(() => null);
   if (res.ok) return { ok: true, data: payload as T };
@@ -49,14 +53,15 @@ export async function callApi<T>(
 /** The error part of a failed response, tolerant of bodies that are not ours (a proxy's HTML, an empty 502). */
 export function readApiError(status: number, payload: unknown): ApiError {
   const raw = isRecord(payload) && isRecord(payload.error) ? payload.error : {};
-  const { code, message, fields, ...details } = raw;
-  return {
-    status,
+  const { code, message, fields, issues, ...details } = raw;
+  const body = {
     code: typeof code === "string" && code ? code : "INTERNAL",
     message: typeof message === "string" ? message : "",
     fields: isRecord(fields) ? readFields(fields) : {},
-    details,
+    issues: isRecord(issues) ? (issues as FieldIssues) : undefined,
   };
+  const locale = documentLocale();
+  return { status, code: body.code, message: errorText(locale, body), fields: fieldTexts(locale, body), details };
 }
 
 /** A fresh key for a POST that must not take effect twice (a double click, a retry after a timeout). */

@@ -1,4 +1,4 @@
-// Appointment notifications written by the booking functions (migration 102/103). Payload fields come from
+// Appointment notifications written by the booking functions (120_booking.sql). Payload fields come from
 // private.enqueue_appointment_message: clinic_name, pet_name, service_name, vet_name, starts_at (ISO),
 // time_zone, instructions, path; rescheduled adds previous_starts_at, cancelled adds reason.
 import type { Locale } from "@/lib/i18n";

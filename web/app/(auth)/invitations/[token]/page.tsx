@@ -1,5 +1,4 @@
 // /invitations/[token] - accept a staff invitation (the link mailed by invite_staff).
-import type { Metadata } from "next";
 import { ButtonLink, Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/form-error";
 import { SignOutButton } from "@/app/_components/sign-out-button";
@@ -8,8 +7,9 @@ import { getSessionUser } from "@/lib/auth/session";
 import { translator } from "@/lib/i18n";
 import { authMessages } from "@/lib/i18n/messages/auth";
 import { acceptInvitationAction } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Invitation" };
+export const generateMetadata = pageTitle(authMessages, "invitationTitle");
 
 const errorKeys = { invalid: "invitationInvalid", wrong_account: "invitationWrongAccount" } as const;
 

@@ -9,8 +9,9 @@ import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { formatWhen, windowAroundNow } from "@/lib/format/time";
 import { CancelAppointmentButton } from "@/app/_components/cancel-appointment-button";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "My appointments" };
+export const generateMetadata = pageTitle(appointmentMessages, "list.title");
 const closed = new Set(["cancelled", "completed", "no_show"]);
 
 export default async function MyAppointmentsPage(props: {

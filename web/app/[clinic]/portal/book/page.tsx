@@ -8,8 +8,9 @@ import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { listPets } from "@/lib/pets/list-pets";
 import { listServices } from "@/lib/schedules/list-services";
 import { BookingFlow } from "./_components/booking-flow";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Book a visit" };
+export const generateMetadata = pageTitle(appointmentMessages, "book.title");
 
 export default async function BookPage({ params }: { params: Promise<{ clinic: string }> }) {
   const { clinic: slug } = await params;

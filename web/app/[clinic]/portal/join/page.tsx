@@ -8,6 +8,9 @@ import { loadPortalPage } from "@/lib/clients/load-portal-page";
 import { translator } from "@/lib/i18n";
 import { clientMessages } from "@/lib/i18n/messages/clients";
 import { joinClinicAsClient } from "./actions";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle(clientMessages, "join.title");
 
 type Props = {
   params: Promise<{ clinic: string }>;

@@ -7,8 +7,9 @@ import { listPets } from "@/lib/pets/list-pets";
 import { listServices } from "@/lib/schedules/list-services";
 import { localDate } from "@/lib/format/time";
 import { RequestForm } from "./request-form";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Ask for an appointment" };
+export const generateMetadata = pageTitle(appointmentMessages, "request.title");
 
 export default async function RequestPage({ params }: { params: Promise<{ clinic: string }> }) {
   const { clinic: slug } = await params;

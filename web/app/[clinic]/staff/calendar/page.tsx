@@ -11,8 +11,9 @@ import { translator } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { addDays, formatDay, formatTime, isoWeekday, localDate } from "@/lib/format/time";
 import { AppointmentCard } from "./appointment-card";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Calendar" };
+export const generateMetadata = pageTitle(appointmentMessages, "cal.title");
 const isDate = (s: unknown): s is string =>
   typeof s === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
 const isUuid = (s: unknown): s is string => typeof s === "string" && /^[0-9a-f-]{36}$/i.test(s);

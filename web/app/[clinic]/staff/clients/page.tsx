@@ -7,6 +7,9 @@ import { listClients } from "@/lib/clients/list-clients";
 import { withUser } from "@/lib/db/context";
 import { translator } from "@/lib/i18n";
 import { clientMessages } from "@/lib/i18n/messages/clients";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle(clientMessages, "staff.title");
 
 const PAGE_SIZE = 25;
 

@@ -1,5 +1,4 @@
 // /[clinic]/staff/jobs - owners: recent scheduled-job runs and this clinic's last delivery failures.
-import type { Metadata } from "next";
 import { listCronRuns, type CronRun } from "@/lib/cron/list-cron-runs";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { can } from "@/lib/clinics/permissions";
@@ -7,8 +6,9 @@ import { withUser } from "@/lib/db/context";
 import { translator, type Translate } from "@/lib/i18n";
 import { notificationMessages } from "@/lib/i18n/messages/notifications";
 import { listDeliveryFailures, type DeliveryFailure } from "@/lib/notifications/list-delivery-failures";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Jobs" };
+export const generateMetadata = pageTitle(notificationMessages, "jobsTitle");
 export const dynamic = "force-dynamic";
 
 type Key = keyof (typeof notificationMessages)["en"];

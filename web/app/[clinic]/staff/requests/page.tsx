@@ -6,8 +6,9 @@ import { translator } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { formatDay } from "@/lib/format/time";
 import { RequestActions } from "./request-actions";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Booking requests" };
+export const generateMetadata = pageTitle(appointmentMessages, "req.title");
 
 export default async function RequestsPage(props: { params: Promise<{ clinic: string }> }) {
   const { clinic: slug } = await props.params;

@@ -13,8 +13,9 @@ import { getClinicSchedule } from "@/lib/schedules/get-clinic-schedule";
 import { formatDay, formatWhen, localDate } from "@/lib/format/time";
 import { OverrideForm, RemindersForm, RemoveButton, RulesForm, TimeOffForm } from "./schedule-forms";
 import { WeeklyHoursEditor } from "./weekly-hours-editor";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Schedules" };
+export const generateMetadata = pageTitle(scheduleMessages, "sch.title");
 const card = "space-y-3 rounded-xl bg-white p-4 shadow-sm";
 
 export default async function SchedulesPage(props: {

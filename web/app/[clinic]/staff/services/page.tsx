@@ -9,8 +9,9 @@ import { scheduleMessages } from "@/lib/i18n/messages/schedules";
 import { listServices } from "@/lib/schedules/list-services";
 import { formatMoney } from "@/lib/format/money";
 import { ServiceForm } from "./service-form";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "Services" };
+export const generateMetadata = pageTitle(scheduleMessages, "svc.title");
 
 export default async function ServicesPage(props: { params: Promise<{ clinic: string }> }) {
   const { clinic: slug } = await props.params;

@@ -1,4 +1,4 @@
-// GET /api/dev/mailbox?to=<email> - latest outbox messages rendered, with their links (local demo, from this machine; 404 otherwise)
+// GET /api/dev/mailbox?to=<email> - latest outbox messages rendered, with their links (local demo, this machine only)
 import { asSystem } from "@/lib/db/context";
 import { canOpenDevMailbox } from "@/lib/dev-mailbox/dev-mailbox-access";
 import { listDevMailbox, listDevMailboxSchema } from "@/lib/dev-mailbox/list-dev-mailbox";

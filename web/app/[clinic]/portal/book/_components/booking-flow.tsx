@@ -1,9 +1,10 @@
 "use client";
 // The client's booking flow, one step at a time on a phone: pet, service, vet (or any), day and time,
-// confirm. A lost race shows "That time was just taken" with the next free times from the 409 body.
+// confirm. A lost race shows "That time was just taken" with the next free times from the 409 body. Each
+// new step takes the focus (its heading), so keyboard and screen-reader users land on what just appeared.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/form-error";
 import { translator, type Locale } from "@/lib/i18n";
@@ -51,6 +52,17 @@ export function BookingFlow({
   const [slot, setSlot] = useState<PickedSlot | null>(null);
   const [notes, setNotes] = useState("");
   const [taken, setTaken] = useState<PickedSlot[] | null>(null);
+  const stepRef = useRef<HTMLDivElement>(null);
+  const shown = useRef(false);
+
+  useEffect(() => {
+    // Not on the first render: opening the page keeps the browser's own focus order.
+    if (!shown.current) {
+      shown.current = true;
+      return;
+    }
+    stepRef.current?.querySelector<HTMLElement>("[data-step-heading]")?.focus();
+  }, [step]);
 
   const pet = options.pets.find((p) => p.id === petId);
   const service = options.services.find((s) => s.id === serviceId);
@@ -91,15 +103,15 @@ export function BookingFlow({
   if (vet) summary.push({ label: t("book.vet"), value: vetName ?? t("book.anyVet"), step: "vet" });
 
   return (
-    <div className="space-y-5">
+    <div ref={stepRef} className="space-y-5">
       {summary.length ? (
-        <dl className="divide-y divide-slate-100 rounded-xl bg-white px-4 shadow-sm">
+        <div className="divide-y divide-slate-100 rounded-xl bg-white px-4 shadow-sm">
           {summary.map((s) => (
             <div key={s.step} className="flex items-center justify-between gap-2 py-2">
-              <div className="min-w-0">
+              <dl className="min-w-0">
                 <dt className="text-xs text-slate-500">{s.label}</dt>
                 <dd className="truncate font-medium">{s.value}</dd>
-              </div>
+              </dl>
               <button
                 type="button"
                 className="min-h-11 px-2 text-sm font-medium text-brand-700"
@@ -109,12 +121,12 @@ export function BookingFlow({
               </button>
             </div>
           ))}
-        </dl>
+        </div>
       ) : null}
 
       {step === "pet" ? (
         <section className="space-y-2">
-          <h2 className="text-lg font-semibold">{t("book.pet")}</h2>
+          <StepHeading>{t("book.pet")}</StepHeading>
           <ChoiceList
             label={t("book.pet")}
             value={petId}
@@ -126,7 +138,7 @@ export function BookingFlow({
 
       {step === "service" ? (
         <section className="space-y-2">
-          <h2 className="text-lg font-semibold">{t("book.service")}</h2>
+          <StepHeading>{t("book.service")}</StepHeading>
           <ChoiceList
             label={t("book.service")}
             value={serviceId}
@@ -147,7 +159,7 @@ export function BookingFlow({
 
       {step === "vet" ? (
         <section className="space-y-2">
-          <h2 className="text-lg font-semibold">{t("book.vet")}</h2>
+          <StepHeading>{t("book.vet")}</StepHeading>
           <ChoiceList
             label={t("book.vet")}
             value={vet}
@@ -162,6 +174,7 @@ export function BookingFlow({
 
       {step === "slot" && serviceId ? (
         <section className="space-y-2">
+          <StepHeading>{t("book.when")}</StepHeading>
           <SlotPicker
             locale={locale}
             clinicSlug={clinicSlug}
@@ -183,7 +196,7 @@ export function BookingFlow({
 
       {step === "confirm" && slot && service ? (
         <section className="space-y-3">
-          <h2 className="text-lg font-semibold">{t("book.confirm")}</h2>
+          <StepHeading>{t("book.confirm")}</StepHeading>
           <div className="rounded-xl bg-white p-4 shadow-sm">
             <p className="text-lg font-semibold" data-testid="chosen-slot" data-starts-at={slot.startsAt}>
               {formatWhen(slot.startsAt, timeZone, locale)}
@@ -234,5 +247,13 @@ export function BookingFlow({
         </section>
       ) : null}
     </div>
+  );
+}
+
+function StepHeading({ children }: { children: React.ReactNode }) {
+  return (
+    <h2 data-step-heading tabIndex={-1} className="text-lg font-semibold focus:outline-none">
+      {children}
+    </h2>
   );
 }

@@ -5,6 +5,9 @@ import { translator } from "@/lib/i18n";
 import { clientMessages } from "@/lib/i18n/messages/clients";
 import { petMessages } from "@/lib/i18n/messages/pets";
 import { PetForm } from "@/app/_components/pet-form";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle(petMessages, "newTitle");
 
 export default async function NewPetPage({ params }: { params: Promise<{ clinic: string }> }) {
   const { clinic: slug } = await params;

@@ -6,8 +6,9 @@ import { translator } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { listServices } from "@/lib/schedules/list-services";
 import { StaffBookingForm } from "./staff-booking-form";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata = { title: "New appointment" };
+export const generateMetadata = pageTitle(appointmentMessages, "cal.new");
 
 export default async function NewAppointmentPage(props: { params: Promise<{ clinic: string }> }) {
   const { clinic: slug } = await props.params;

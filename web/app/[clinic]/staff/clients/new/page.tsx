@@ -5,6 +5,9 @@ import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { translator } from "@/lib/i18n";
 import { clientMessages } from "@/lib/i18n/messages/clients";
 import { ClientDetailsForm } from "@/app/_components/client-details-form";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle(clientMessages, "staff.newClient");
 
 export default async function NewClientPage({ params }: { params: Promise<{ clinic: string }> }) {
   const { clinic: slug } = await params;

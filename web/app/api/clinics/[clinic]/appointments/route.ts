@@ -26,7 +26,8 @@ export const GET = apiHandler({ query: listQuery, action: "appointments.use" }, 
   return { appointments: await withUser(user, (db) => listAppointments(db, clinicId, { from, to, vetId })) };
 });
 
-// POST /api/clinics/[clinic]/appointments - book a slot for a pet (Idempotency-Key; 409 SLOT_TAKEN lists next free slots)
+// POST /api/clinics/[clinic]/appointments - book a slot for a pet (Idempotency-Key; 409 SLOT_TAKEN lists next free
+// slots)
 export const POST = apiHandler(
   { body: bookAppointmentSchema, action: "appointments.use", idempotent: true, status: 201 },
   async ({ user, access, body }) => {

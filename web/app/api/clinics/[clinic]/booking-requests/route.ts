@@ -23,7 +23,8 @@ export const GET = apiHandler(
   },
 );
 
-// POST /api/clinics/[clinic]/booking-requests - ask for an appointment when no slot fits (a duplicate returns the open one)
+// POST /api/clinics/[clinic]/booking-requests - ask for an appointment when no slot fits (a duplicate returns the open
+// one)
 export const POST = apiHandler(
   { body: requestBookingSchema, action: "bookingRequests.create", status: 201 },
   async ({ user, access, body }) => {

@@ -7,6 +7,9 @@ import { translator } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { formatWhen, windowAroundNow } from "@/lib/format/time";
 import { RescheduleForm } from "@/app/_components/reschedule-form";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle(appointmentMessages, "reschedule.title");
 
 export default async function ReschedulePage(props: { params: Promise<{ clinic: string; appointmentId: string }> }) {
   const { clinic: slug, appointmentId } = await props.params;

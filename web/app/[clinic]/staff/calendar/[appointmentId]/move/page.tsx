@@ -8,6 +8,9 @@ import { translator } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { RescheduleForm } from "@/app/_components/reschedule-form";
 import { formatWhen, localDate, windowAroundNow } from "@/lib/format/time";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle(appointmentMessages, "cal.moveTitle");
 
 export default async function MoveAppointmentPage(props: {
   params: Promise<{ clinic: string; appointmentId: string }>;

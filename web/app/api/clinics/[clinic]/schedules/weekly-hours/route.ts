@@ -3,7 +3,8 @@ import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 import { setWeeklyHours, setWeeklyHoursSchema } from "@/lib/schedules/set-weekly-hours";
 
-// PUT /api/clinics/[clinic]/schedules/weekly-hours - replace one vet's weekly hours (owner/admin/receptionist, or the vet)
+// PUT /api/clinics/[clinic]/schedules/weekly-hours - replace one vet's weekly hours (owner/admin/receptionist, or the
+// vet)
 export const PUT = apiHandler(
   { body: setWeeklyHoursSchema, action: "schedules.editOwn" },
   async ({ user, access, body }) => {

@@ -3,7 +3,8 @@ import { withUser } from "@/lib/db/context";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 
-// GET /api/clinics/[clinic]/appointments/[appointmentId]/calendar - the appointment as an .ics file to add to a calendar
+// GET /api/clinics/[clinic]/appointments/[appointmentId]/calendar - the appointment as an .ics file to add to a
+// calendar
 export const GET = apiHandler({ action: "appointments.use" }, async ({ user, access, params }) => {
   if (!access) throw notFound();
   const clinicId = access.clinic.id;

@@ -3,7 +3,8 @@ import { withUser } from "@/lib/db/context";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 
-// POST /api/clinics/[clinic]/appointments/[appointmentId]/cancel - cancel with a reason (clients: inside the change window)
+// POST /api/clinics/[clinic]/appointments/[appointmentId]/cancel - cancel with a reason (clients: inside the change
+// window)
 export const POST = apiHandler(
   { body: cancelAppointmentSchema, action: "appointments.use" },
   async ({ user, access, body, params }) => {
