@@ -50,6 +50,8 @@ export default defineConfig({
       APP_URL: baseURL,
       PG_PORT: "0",
       AUTH_SIGNIN_MAX_PER_MINUTE: "1000",
+      // The specs share one demo client account across files; its daily booking budget is not under test here.
+      LIMIT_BOOKINGS_PER_CLIENT_PER_DAY: "1000",
       CRON_SECRET: "e2e-cron-secret-0123456789",
       // a platform operator who is only a vet of the demo clinic (staff-jobs.spec.ts)
       PLATFORM_ADMIN_EMAILS: "vet2@demo.vete.test",

@@ -16,6 +16,7 @@ grant usage on schema public to public;
 -- Tables, views and sequences
 grant delete, insert, maintain, references, select, trigger, truncate, update on table private.appointment_reminders to postgres;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table private.idempotency_keys to postgres;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table private.rate_limit_counters to postgres;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table private.schema_migrations to postgres;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.accounts to postgres;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.appointments to postgres;
@@ -190,6 +191,7 @@ grant execute on function private.check_client_change_window(p_appointment publi
 grant execute on function private.check_pet_booking_limit(p_clinic_id uuid, p_pet_id uuid, p_is_staff boolean) to postgres;
 grant execute on function private.check_service_vet_role() to postgres;
 grant execute on function private.compute_slots(p_clinic_id uuid, p_service_id uuid, p_vet_id uuid, p_window tstzrange, p_ignore_appointment_id uuid) to postgres;
+grant execute on function private.consume_rate_limit(p_key text, p_max integer, p_window_seconds integer) to postgres;
 grant execute on function private.convert_booking_request(p_request_id uuid, p_vet_id uuid, p_starts_at timestamp with time zone) to authenticated;
 grant execute on function private.convert_booking_request(p_request_id uuid, p_vet_id uuid, p_starts_at timestamp with time zone) to postgres;
 grant execute on function private.count_clinic_messages(p_clinic_id uuid, p_days integer) to authenticated;
@@ -248,7 +250,9 @@ grant execute on function private.lock_open_booking_request(p_request_id uuid) t
 grant execute on function private.lock_pet_schedule(p_pet_id uuid) to postgres;
 grant execute on function private.lock_vet_schedule(p_vet_id uuid, p_from timestamp with time zone, p_to timestamp with time zone) to postgres;
 grant execute on function private.new_token() to postgres;
+grant execute on function private.prune_rate_limit_counters() to postgres;
 grant execute on function private.raise_if_pet_busy(p_constraint text, p_pet_id uuid) to postgres;
+grant execute on function private.rate_limit_retry_after(p_key text, p_max integer) to postgres;
 grant execute on function private.register_as_client(p_clinic_slug text, p_full_name text, p_phone text) to authenticated;
 grant execute on function private.register_as_client(p_clinic_slug text, p_full_name text, p_phone text) to postgres;
 grant execute on function private.reminder_channel(p_client public.clients, p_user_email text) to postgres;

@@ -35,6 +35,20 @@ CREATE INDEX idempotency_keys_created_at_idx ON private.idempotency_keys USING b
 alter table private.idempotency_keys enable row level security;
 
 
+create table private.rate_limit_counters (
+  key text not null,
+  window_started_at timestamp with time zone not null,
+  window_seconds integer not null,
+  hits integer not null
+);
+alter table private.rate_limit_counters add constraint rate_limit_counters_hits_check CHECK (hits >= 0);
+alter table private.rate_limit_counters add constraint rate_limit_counters_key_check CHECK (length(key) >= 1 AND length(key) <= 300);
+alter table private.rate_limit_counters add constraint rate_limit_counters_pkey PRIMARY KEY (key);
+alter table private.rate_limit_counters add constraint rate_limit_counters_window_seconds_check CHECK (window_seconds > 0);
+CREATE INDEX rate_limit_counters_window_idx ON private.rate_limit_counters USING btree (window_started_at);
+alter table private.rate_limit_counters enable row level security;
+
+
 create table private.schema_migrations (
   name text not null,
   checksum text not null,

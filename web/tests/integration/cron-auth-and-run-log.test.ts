@@ -14,6 +14,8 @@ import { addStaff, closeTestPool, createClinic, testPool, type TestClinic } from
 import { useStandInDatabase } from "../helpers/stand-in-database";
 
 const SECRET = "test-cron-secret-0123456789";
+// The local demo (npm start's embedded database, no provider): unsent mail "delivers" to the dev mailbox.
+process.env.VETE_EMBEDDED_DB = "1";
 let clinic: TestClinic;
 let other: TestClinic;
 
