@@ -6,6 +6,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
+const sharedLanguage = /staff-forms\.spec\.ts$/;
+
 export default defineConfig({
   testDir: path.join(__dirname, "tests", "e2e"),
   outputDir: path.join(__dirname, "..", "test-results"),
@@ -32,9 +34,17 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /\.phone\.spec\.ts$/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: [/\.phone\.spec\.ts$/, sharedLanguage] },
     // The client's flows on a phone-sized screen with touch (Chromium's Pixel 7 profile).
     { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /\.phone\.spec\.ts$/ },
+    // Specs that switch a shared demo account's saved language run alone, after the rest: another spec signed
+    // in as the same person at the same time would see Spanish pages.
+    {
+      name: "shared-account-language",
+      use: { ...devices["Desktop Chrome"] },
+      testMatch: sharedLanguage,
+      dependencies: ["desktop", "phone"],
+    },
   ],
   webServer: {
     command: `npx tsx web/scripts/start.ts --throwaway ${process.env.E2E_SKIP_BUILD === "1" ? "--no-build" : ""}`,
@@ -50,7 +60,11 @@ export default defineConfig({
       APP_URL: baseURL,
       PG_PORT: "0",
       AUTH_SIGNIN_MAX_PER_MINUTE: "1000",
+      // The specs share one demo client account across files; its daily booking budget is not under test here.
+      LIMIT_BOOKINGS_PER_CLIENT_PER_DAY: "1000",
       CRON_SECRET: "e2e-cron-secret-0123456789",
+      // a platform operator who is only a vet of the demo clinic (staff-jobs.spec.ts)
+      PLATFORM_ADMIN_EMAILS: "vet2@demo.vete.test",
     },
   },
 });

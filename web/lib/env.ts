@@ -1,15 +1,24 @@
 // Environment variables are read and validated here, once. Everything else imports env().
 import { z } from "zod";
 
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm start sets it for the embedded Postgres)"),
-  DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+  DATABASE_POOL_MAX: positiveInt(10),
   APP_URL: z.string().url().default("http://localhost:3000"),
-  BETTER_AUTH_SECRET: z.string().min(32).optional(),
-  AUTH_SIGNIN_MAX_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  // No fallback in any mode: `npm start` generates one only for the embedded demo database.
+  BETTER_AUTH_SECRET: z
+    .string({ error: "BETTER_AUTH_SECRET is required: set a random value of 32+ characters (openssl rand -hex 32)" })
+    .min(32, "BETTER_AUTH_SECRET must be at least 32 characters (openssl rand -hex 32)"),
+  AUTH_SIGNIN_MAX_PER_MINUTE: positiveInt(10),
+  AUTH_FAILED_SIGNIN_MAX: positiveInt(10),
+  AUTH_FAILED_SIGNIN_WINDOW_MINUTES: positiveInt(15),
+  // Which forwarding header names the client's address. "none": only the socket address counts.
+  TRUSTED_PROXY: z.enum(["none", "vercel"]).default("none"),
   CRON_SECRET: z.string().min(16).optional(),
-  CRON_TIME_BUDGET_MS: z.coerce.number().int().positive().default(50_000),
+  CRON_TIME_BUDGET_MS: positiveInt(50_000),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.string().url().optional(),
   EMAIL_FROM: z.string().min(3).default("Vete <no-reply@vete.local>"),
@@ -17,7 +26,18 @@ const schema = z.object({
   SMS_ACCOUNT_SID: z.string().min(1).optional(),
   SMS_AUTH_TOKEN: z.string().min(1).optional(),
   SMS_FROM: z.string().min(1).optional(),
+  OUTBOX_RETENTION_DAYS: positiveInt(30),
+  LIMIT_CLINICS_PER_ACCOUNT_PER_DAY: positiveInt(3),
+  LIMIT_INVITATIONS_PER_CLINIC_PER_DAY: positiveInt(30),
+  LIMIT_CLIENT_EMAILS_PER_CLINIC_PER_DAY: positiveInt(200),
+  LIMIT_BOOKINGS_PER_CLIENT_PER_DAY: positiveInt(10),
   DEV_MAILBOX: z.enum(["on", "off"]).optional(),
+  /** Comma-separated emails of platform operators (see lib/auth/platform-operators.ts). */
+  PLATFORM_ADMIN_EMAILS: z.string().optional(),
+  // Set by web/scripts/start.ts only when it started the embedded database itself (not user-facing).
+  VETE_EMBEDDED_DB: z.enum(["1"]).optional(),
+  // Set by web/scripts/serve.ts, which stamps every request with its socket address (not user-facing).
+  VETE_SOCKET_ADDRESS_HEADER: z.enum(["1"]).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -31,16 +51,34 @@ export function env(): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${lines}`);
   }
-  if (parsed.data.NODE_ENV === "production" && !parsed.data.BETTER_AUTH_SECRET && process.env.VETE_LOCAL !== "1") {
-    throw new Error("BETTER_AUTH_SECRET must be set in production (32+ characters)");
+  if (process.env.VERCEL === "1" && parsed.data.TRUSTED_PROXY !== "vercel") {
+    // Without it no request carries an address we can trust, and every visitor would share one login budget.
+    throw new Error("Invalid environment:\n  TRUSTED_PROXY: set TRUSTED_PROXY=vercel when deploying on Vercel");
   }
   cached = parsed.data;
   return cached;
 }
 
-/** The dev mailbox page exists unless we run in production with a real email provider. */
-export function devMailboxEnabled(): boolean {
+function isLoopbackHost(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return host === "localhost" || host === "127.0.0.1" || host === "[::1]" || host === "::1";
+  } catch {
+    return false;
+  }
+}
+
+/** The embedded local demo: npm start's own database on this machine, and no real email or SMS provider. */
+export function isLocalDemo(): boolean {
   const e = env();
-  if (e.DEV_MAILBOX) return e.DEV_MAILBOX === "on";
-  return e.NODE_ENV !== "production" || process.env.VETE_LOCAL === "1";
+  const smsProvider = Boolean(e.SMS_API_BASE || e.SMS_ACCOUNT_SID || e.SMS_AUTH_TOKEN);
+  return e.VETE_EMBEDDED_DB === "1" && isLoopbackHost(e.DATABASE_URL) && !e.RESEND_API_KEY && !smsProvider;
+}
+
+/**
+ * Unsent mail "delivers" to the dev mailbox only in the local demo. DEV_MAILBOX=off turns it off there;
+ * DEV_MAILBOX=on cannot turn it on anywhere else.
+ */
+export function devMailboxEnabled(): boolean {
+  return isLocalDemo() && env().DEV_MAILBOX !== "off";
 }

@@ -45,11 +45,19 @@ export class AppError extends Error {
   readonly status: number;
   readonly fields?: FieldErrors;
   readonly issues?: FieldIssues;
+  /** For RATE_LIMITED: sent as the Retry-After header. */
+  readonly retryAfterSeconds?: number;
 
   constructor(
     code: string,
     message: string,
-    options?: { status?: number; fields?: FieldErrors; issues?: FieldIssues; cause?: unknown },
+    options?: {
+      status?: number;
+      fields?: FieldErrors;
+      issues?: FieldIssues;
+      cause?: unknown;
+      retryAfterSeconds?: number;
+    },
   ) {
     super(message, { cause: options?.cause });
     this.name = "AppError";
@@ -57,6 +65,7 @@ export class AppError extends Error {
     this.status = options?.status ?? statusForCode(code);
     this.fields = options?.fields;
     this.issues = options?.issues;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
 

@@ -1,5 +1,8 @@
 // npm start - the whole app on one laptop: embedded PostgreSQL (or DATABASE_URL), migrations, demo data,
-// a production build, `next start`, and the cron schedule from vercel.json. Ctrl-C stops everything.
+// a production build, the web server (serve.ts), and the cron schedule from vercel.json. Ctrl-C stops it all.
+// Demo conveniences (demo accounts, generated secrets, the dev mailbox) exist only with the embedded
+// database; with DATABASE_URL the secrets must be given, nothing is seeded, and a production build
+// refuses to start while an account still has the published demo password.
 //   --dev        next dev instead of build + start
 //   --no-build   reuse the existing build
 //   --throwaway  a fresh database in a temp dir, deleted on exit (end-to-end tests)
@@ -9,7 +12,9 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { migrate } from "../lib/db/migrate";
+import { Pool } from "pg";
 import { DEMO_PASSWORD, demoUsers, DEMO_CLINIC_SLUG, seedDemo } from "../db/seed/seed";
+import { demoPasswordRefusal, listAccountsWithDemoPassword } from "../lib/auth/demo-password";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 import { startLocalCron, type LocalCron } from "./local-cron";
 
@@ -74,6 +79,28 @@ async function shutdown(code: number): Promise<never> {
   process.exit(code);
 }
 
+/** With a real database nothing is generated: a missing secret stops the start with the reason. */
+function requireGivenSecret(name: string, minLength: number): string {
+  const value = process.env[name];
+  if (!value || value.length < minLength) {
+    throw new Error(
+      `${name} is required with DATABASE_URL (${minLength}+ random characters, e.g. openssl rand -hex 32); ` +
+        "npm start generates it only for the embedded demo database",
+    );
+  }
+  return value;
+}
+
+async function refuseDemoPasswords(databaseUrl: string): Promise<void> {
+  const pool = new Pool({ connectionString: databaseUrl, max: 1, application_name: "vete-start" });
+  try {
+    const emails = await listAccountsWithDemoPassword(pool);
+    if (emails.length) throw new Error(demoPasswordRefusal(emails));
+  } finally {
+    await pool.end();
+  }
+}
+
 async function main() {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
@@ -82,6 +109,13 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
   let databaseUrl = process.env.DATABASE_URL;
+  const embedded = !databaseUrl;
+  const secrets = embedded
+    ? {
+        auth: process.env.BETTER_AUTH_SECRET ?? (await localSecret("auth-secret")),
+        cron: process.env.CRON_SECRET ?? (await localSecret("cron-secret")),
+      }
+    : { auth: requireGivenSecret("BETTER_AUTH_SECRET", 32), cron: requireGivenSecret("CRON_SECRET", 16) };
   if (!databaseUrl) {
     const dataDir = throwaway ? undefined : path.join(dataRoot, "pg");
     pg = await startEmbeddedPostgres({
@@ -99,28 +133,35 @@ async function main() {
 
   const result = await migrate(databaseUrl, { log });
   log(`migrations: ${result.applied.length} applied, ${result.skipped} already applied`);
-  await seedDemo(databaseUrl);
-  log("demo data ready");
+  if (embedded) {
+    await seedDemo(databaseUrl);
+    log("demo data ready");
+  } else if (!dev) {
+    await refuseDemoPasswords(databaseUrl);
+  }
 
-  const cronSecret = process.env.CRON_SECRET ?? (await localSecret("cron-secret"));
+  const cronSecret = secrets.cron;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
     APP_URL: appUrl,
-    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? (await localSecret("auth-secret")),
+    BETTER_AUTH_SECRET: secrets.auth,
     CRON_SECRET: cronSecret,
     NEXT_TELEMETRY_DISABLED: "1",
-    VETE_LOCAL: "1",
     PORT: String(port),
   };
+  // Only this script may say the database is its own embedded one.
+  delete env.VETE_EMBEDDED_DB;
+  if (embedded) env.VETE_EMBEDDED_DB = "1";
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   if (build) {
     log("building the app (next build)…");
     await run(process.execPath, [nextBin, "build", "web"], env);
   }
-  next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "web", "-p", String(port)], {
+  const serve = path.join(root, "web", "scripts", "serve.ts");
+  next = spawn(process.execPath, ["--import", "tsx", serve, ...(dev ? ["--dev"] : [])], {
     cwd: root,
-    env,
+    env: { ...env, NODE_ENV: dev ? "development" : "production" },
     stdio: "inherit",
   });
   next.on("exit", (code) => {
@@ -132,10 +173,14 @@ async function main() {
   await waitForHealth(appUrl, dev ? 120_000 : 60_000);
   cron = await startLocalCron({ baseUrl: appUrl, secret: cronSecret, log });
 
+  if (!embedded) {
+    console.log(`\n  Vete is running at ${appUrl} (DATABASE_URL; no demo data)\n  Press Ctrl-C to stop.\n`);
+    return;
+  }
   console.log(`
   Vete is running at ${appUrl}
   Demo clinic:   ${appUrl}/${DEMO_CLINIC_SLUG}
-  Dev mailbox:   ${appUrl}/dev/mailbox   (emails and SMS land here until a provider is configured)
+  Dev mailbox:   ${appUrl}/dev/mailbox   (from this machine; emails and SMS land here until a provider is configured)
   Demo logins (password: ${DEMO_PASSWORD}):
 ${demoUsers.map((u) => `    ${u.role.padEnd(13)} ${u.email}`).join("\n")}
   Press Ctrl-C to stop.

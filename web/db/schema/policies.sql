@@ -17,6 +17,9 @@ create policy "clients can read their own booking requests" on public.booking_re
 create policy "staff can read their clinic's booking requests" on public.booking_requests as permissive for select to authenticated
   using (private.has_clinic_role(clinic_id));
 
+create policy "owners and admins can read their clinic's client account links" on public.client_account_links as permissive for select to authenticated
+  using (private.has_clinic_role(clinic_id, ARRAY['owner'::public.staff_role, 'admin'::public.staff_role]));
+
 create policy "clients can edit their own record" on public.clients as permissive for update to authenticated
   using ((user_id = private.current_user_id()))
   with check ((user_id = private.current_user_id()));

@@ -35,6 +35,20 @@ CREATE INDEX idempotency_keys_created_at_idx ON private.idempotency_keys USING b
 alter table private.idempotency_keys enable row level security;
 
 
+create table private.rate_limit_counters (
+  key text not null,
+  window_started_at timestamp with time zone not null,
+  window_seconds integer not null,
+  hits integer not null
+);
+alter table private.rate_limit_counters add constraint rate_limit_counters_hits_check CHECK (hits >= 0);
+alter table private.rate_limit_counters add constraint rate_limit_counters_key_check CHECK (length(key) >= 1 AND length(key) <= 300);
+alter table private.rate_limit_counters add constraint rate_limit_counters_pkey PRIMARY KEY (key);
+alter table private.rate_limit_counters add constraint rate_limit_counters_window_seconds_check CHECK (window_seconds > 0);
+CREATE INDEX rate_limit_counters_window_idx ON private.rate_limit_counters USING btree (window_started_at);
+alter table private.rate_limit_counters enable row level security;
+
+
 create table private.schema_migrations (
   name text not null,
   checksum text not null,
@@ -152,6 +166,26 @@ CREATE TRIGGER booking_requests_touch BEFORE UPDATE ON public.booking_requests F
 alter table public.booking_requests enable row level security;
 
 
+create table public.client_account_links (
+  id uuid default gen_random_uuid() not null,
+  clinic_id uuid not null,
+  client_id uuid not null,
+  previous_user_id uuid,
+  new_user_id uuid,
+  linked_by uuid,
+  linked_at timestamp with time zone default now() not null
+);
+alter table public.client_account_links add constraint client_account_links_clinic_id_client_id_fkey FOREIGN KEY (clinic_id, client_id) REFERENCES public.clients(clinic_id, id) ON DELETE CASCADE;
+alter table public.client_account_links add constraint client_account_links_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE CASCADE;
+alter table public.client_account_links add constraint client_account_links_linked_by_fkey FOREIGN KEY (linked_by) REFERENCES public.users(id) ON DELETE SET NULL;
+alter table public.client_account_links add constraint client_account_links_new_user_id_fkey FOREIGN KEY (new_user_id) REFERENCES public.users(id) ON DELETE SET NULL;
+alter table public.client_account_links add constraint client_account_links_pkey PRIMARY KEY (id);
+alter table public.client_account_links add constraint client_account_links_previous_user_id_fkey FOREIGN KEY (previous_user_id) REFERENCES public.users(id) ON DELETE SET NULL;
+CREATE INDEX client_account_links_client_idx ON public.client_account_links USING btree (client_id, linked_at DESC);
+CREATE INDEX client_account_links_clinic_idx ON public.client_account_links USING btree (clinic_id, linked_at DESC);
+alter table public.client_account_links enable row level security;
+
+
 create table public.clients (
   id uuid default gen_random_uuid() not null,
   clinic_id uuid not null,
@@ -193,11 +227,13 @@ create table public.clinic_booking_rules (
   slot_granularity_minutes integer default 15 not null,
   client_change_window_hours integer default 24 not null,
   require_confirmation boolean default false not null,
-  updated_at timestamp with time zone default now() not null
+  updated_at timestamp with time zone default now() not null,
+  max_open_appointments_per_pet integer default 3 not null
 );
 alter table public.clinic_booking_rules add constraint clinic_booking_rules_client_change_window_hours_check CHECK (client_change_window_hours >= 0 AND client_change_window_hours <= 720);
 alter table public.clinic_booking_rules add constraint clinic_booking_rules_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE CASCADE;
 alter table public.clinic_booking_rules add constraint clinic_booking_rules_max_days_ahead_check CHECK (max_days_ahead >= 0 AND max_days_ahead <= 730);
+alter table public.clinic_booking_rules add constraint clinic_booking_rules_max_open_appointments_per_pet_check CHECK (max_open_appointments_per_pet >= 1 AND max_open_appointments_per_pet <= 50);
 alter table public.clinic_booking_rules add constraint clinic_booking_rules_min_notice_minutes_check CHECK (min_notice_minutes >= 0 AND min_notice_minutes <= 43200);
 alter table public.clinic_booking_rules add constraint clinic_booking_rules_pkey PRIMARY KEY (clinic_id);
 alter table public.clinic_booking_rules add constraint clinic_booking_rules_slot_granularity_minutes_check CHECK (slot_granularity_minutes = ANY (ARRAY[5, 10, 15, 20, 30, 60]));

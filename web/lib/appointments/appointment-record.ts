@@ -21,6 +21,7 @@ export interface Appointment {
   endsAt: Date;
   status: AppointmentStatus;
   sequence: number;
+  /** Staff-only: null for anyone but staff of the clinic (the SQL shapes rows in private.appointment_for_caller). */
   notes: string | null;
   cancelReason: string | null;
   cancelledAt: Date | null;

@@ -1,12 +1,18 @@
 // better-auth, on the app's one pg Pool: email + password, sessions in Postgres with a 5-second cookie
-// cache (a revoked session dies within seconds), login rate limits in Postgres shared by all instances,
-// and verification / reset mails written to the outbox.
+// cache (a revoked session dies within seconds), login rate limits in Postgres shared by all instances
+// (per client address, from a header only a trusted party writes, and per account), and verification /
+// reset mails written to the outbox.
 import "server-only";
 import { betterAuth } from "better-auth";
+import { APIError } from "better-auth/api";
+import { hashPassword } from "better-auth/crypto";
 import { nextCookies } from "better-auth/next-js";
 import { getPool } from "@/lib/db/pool";
-import { env } from "@/lib/env";
+import { env, isLocalDemo } from "@/lib/env";
+import { trustedAddressHeaders } from "@/lib/auth/client-address";
+import { PUBLISHED_DEMO_PASSWORD } from "./demo-password";
 import { enqueueAuthEmail } from "./enqueue-auth-email";
+import { countFailedSignIn, refuseLockedAccount } from "./failed-sign-in-limit";
 
 const ts = { createdAt: "created_at", updatedAt: "updated_at" } as const;
 
@@ -15,10 +21,16 @@ function createAuth() {
   return betterAuth({
     appName: "Vete",
     baseURL: e.APP_URL,
-    secret: e.BETTER_AUTH_SECRET ?? "vete-development-secret-not-for-production-0000",
+    secret: e.BETTER_AUTH_SECRET,
     database: getPool(),
     trustedOrigins: [e.APP_URL],
-    advanced: { database: { generateId: "uuid" }, cookiePrefix: "vete" },
+    advanced: {
+      database: { generateId: "uuid" },
+      cookiePrefix: "vete",
+      // Never X-Forwarded-For from the client: an empty list means "no trusted address" (one shared bucket).
+      ipAddress: { ipAddressHeaders: trustedAddressHeaders() },
+    },
+    hooks: { before: refuseLockedAccount, after: countFailedSignIn },
     user: {
       modelName: "users",
       fields: { emailVerified: "email_verified", ...ts },
@@ -65,6 +77,17 @@ function createAuth() {
       requireEmailVerification: true,
       minPasswordLength: 8,
       revokeSessionsOnPasswordReset: true,
+      password: {
+        hash: async (password) => {
+          if (password === PUBLISHED_DEMO_PASSWORD && !isLocalDemo()) {
+            throw new APIError("BAD_REQUEST", {
+              code: "PASSWORD_PUBLISHED",
+              message: "This password is published in Vete's documentation. Choose another one.",
+            });
+          }
+          return hashPassword(password);
+        },
+      },
       sendResetPassword: async ({ user, url, token }) => {
         await enqueueAuthEmail({ template: "auth.reset_password", user, url, token });
       },

@@ -21,8 +21,25 @@ export const clinicSlug = z
   )
   .refine((s) => !s.includes("--"), "Do not use two dashes in a row.");
 
+/**
+ * A clinic's name goes out in the subject and body of every mail the clinic sends from the platform's
+ * sender, so it may not carry a link (phishing under our name) or a line break (header injection).
+ */
+const urlInText =
+  /(?:[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|biz|io|co|me|app|dev|xyz|top|site|online|link|click|ly|ru|cn|tk)\b)/i;
+
+export function containsUrl(text: string): boolean {
+  return urlInText.test(text);
+}
+
 export const clinicFields = {
-  name: z.string().trim().min(2, "Use at least 2 characters.").max(120, "Use at most 120 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(2, "Use at least 2 characters.")
+    .max(120, "Use at most 120 characters.")
+    .refine((v) => !/[\p{Cc}\u2028\u2029]/u.test(v), "Use one line of text.")
+    .refine((v) => !containsUrl(v), "A clinic name cannot contain a web address."),
   timeZone: z
     .string()
     .max(64)

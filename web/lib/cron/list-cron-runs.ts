@@ -1,6 +1,6 @@
-// Recent scheduled-job runs for the staff jobs page. The SQL function checks that the caller owns the clinic.
+// The platform's scheduled-job run log (every clinic shares the runs). Only platform operators may see it:
+// call this on the system path after isPlatformOperator; no user-callable SQL function returns runs.
 import "server-only";
-import { rpc } from "@/lib/db/rpc";
 import type { Db } from "@/lib/db/types";
 
 export interface CronRun {
@@ -18,12 +18,9 @@ export interface CronRun {
   error: string | null;
 }
 
-declare module "@/lib/db/rpc" {
-  interface RpcFunctions {
-    list_cron_runs: { args: { p_clinic_id: string; p_limit?: number }; returns: CronRun };
-  }
-}
-
-export function listCronRuns(db: Db, clinicId: string, limit = 50): Promise<CronRun[]> {
-  return rpc(db, "list_cron_runs", { p_clinic_id: clinicId, p_limit: limit });
+export async function listCronRuns(db: Db, limit = 50): Promise<CronRun[]> {
+  const { rows } = await db.query<CronRun>("select * from public.cron_runs order by started_at desc limit $1", [
+    Math.min(Math.max(Math.trunc(limit), 1), 200),
+  ]);
+  return rows;
 }

@@ -1,6 +1,6 @@
 // The development mailbox: the latest outbox rows rendered as their recipient would read them. Only
-// reachable where devMailboxEnabled() (no real provider); runs on the system path because it shows
-// everyone's mail, which is exactly what a developer or an e2e test needs locally.
+// reachable where canOpenDevMailbox() (local demo, request from this machine); runs on the system path
+// because it shows everyone's mail, which is exactly what a developer or an e2e test needs locally.
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";

@@ -17,7 +17,8 @@ export function errorResponse(err: unknown): Response {
     if (mapped.fields) body.fields = mapped.fields;
     if (mapped.issues) body.issues = mapped.issues;
     if (mapped.status >= 500) console.error("[http]", mapped.code, mapped.cause ?? mapped);
-    return json({ error: body }, mapped.status);
+    const headers = mapped.retryAfterSeconds ? { "retry-after": String(mapped.retryAfterSeconds) } : undefined;
+    return json({ error: body }, mapped.status, headers);
   }
   console.error("[http] unexpected error", err);
   return json(

@@ -15,7 +15,9 @@ import { checkMessageStillDue, hasStillDueCheck } from "./check-message-still-du
 import { providersFromEnv, type Providers } from "./providers";
 import { parseAttachments, type SendOutcome } from "./provider-outcome";
 import { hasAttemptsLeft, MAX_ATTEMPTS, retryDelayMs } from "./retry-policy";
+import { purgeDeliveredMessages } from "./purge-delivered-messages";
 import {
+  DEV_MAILBOX_MESSAGE_ID,
   fallBackToEmail,
   markCancelled,
   markFailed,
@@ -34,6 +36,8 @@ export interface DeliverOptions {
   maxAttempts?: number;
   providers?: Providers;
   random?: () => number;
+  /** Delivered message bodies older than this are purged at the start of each run. */
+  retentionDays?: number;
 }
 
 type Settlement = "sent" | "retry" | "failed" | "fell_back" | "cancelled" | "stale";
@@ -54,13 +58,13 @@ async function send(row: OutboxRow, providers: Providers): Promise<SendOutcome> 
       attachments,
     });
   }
-  if (providers.devMailbox) return { ok: true, providerMessageId: "dev-mailbox" };
+  if (providers.devMailbox) return { ok: true, providerMessageId: DEV_MAILBOX_MESSAGE_ID };
   return row.channel === "sms"
     ? { ok: false, kind: "permanent", error: "sms provider not configured" }
     : { ok: false, kind: "transient", error: "email provider not configured (set RESEND_API_KEY)" };
 }
 
-async function deliverOne(row: OutboxRow, opts: Required<DeliverOptions>): Promise<Settlement> {
+async function deliverOne(row: OutboxRow, opts: BatchOptions): Promise<Settlement> {
   const staleReason = hasStillDueCheck(row.template) ? await asSystem((db) => checkMessageStillDue(db, row)) : null;
   if (staleReason) return (await asSystem((db) => markCancelled(db, row, staleReason))) ? "cancelled" : "stale";
 
@@ -100,7 +104,9 @@ async function deliverOne(row: OutboxRow, opts: Required<DeliverOptions>): Promi
   return (await asSystem((db) => markFailed(db, row, reason))) ? "failed" : "stale";
 }
 
-export async function deliverOutboxBatch(ctx: JobContext, opts: Required<DeliverOptions>): Promise<BatchResult> {
+type BatchOptions = Required<Omit<DeliverOptions, "retentionDays">>;
+
+export async function deliverOutboxBatch(ctx: JobContext, opts: BatchOptions): Promise<BatchResult> {
   const claimed = await asSystem((db) => claimOutboxMessages(db, { limit: opts.batchSize, leaseMs: opts.leaseMs }));
   if (claimed.length === 0) return { done: 0, failed: 0, skipped: 0, more: false };
 
@@ -143,6 +149,19 @@ export function deliverOutbox(budgetMs?: number, options: DeliverOptions = {}): 
     maxAttempts: options.maxAttempts ?? MAX_ATTEMPTS,
     providers: options.providers ?? providersFromEnv(),
     random: options.random ?? Math.random,
+    retentionDays: options.retentionDays ?? env().OUTBOX_RETENTION_DAYS,
   };
-  return runJob(DELIVER_OUTBOX_JOB, (ctx) => deliverOutboxBatch(ctx, opts), { budgetMs });
+  let housekept = false;
+  return runJob(
+    DELIVER_OUTBOX_JOB,
+    async (ctx) => {
+      // Housekeeping once per run, before delivery: old message bodies and spent rate-limit windows.
+      const purged = housekept ? 0 : await asSystem((db) => purgeDeliveredMessages(db, opts.retentionDays));
+      housekept = true;
+      const result = await deliverOutboxBatch(ctx, opts);
+      if (purged > 0) result.counters = { ...result.counters, purged };
+      return result;
+    },
+    { budgetMs },
+  );
 }

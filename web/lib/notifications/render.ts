@@ -1,6 +1,7 @@
 // Outbox rows store a template name + payload; text is rendered at delivery (and in the dev mailbox) in
 // the recipient's language, plain text plus simple HTML. Templates live one per file in ./templates.
 import type { Locale } from "@/lib/i18n";
+import { headerSafe } from "./header-safe";
 import { templates } from "./templates";
 
 export interface RenderedMessage {
@@ -54,5 +55,5 @@ export function renderMessage(
     ? `\n<p><a href="${escapeHtml(link.url)}" style="display:inline-block;padding:10px 16px;background:#0b6e4f;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(link.label)}</a></p>\n<p style="color:#64748b;font-size:12px">${escapeHtml(link.url)}</p>`
     : "";
   const html = `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif;color:#0f172a;max-width:560px">\n${htmlBody}${htmlLink}\n</body></html>`;
-  return { subject, text, html };
+  return { subject: headerSafe(subject), text, html };
 }

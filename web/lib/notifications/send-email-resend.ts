@@ -1,6 +1,7 @@
 // Email through Resend's REST API (POST /emails). The outbox row id is sent as Idempotency-Key, so a
 // message resent after a crash between "sent" and "marked sent" is deduplicated by Resend (24 h window).
 import "server-only";
+import { headerSafe } from "./header-safe";
 import { classifyHttpFailure, classifyNetworkError, readErrorDetail, type Sender } from "./provider-outcome";
 
 export interface ResendConfig {
@@ -16,7 +17,7 @@ export function resendEmailSender(config: ResendConfig): Sender {
     name: "resend",
     async send({ to, subject, text, html, idempotencyKey, attachments = [] }) {
       const files = attachments.map((a) => ({
-        filename: a.filename,
+        filename: headerSafe(a.filename),
         content_type: a.contentType,
         content: Buffer.from(a.content, "utf8").toString("base64"),
       }));
@@ -30,9 +31,10 @@ export function resendEmailSender(config: ResendConfig): Sender {
             "idempotency-key": idempotencyKey,
           },
           body: JSON.stringify({
-            from: config.from,
-            to: [to],
-            subject,
+            // Every header field goes through headerSafe, whoever built it.
+            from: headerSafe(config.from),
+            to: [headerSafe(to)],
+            subject: headerSafe(subject),
             text,
             html,
             ...(files.length ? { attachments: files } : {}),

@@ -3,14 +3,24 @@
 import "server-only";
 import type { Db } from "@/lib/db/types";
 import type { OutboxRow } from "./claim-outbox-messages";
+import { liveTokenFieldsOf } from "./live-token-fields";
 
 const FENCE = "id = $1 and status = 'sending' and attempts = $2";
 const clip = (s: string) => s.slice(0, 1000);
+/** Drops the fields listed in parameter $n (live tokens) and notes that it did. */
+const redact = (n: number) =>
+  `payload = case when cardinality($${n}::text[]) = 0 then payload else (payload - $${n}::text[]) || '{"redacted":true}'::jsonb end`;
+
+export const DEV_MAILBOX_MESSAGE_ID = "dev-mailbox";
 
 export async function markSent(db: Db, row: OutboxRow, providerMessageId: string): Promise<boolean> {
+  // In the dev mailbox the stored row is what the developer reads, link included.
+  const fields = providerMessageId === DEV_MAILBOX_MESSAGE_ID ? [] : liveTokenFieldsOf(row.template);
   const r = await db.query(
-    `update public.outbox_messages set status = 'sent', sent_at = now(), claimed_until = null, provider_message_id = $3, last_error = null where ${FENCE}`,
-    [row.id, row.attempts, providerMessageId],
+    `update public.outbox_messages set status = 'sent', sent_at = now(), claimed_until = null, provider_message_id = $3,
+            last_error = null, ${redact(4)}
+      where ${FENCE}`,
+    [row.id, row.attempts, providerMessageId, fields],
   );
   return r.rowCount === 1;
 }
@@ -27,16 +37,19 @@ export async function scheduleRetry(db: Db, row: OutboxRow, delayMs: number, err
 
 export async function markFailed(db: Db, row: OutboxRow, error: string): Promise<boolean> {
   const r = await db.query(
-    `update public.outbox_messages set status = 'failed', failed_at = now(), claimed_until = null, last_error = $3 where ${FENCE}`,
-    [row.id, row.attempts, clip(error)],
+    `update public.outbox_messages set status = 'failed', failed_at = now(), claimed_until = null, last_error = $3,
+            ${redact(4)}
+      where ${FENCE}`,
+    [row.id, row.attempts, clip(error), liveTokenFieldsOf(row.template)],
   );
   return r.rowCount === 1;
 }
 
 export async function markCancelled(db: Db, row: OutboxRow, reason: string): Promise<boolean> {
   const r = await db.query(
-    `update public.outbox_messages set status = 'cancelled', claimed_until = null, last_error = $3 where ${FENCE}`,
-    [row.id, row.attempts, clip(reason)],
+    `update public.outbox_messages set status = 'cancelled', claimed_until = null, last_error = $3, ${redact(4)}
+      where ${FENCE}`,
+    [row.id, row.attempts, clip(reason), liveTokenFieldsOf(row.template)],
   );
   return r.rowCount === 1;
 }

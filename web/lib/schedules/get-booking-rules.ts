@@ -10,13 +10,15 @@ export interface BookingRules {
   slotGranularityMinutes: number;
   clientChangeWindowHours: number;
   requireConfirmation: boolean;
+  /** Upcoming (requested or confirmed) visits a client may hold per pet; staff bookings are not capped. */
+  maxOpenAppointmentsPerPet: number;
 }
 
 export async function getBookingRules(db: Db, clinicId: string): Promise<BookingRules> {
   const { rows } = await db.query<BookingRules>(
     `select min_notice_minutes as "minNoticeMinutes", max_days_ahead as "maxDaysAhead",
             slot_granularity_minutes as "slotGranularityMinutes", client_change_window_hours as "clientChangeWindowHours",
-            require_confirmation as "requireConfirmation"
+            require_confirmation as "requireConfirmation", max_open_appointments_per_pet as "maxOpenAppointmentsPerPet"
        from public.clinic_booking_rules where clinic_id = $1`,
     [clinicId],
   );

@@ -15,6 +15,7 @@ export const updateBookingRulesSchema = z.strictObject({
     .refine((n) => [5, 10, 15, 20, 30, 60].includes(n), "Use 5, 10, 15, 20, 30 or 60 minutes."),
   clientChangeWindowHours: z.number().int().min(0, "Cannot be negative.").max(720, "At most 720 hours."),
   requireConfirmation: z.boolean().default(false),
+  maxOpenAppointmentsPerPet: z.number().int().min(1, "At least 1.").max(50, "At most 50.").default(3),
 });
 export type UpdateBookingRulesInput = z.input<typeof updateBookingRulesSchema>;
 
@@ -26,11 +27,11 @@ export async function updateBookingRules(
   const d = parseWith(updateBookingRulesSchema, input);
   await db.query(
     `insert into public.clinic_booking_rules (clinic_id, min_notice_minutes, max_days_ahead, slot_granularity_minutes,
-       client_change_window_hours, require_confirmation)
-     values ($1, $2, $3, $4, $5, $6)
+       client_change_window_hours, require_confirmation, max_open_appointments_per_pet)
+     values ($1, $2, $3, $4, $5, $6, $7)
      on conflict (clinic_id) do update set min_notice_minutes = excluded.min_notice_minutes, max_days_ahead = excluded.max_days_ahead,
        slot_granularity_minutes = excluded.slot_granularity_minutes, client_change_window_hours = excluded.client_change_window_hours,
-       require_confirmation = excluded.require_confirmation`,
+       require_confirmation = excluded.require_confirmation, max_open_appointments_per_pet = excluded.max_open_appointments_per_pet`,
     [
       clinicId,
       d.minNoticeMinutes,
@@ -38,6 +39,7 @@ export async function updateBookingRules(
       d.slotGranularityMinutes,
       d.clientChangeWindowHours,
       d.requireConfirmation,
+      d.maxOpenAppointmentsPerPet,
     ],
   );
   return getBookingRules(db, clinicId);

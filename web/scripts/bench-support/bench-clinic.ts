@@ -36,7 +36,9 @@ export async function createBenchClinic(
     [opts.slug, BENCH_TZ],
   );
   await db.query(
-    `update public.clinic_booking_rules set min_notice_minutes = 0, max_days_ahead = 730, slot_granularity_minutes = 15
+    // max_open_appointments_per_pet: the benchmarks' pets already hold ~20 upcoming visits each
+    `update public.clinic_booking_rules set min_notice_minutes = 0, max_days_ahead = 730, slot_granularity_minutes = 15,
+       max_open_appointments_per_pet = 50
      where clinic_id = $1`,
     [clinicId],
   );

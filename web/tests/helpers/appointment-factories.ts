@@ -81,15 +81,17 @@ export interface TestRules {
   granularity?: number;
   changeWindowHours?: number;
   requireConfirmation?: boolean;
+  /** upcoming visits a client may book per pet; generous unless a test is about the limit */
+  maxOpenPerPet?: number;
 }
 
 export async function setBookingRules(clinicId: string, r: TestRules): Promise<void> {
   await testPool().query(
-    `insert into public.clinic_booking_rules (clinic_id, min_notice_minutes, max_days_ahead, slot_granularity_minutes, client_change_window_hours, require_confirmation)
-     values ($1, $2, $3, $4, $5, $6)
+    `insert into public.clinic_booking_rules (clinic_id, min_notice_minutes, max_days_ahead, slot_granularity_minutes, client_change_window_hours, require_confirmation, max_open_appointments_per_pet)
+     values ($1, $2, $3, $4, $5, $6, $7)
      on conflict (clinic_id) do update set min_notice_minutes = excluded.min_notice_minutes, max_days_ahead = excluded.max_days_ahead,
        slot_granularity_minutes = excluded.slot_granularity_minutes, client_change_window_hours = excluded.client_change_window_hours,
-       require_confirmation = excluded.require_confirmation`,
+       require_confirmation = excluded.require_confirmation, max_open_appointments_per_pet = excluded.max_open_appointments_per_pet`,
     [
       clinicId,
       r.minNoticeMinutes ?? 0,
@@ -97,6 +99,7 @@ export async function setBookingRules(clinicId: string, r: TestRules): Promise<v
       r.granularity ?? 15,
       r.changeWindowHours ?? 24,
       r.requireConfirmation ?? false,
+      r.maxOpenPerPet ?? 50,
     ],
   );
 }

@@ -1,8 +1,9 @@
 // Helpers for auth integration tests: call better-auth's real HTTP handler (as the route does) with a
-// client IP and cookies, outside Next. Not a test file itself.
+// client IP (as web/scripts/serve.ts stamps it) and cookies, outside Next. Not a test file itself.
 import { randomUUID } from "node:crypto";
 import { getAuth } from "@/lib/auth/auth";
 import { env } from "@/lib/env";
+import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-address";
 
 export const appUrl = () => env().APP_URL;
 
@@ -22,7 +23,7 @@ export interface CallOptions {
 /** Calls /api/auth<path> on the handler (default: the app's auth instance). */
 export async function callAuth(path: string, opts: CallOptions = {}): Promise<Response> {
   const url = path.startsWith("http") ? path : `${appUrl()}/api/auth${path}`;
-  const headers = new Headers({ origin: appUrl(), "x-forwarded-for": opts.ip ?? uniqueIp() });
+  const headers = new Headers({ origin: appUrl(), [SOCKET_ADDRESS_HEADER]: opts.ip ?? uniqueIp() });
   if (opts.body !== undefined) headers.set("content-type", "application/json");
   if (opts.cookie) headers.set("cookie", opts.cookie);
   const req = new Request(url, {

@@ -4,3 +4,5 @@ process.env.DATABASE_URL = inject("databaseUrl");
 process.env.DATABASE_POOL_MAX ??= "20";
 process.env.BETTER_AUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
 process.env.CRON_SECRET ??= "test-cron-secret-0123456789";
+// As behind web/scripts/serve.ts: the client address comes from the header that server writes.
+process.env.VETE_SOCKET_ADDRESS_HEADER = "1";

@@ -1,5 +1,6 @@
 // Account language/name routes and the dev mailbox JSON route, called as Next would call them.
 import { afterAll, describe, expect, it } from "vitest";
+import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { GET as mailboxGet } from "@/app/api/dev/mailbox/route";
 import { POST as localePost } from "@/app/api/account/locale/route";
 import { POST as profilePost } from "@/app/api/account/profile/route";
@@ -8,6 +9,9 @@ import { closeTestPool, testPool } from "../helpers/factories";
 import { appUrl, callAuth, cookieHeader, newAccount } from "../helpers/auth-http";
 
 afterAll(closeTestPool);
+// As npm start runs the local demo: its own embedded database, no provider (see dev-mailbox-access.test.ts).
+process.env.VETE_EMBEDDED_DB = "1";
+const fromThisMachine = { [SOCKET_ADDRESS_HEADER]: "127.0.0.1" };
 
 function post(path: string, body: unknown, cookie?: string): Request {
   const headers = new Headers({ "content-type": "application/json", origin: appUrl() });
@@ -73,7 +77,9 @@ describe("dev mailbox route", () => {
     await callAuth("/request-password-reset", { body: { email: acct.email, redirectTo: "/reset-password" } });
 
     const res = await mailboxGet(
-      new Request(`${appUrl()}/api/dev/mailbox?to=${encodeURIComponent(acct.email.toUpperCase())}`),
+      new Request(`${appUrl()}/api/dev/mailbox?to=${encodeURIComponent(acct.email.toUpperCase())}`, {
+        headers: fromThisMachine,
+      }),
     );
     expect(res.status).toBe(200);
     const { messages } = (await res.json()) as {
@@ -89,7 +95,7 @@ describe("dev mailbox route", () => {
   });
 
   it("rejects a bad limit with the field named", async () => {
-    const res = await mailboxGet(new Request(`${appUrl()}/api/dev/mailbox?limit=5000`));
+    const res = await mailboxGet(new Request(`${appUrl()}/api/dev/mailbox?limit=5000`, { headers: fromThisMachine }));
     expect(res.status).toBe(422);
     expect((await res.json()).error.fields).toHaveProperty("limit");
   });

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getAuth } from "@/lib/auth/auth";
 import { env } from "@/lib/env";
 import { closeTestPool, testPool } from "../helpers/factories";
-import { callAuth, uniqueIp } from "../helpers/auth-http";
+import { callAuth, newAccount, uniqueIp } from "../helpers/auth-http";
 
 afterAll(closeTestPool);
 
@@ -20,9 +20,10 @@ function freshAuthInstance(): Auth {
   return created;
 }
 
+// A different unknown email each time, so only the per-address limit is in play here.
 const attempt = (auth: Auth, ip: string) =>
   callAuth("/sign-in/email", {
-    body: { email: "nobody-here@example.test", password: "wrong-password" },
+    body: { email: newAccount().email, password: "wrong-password" },
     ip,
     handler: (r) => auth.handler(r),
   });

@@ -79,6 +79,7 @@ describe("createClinic", () => {
       slotGranularityMinutes: Number(d.slot_granularity_minutes),
       clientChangeWindowHours: Number(d.client_change_window_hours),
       requireConfirmation: d.require_confirmation === "true",
+      maxOpenAppointmentsPerPet: Number(d.max_open_appointments_per_pet),
     });
     const reminders = await withUser(user, (db) => getReminderSettings(db, clinic.id));
     expect(reminders.enabled).toBe(d.enabled === "true");

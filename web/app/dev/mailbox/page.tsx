@@ -1,9 +1,11 @@
-// /dev/mailbox - every message the app would have sent, newest first (only without a real provider).
+// /dev/mailbox - every message the app would have sent, newest first (local demo, from this machine only).
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { asSystem } from "@/lib/db/context";
+import { canOpenDevMailbox } from "@/lib/dev-mailbox/dev-mailbox-access";
 import { listDevMailbox } from "@/lib/dev-mailbox/list-dev-mailbox";
-import { devMailboxEnabled, env } from "@/lib/env";
+import { env } from "@/lib/env";
 import { MessageCard } from "./message-card";
 
 export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };
@@ -14,7 +16,7 @@ export default async function DevMailboxPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  if (!devMailboxEnabled()) notFound();
+  if (!canOpenDevMailbox(await headers())) notFound();
   const sp = await searchParams;
   const to = typeof sp.to === "string" && sp.to.trim() && sp.to.length <= 320 ? sp.to.trim() : undefined;
   const messages = await asSystem((db) => listDevMailbox(db, { to }, env().APP_URL));

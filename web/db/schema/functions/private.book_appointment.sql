@@ -10,24 +10,24 @@ AS $function$
 declare
   v_user_id uuid := private.require_user();
   v_is_staff boolean := private.has_clinic_role(p_clinic_id);
-  v_service public.services;
+  v_service public.services := private.bookable_service(p_clinic_id, p_service_id, v_is_staff);
   v_client_id uuid;
   v_vet_id uuid;
   v_status public.appointment_status;
   v_constraint text;
   v_appointment public.appointments;
 begin
-  select * into v_service from public.services s
-  where s.id = p_service_id and s.clinic_id = p_clinic_id and s.active and (s.bookable_online or v_is_staff);
-  if not found then
+  if v_service.id is null then
     raise exception 'service_not_found' using errcode = 'VT404', column = 'service_id', detail = 'That service is not available for booking.';
   end if;
   v_client_id := private.resolve_booking_client(p_clinic_id, p_pet_id, p_client_id, v_is_staff);
   perform private.check_booking_target(p_clinic_id, p_service_id, p_vet_id, p_starts_at, v_is_staff);
   -- The status is decided once, before trying vets, not in every INSERT attempt.
-  v_status := case when not v_is_staff and (private.booking_rules(p_clinic_id)).require_confirmation then 'requested' else 'confirmed' end;
-  -- The pet's lock first, then the vet's (see lock_vet_schedule), so lock waits cannot cycle.
+  v_status := private.booked_status(p_clinic_id, v_is_staff, 'confirmed');
+  -- The pet's lock first, then the vet's (see lock_vet_schedule), so lock waits cannot cycle. The limit is
+  -- counted under the pet's lock: a racing booking of the same pet waits here and then sees this one.
   perform private.lock_pet_schedule(p_pet_id);
+  perform private.check_pet_booking_limit(p_clinic_id, p_pet_id, v_is_staff);
   -- Every vet free at that start (one when p_vet_id is given); on a lost race for one, try the next.
   for v_vet_id in
     select s.vet_id from private.compute_slots(p_clinic_id, p_service_id, p_vet_id, pg_catalog.tstzrange(p_starts_at, p_starts_at + interval '1 minute')) s
@@ -59,4 +59,4 @@ begin
 end
 $function$;
 
-comment on function private.book_appointment(p_clinic_id uuid, p_pet_id uuid, p_service_id uuid, p_starts_at timestamp with time zone, p_vet_id uuid, p_client_id uuid, p_notes text) is 'Security definer body of public.book_appointment.';
+comment on function private.book_appointment(p_clinic_id uuid, p_pet_id uuid, p_service_id uuid, p_starts_at timestamp with time zone, p_vet_id uuid, p_client_id uuid, p_notes text) is 'Security definer body of public.book_appointment (service, status and per-pet limit from the shared booking helpers).';

@@ -18,4 +18,4 @@ begin
 end
 $function$;
 
-comment on function private.enqueue_message(p_clinic_id uuid, p_user_id uuid, p_channel text, p_recipient text, p_template text, p_locale text, p_payload jsonb, p_dedupe_key text, p_attachments jsonb) is 'Writes one outbox row in the caller''s transaction; a repeated dedupe key is a no-op (returns null).';
+comment on function private.enqueue_message(p_clinic_id uuid, p_user_id uuid, p_channel text, p_recipient text, p_template text, p_locale text, p_payload jsonb, p_dedupe_key text, p_attachments jsonb) is 'Writes one outbox row in the caller''s transaction; a repeated dedupe key is a no-op (returns null). Not executable by users: only security definer functions that check their caller call it.';

@@ -12,6 +12,7 @@ declare
   v_inviter_role public.staff_role;
   v_token text := private.new_token();
   v_email extensions.citext := btrim(p_email)::extensions.citext;
+  v_pending_role public.staff_role;
   v_clinic public.clinics;
   v_invitation public.clinic_invitations;
 begin
@@ -26,7 +27,17 @@ begin
     raise exception 'already_member' using errcode = 'VT409', column = 'email', detail = 'This person is already on the team.';
   end if;
   select * into v_clinic from public.clinics where id = p_clinic_id;
-  -- A new invitation replaces any pending one for the same address.
+  -- Pending invitations for the address, locked so two concurrent invitations see each other's outcome.
+  select i.role into v_pending_role from public.clinic_invitations i
+  where i.clinic_id = p_clinic_id and i.email operator(extensions.=) v_email and i.accepted_at is null and i.expires_at > now()
+  order by private.staff_role_rank(i.role) desc
+  limit 1
+  for update;
+  if found and private.staff_role_rank(v_pending_role) > private.staff_role_rank(p_role) then
+    raise exception 'higher_invitation_pending' using errcode = 'VT409', column = 'role',
+      detail = pg_catalog.format('This address already has a pending invitation as %s; it stays until it is accepted or expires.', v_pending_role);
+  end if;
+  -- A new invitation replaces any pending one for the same address (same or lower role).
   update public.clinic_invitations set expires_at = now()
   where clinic_id = p_clinic_id and email operator(extensions.=) v_email and accepted_at is null and expires_at > now();
   insert into public.clinic_invitations (clinic_id, email, role, token_hash, invited_by)
@@ -41,4 +52,4 @@ begin
 end
 $function$;
 
-comment on function private.invite_staff(p_clinic_id uuid, p_email text, p_role public.staff_role) is 'Security definer body of public.invite_staff (emails compared case-insensitively).';
+comment on function private.invite_staff(p_clinic_id uuid, p_email text, p_role public.staff_role) is 'Security definer body of public.invite_staff: emails compared case-insensitively; a lower role never replaces a higher pending invitation (higher_invitation_pending, 409).';

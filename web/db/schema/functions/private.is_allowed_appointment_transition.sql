@@ -9,11 +9,11 @@ CREATE OR REPLACE FUNCTION private.is_allowed_appointment_transition(p_from publ
 AS $function$
   select case p_from
     when 'requested' then p_to in ('confirmed', 'cancelled')
-    when 'confirmed' then p_to in ('checked_in', 'cancelled', 'no_show')
+    when 'confirmed' then p_to in ('checked_in', 'cancelled', 'no_show', 'requested') -- requested: a client moved it
     when 'checked_in' then p_to in ('in_progress', 'cancelled')
     when 'in_progress' then p_to = 'completed'
     else false -- completed, no_show and cancelled are final
   end
 $function$;
 
-comment on function private.is_allowed_appointment_transition(p_from public.appointment_status, p_to public.appointment_status) is 'The appointment status machine: which status may follow which.';
+comment on function private.is_allowed_appointment_transition(p_from public.appointment_status, p_to public.appointment_status) is 'The appointment status machine: which status may follow which (confirmed -> requested only when a client reschedules where confirmation is required).';

@@ -8,19 +8,43 @@ CREATE OR REPLACE FUNCTION private.link_client_user(p_client_id uuid)
  SET search_path TO ''
 AS $function$
 declare
+  v_actor uuid;
   v_client public.clients;
   v_user_id uuid;
+  v_previous public.users;
+  v_link_id uuid;
 begin
   select * into v_client from public.clients where id = p_client_id for update;
   if not found then
     raise exception 'not_found' using errcode = 'VT404', detail = 'No such client.';
   end if;
-  perform private.require_clinic_role(v_client.clinic_id);
+  v_actor := private.require_clinic_role(v_client.clinic_id);
   select id into v_user_id from public.users where email operator(extensions.=) v_client.email and email_verified;
   if v_user_id is null then
     raise exception 'no_matching_account' using errcode = 'VT409', column = 'email', detail = 'No verified account uses this email yet.';
   end if;
+  if v_client.user_id = v_user_id then
+    return v_client;
+  end if;
+  if v_client.user_id is not null and not private.has_clinic_role(v_client.clinic_id, array['owner', 'admin']::public.staff_role[]) then
+    raise exception 'client_already_linked' using errcode = 'VT403',
+      detail = 'This client record already belongs to an account. Only an owner or admin can move it to another one.';
+  end if;
+  select * into v_previous from public.users where id = v_client.user_id;
   update public.clients set user_id = v_user_id where id = p_client_id returning * into v_client;
+  insert into public.client_account_links (clinic_id, client_id, previous_user_id, new_user_id, linked_by)
+  values (v_client.clinic_id, v_client.id, v_previous.id, v_user_id, v_actor)
+  returning id into v_link_id;
+  if v_previous.id is not null then
+    perform private.enqueue_message(c.id, v_previous.id, 'email', v_previous.email::text, 'client.account_relinked',
+      coalesce(v_previous.locale, c.default_locale),
+      jsonb_build_object('clinic_name', c.name, 'clinic_slug', c.slug, 'clinic_email', c.email, 'clinic_phone', c.phone,
+        'client_name', v_client.full_name, 'path', '/' || c.slug),
+      'client.account_relinked:' || v_link_id)
+    from public.clinics c where c.id = v_client.clinic_id;
+  end if;
   return v_client;
 end
 $function$;
+
+comment on function private.link_client_user(p_client_id uuid) is 'Security definer body of public.link_client_user: links to the verified account with the record''s email; moving a record that already has an account needs an owner or admin, is logged in client_account_links and notified to the previous account.';

@@ -18,6 +18,10 @@ begin
     raise exception 'appointment_not_changeable' using errcode = 'VT409', column = 'status', detail = 'Only upcoming appointments can be moved.';
   elsif not v_is_staff then
     perform private.check_client_change_window(v_old);
+    if (private.bookable_service(v_old.clinic_id, v_old.service_id, false)).id is null then
+      raise exception 'appointment_not_changeable' using errcode = 'VT409', column = 'status',
+        detail = 'Only the clinic can move this visit. Please call them.';
+    end if;
   end if;
   perform private.check_booking_target(v_old.clinic_id, v_old.service_id, v_vet_id, p_starts_at, v_is_staff);
   if not exists (
@@ -34,7 +38,8 @@ begin
   begin
     -- One statement: the exclusion constraint sees the old range released and the new one taken.
     update public.appointments a
-    set starts_at = p_starts_at, ends_at = p_starts_at + (v_old.ends_at - v_old.starts_at), vet_id = v_vet_id, sequence = a.sequence + 1
+    set starts_at = p_starts_at, ends_at = p_starts_at + (v_old.ends_at - v_old.starts_at), vet_id = v_vet_id,
+      status = private.booked_status(v_old.clinic_id, v_is_staff, v_old.status), sequence = a.sequence + 1
     where a.id = v_old.id
     returning * into v_new;
   exception when exclusion_violation then
@@ -50,4 +55,4 @@ begin
 end
 $function$;
 
-comment on function private.reschedule_appointment(p_appointment_id uuid, p_starts_at timestamp with time zone, p_vet_id uuid) is 'Security definer body of public.reschedule_appointment.';
+comment on function private.reschedule_appointment(p_appointment_id uuid, p_starts_at timestamp with time zone, p_vet_id uuid) is 'Security definer body of public.reschedule_appointment: clients move only online-bookable services, and their move needs confirmation again where the clinic requires it.';

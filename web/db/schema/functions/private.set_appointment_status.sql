@@ -14,10 +14,13 @@ begin
   if p_status = 'cancelled' then
     raise exception 'use_cancel_appointment' using errcode = 'VT422', column = 'status', detail = 'Cancel with a reason instead.';
   end if;
+  if p_status = 'requested' then
+    raise exception 'invalid_status_transition' using errcode = 'VT422', column = 'status', detail = 'Staff cannot send an appointment back to requested.';
+  end if;
   -- The trigger appointments_check_update enforces which transitions are allowed.
   update public.appointments a set status = p_status where a.id = v_appointment.id returning * into v_appointment;
   return v_appointment;
 end
 $function$;
 
-comment on function private.set_appointment_status(p_appointment_id uuid, p_status public.appointment_status) is 'Security definer body of public.set_appointment_status.';
+comment on function private.set_appointment_status(p_appointment_id uuid, p_status public.appointment_status) is 'Security definer body of public.set_appointment_status (staff never set requested).';

@@ -5,6 +5,9 @@ CREATE OR REPLACE FUNCTION public.book_appointment(p_clinic_id uuid, p_pet_id uu
  RETURNS SETOF public.appointments
  LANGUAGE sql
  SET search_path TO ''
-AS $function$ select * from private.book_appointment(p_clinic_id, p_pet_id, p_service_id, p_starts_at, p_vet_id, p_client_id, p_notes) $function$;
+AS $function$
+  select v.* from private.book_appointment(p_clinic_id, p_pet_id, p_service_id, p_starts_at, p_vet_id, p_client_id, p_notes) a
+  cross join lateral private.appointment_for_caller(a) v
+$function$;
 
-comment on function public.book_appointment(p_clinic_id uuid, p_pet_id uuid, p_service_id uuid, p_starts_at timestamp with time zone, p_vet_id uuid, p_client_id uuid, p_notes text) is 'Books a free slot (p_vet_id null = any vet who performs the service). Clients: own pets, online-bookable services, within the booking rules. Staff: any client of the clinic, from now on. Raises slot_taken (409) when the time is not free.';
+comment on function public.book_appointment(p_clinic_id uuid, p_pet_id uuid, p_service_id uuid, p_starts_at timestamp with time zone, p_vet_id uuid, p_client_id uuid, p_notes text) is 'Books a free slot (p_vet_id null = any vet who performs the service). Clients: own pets, online-bookable services, within the booking rules. Staff: any client of the clinic, from now on. Raises slot_taken (409) when the time is not free. The row is shaped by private.appointment_for_caller.';

@@ -5,6 +5,9 @@ CREATE OR REPLACE FUNCTION public.cancel_appointment(p_appointment_id uuid, p_re
  RETURNS SETOF public.appointments
  LANGUAGE sql
  SET search_path TO ''
-AS $function$ select * from private.cancel_appointment(p_appointment_id, p_reason) $function$;
+AS $function$
+  select v.* from private.cancel_appointment(p_appointment_id, p_reason) a
+  cross join lateral private.appointment_for_caller(a) v
+$function$;
 
-comment on function public.cancel_appointment(p_appointment_id uuid, p_reason text) is 'Cancels with a reason and frees the slot. Clients: their own, while requested/confirmed and inside the change window; staff any time the status machine allows. Repeating a cancel is a no-op.';
+comment on function public.cancel_appointment(p_appointment_id uuid, p_reason text) is 'Cancels with a reason and frees the slot. Clients: their own, while requested/confirmed and inside the change window; staff any time the status machine allows. Repeating a cancel is a no-op. The row is shaped by private.appointment_for_caller.';

@@ -5,6 +5,9 @@ CREATE OR REPLACE FUNCTION public.convert_booking_request(p_request_id uuid, p_s
  RETURNS SETOF public.appointments
  LANGUAGE sql
  SET search_path TO ''
-AS $function$ select * from private.convert_booking_request(p_request_id, p_vet_id, p_starts_at) $function$;
+AS $function$
+  select v.* from private.convert_booking_request(p_request_id, p_vet_id, p_starts_at) a
+  cross join lateral private.appointment_for_caller(a) v
+$function$;
 
-comment on function public.convert_booking_request(p_request_id uuid, p_starts_at timestamp with time zone, p_vet_id uuid) is 'Staff book the requested appointment and mark the request converted, in one transaction; slot_taken (409) leaves the request open.';
+comment on function public.convert_booking_request(p_request_id uuid, p_starts_at timestamp with time zone, p_vet_id uuid) is 'Staff book the requested appointment and mark the request converted, in one transaction; slot_taken (409) leaves the request open. The row is shaped by private.appointment_for_caller.';

@@ -7,4 +7,4 @@ CREATE OR REPLACE FUNCTION public.link_client_user(p_client_id uuid)
  SET search_path TO ''
 AS $function$ select * from private.link_client_user(p_client_id) $function$;
 
-comment on function public.link_client_user(p_client_id uuid) is 'Staff link a client record to the verified account with the same email.';
+comment on function public.link_client_user(p_client_id uuid) is 'Staff link a client record to the verified account with the same email. A record that already has an account moves only for owners and admins (client_already_linked, 403, otherwise), with an audit row and a notice to the previous account.';

@@ -5,6 +5,9 @@ CREATE OR REPLACE FUNCTION public.reschedule_appointment(p_appointment_id uuid, 
  RETURNS SETOF public.appointments
  LANGUAGE sql
  SET search_path TO ''
-AS $function$ select * from private.reschedule_appointment(p_appointment_id, p_starts_at, p_vet_id) $function$;
+AS $function$
+  select v.* from private.reschedule_appointment(p_appointment_id, p_starts_at, p_vet_id) a
+  cross join lateral private.appointment_for_caller(a) v
+$function$;
 
-comment on function public.reschedule_appointment(p_appointment_id uuid, p_starts_at timestamp with time zone, p_vet_id uuid) is 'Moves an upcoming appointment to a free start (optionally another vet) atomically: the old slot is freed and the new one taken, or nothing changes. Clients only for their own and inside the change window; staff any time.';
+comment on function public.reschedule_appointment(p_appointment_id uuid, p_starts_at timestamp with time zone, p_vet_id uuid) is 'Moves an upcoming appointment to a free start (optionally another vet) atomically: the old slot is freed and the new one taken, or nothing changes. Clients only for their own and inside the change window; staff any time. The row is shaped by private.appointment_for_caller.';

@@ -5,6 +5,9 @@ CREATE OR REPLACE FUNCTION public.set_appointment_status(p_appointment_id uuid, 
  RETURNS SETOF public.appointments
  LANGUAGE sql
  SET search_path TO ''
-AS $function$ select * from private.set_appointment_status(p_appointment_id, p_status) $function$;
+AS $function$
+  select v.* from private.set_appointment_status(p_appointment_id, p_status) a
+  cross join lateral private.appointment_for_caller(a) v
+$function$;
 
-comment on function public.set_appointment_status(p_appointment_id uuid, p_status public.appointment_status) is 'Staff move an appointment along requested -> confirmed -> checked_in -> in_progress -> completed, or to no_show; invalid transitions raise invalid_status_transition (409).';
+comment on function public.set_appointment_status(p_appointment_id uuid, p_status public.appointment_status) is 'Staff move an appointment along requested -> confirmed -> checked_in -> in_progress -> completed, or to no_show; invalid transitions raise invalid_status_transition (409). The row is shaped by private.appointment_for_caller.';

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callApi, readApiError } from "./call-api";
+import { errorText } from "@/lib/i18n/error-text";
 
 let server: Server;
 let base = "";
@@ -84,7 +85,9 @@ describe("callApi", () => {
 
   it("reports a non-JSON error page as INTERNAL with its status", async () => {
     const r = await callApi(`${base}/proxy-error`, { method: "DELETE" });
-    expect(r).toEqual({ ok: false, error: { status: 502, code: "INTERNAL", message: "", fields: {}, details: {} } });
+    // no message from the server: the dictionary's sentence for the code, in the page's language
+    const message = errorText("en", { code: "INTERNAL" });
+    expect(r).toEqual({ ok: false, error: { status: 502, code: "INTERNAL", message, fields: {}, details: {} } });
   });
 
   it("reports an unreachable server as NETWORK with status 0", async () => {
@@ -93,7 +96,9 @@ describe("callApi", () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const r = await callApi(`http://127.0.0.1:${port}/ok`, { method: "POST", body: {} });
-    expect(r).toEqual({ ok: false, error: { status: 0, code: "NETWORK", message: "", fields: {}, details: {} } });
+    const message = errorText("en", { code: "NETWORK" });
+    expect(message).not.toBe("");
+    expect(r).toEqual({ ok: false, error: { status: 0, code: "NETWORK", message, fields: {}, details: {} } });
   });
 });
 
@@ -101,5 +106,28 @@ describe("readApiError", () => {
   it("drops field messages that are not text and accepts a single string", () => {
     const e = readApiError(400, { error: { code: "INVALID_INPUT", fields: { a: ["x", 3], b: "y", c: 5 } } });
     expect(e.fields).toEqual({ a: ["x"], b: ["y"] });
+  });
+});
+
+describe("readApiError in a Spanish page", () => {
+  it("words the error and each field from the codes, in the page's language", () => {
+    const g = globalThis as { document?: unknown };
+    g.document = { documentElement: { lang: "es" } };
+    try {
+      const e = readApiError(422, {
+        error: {
+          code: "INVALID_INPUT",
+          message: "Please check: name.",
+          fields: { name: ["Too small: expected string to have >=1 characters"] },
+          issues: { name: [{ code: "too_small", kind: "string", min: 1 }] },
+        },
+      });
+      expect(e.message).toBe(errorText("es", { code: "INVALID_INPUT" }));
+      expect(e.message).not.toBe("Please check: name.");
+      expect(e.fields.name).toHaveLength(1);
+      expect(e.fields.name?.[0]).not.toMatch(/expected string/);
+    } finally {
+      delete g.document;
+    }
   });
 });

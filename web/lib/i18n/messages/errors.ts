@@ -15,6 +15,12 @@ export const errorMessages = defineMessages({
     "code.ALREADY_EXISTS": "That already exists.",
     "code.SLOT_TAKEN": "That time was just taken. Please pick another.",
     "code.PET_BUSY": "This pet already has an appointment at that time.",
+    "code.TOO_MANY_OPEN_APPOINTMENTS":
+      "This pet already has as many upcoming appointments as the clinic takes online. Cancel one or call the clinic.",
+    "code.HIGHER_INVITATION_PENDING":
+      "This address already has a pending invitation with a higher role; it stays until it is accepted or expires.",
+    "code.CLIENT_ALREADY_LINKED":
+      "This client record already belongs to an account. Only an owner or admin can move it to another one.",
     "code.IDEMPOTENCY_IN_PROGRESS": "Your previous attempt is still being processed. Please wait a moment.",
     "code.IDEMPOTENCY_KEY_REUSED": "Please reload the page and try again.",
     "code.PAYLOAD_TOO_LARGE": "That is too much data to send at once.",
@@ -79,6 +85,12 @@ export const errorMessages = defineMessages({
     "code.ALREADY_EXISTS": "Eso ya existe.",
     "code.SLOT_TAKEN": "Esa hora se acaba de ocupar. Elige otra.",
     "code.PET_BUSY": "Esta mascota ya tiene una cita a esa hora.",
+    "code.TOO_MANY_OPEN_APPOINTMENTS":
+      "Esta mascota ya tiene tantas citas pendientes como la clínica acepta en línea. Cancela una o llama a la clínica.",
+    "code.HIGHER_INVITATION_PENDING":
+      "Esta dirección ya tiene una invitación pendiente con un rol superior; sigue vigente hasta que se acepte o caduque.",
+    "code.CLIENT_ALREADY_LINKED":
+      "Esta ficha de cliente ya pertenece a una cuenta. Solo un propietario o administrador puede pasarla a otra.",
     "code.IDEMPOTENCY_IN_PROGRESS": "Tu intento anterior aún se está procesando. Espera un momento.",
     "code.IDEMPOTENCY_KEY_REUSED": "Recarga la página e inténtalo de nuevo.",
     "code.PAYLOAD_TOO_LARGE": "Son demasiados datos para enviarlos de una vez.",

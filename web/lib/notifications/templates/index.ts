@@ -7,6 +7,7 @@ import {
   bookingRequestDeclined,
 } from "./appointments";
 import { resetPassword, verifyEmail } from "./auth";
+import { clientAccountRelinked } from "./clients";
 import { appointmentReminder } from "./reminders";
 import { staffInvitation } from "./staff";
 
@@ -19,4 +20,5 @@ export const templates: Record<string, Template> = {
   "appointment.cancelled": appointmentCancelled,
   "appointment.request_declined": bookingRequestDeclined,
   "appointment.reminder": appointmentReminder,
+  "client.account_relinked": clientAccountRelinked,
 };

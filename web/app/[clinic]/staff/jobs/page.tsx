@@ -1,10 +1,13 @@
-// /[clinic]/staff/jobs - owners: recent scheduled-job runs and this clinic's last delivery failures.
+// /[clinic]/staff/jobs - owners: this clinic's messages by status and its last delivery failures;
+// platform operators (PLATFORM_ADMIN_EMAILS) also the platform-wide scheduled-job run log.
+import { isPlatformOperator } from "@/lib/auth/platform-operators";
 import { listCronRuns, type CronRun } from "@/lib/cron/list-cron-runs";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { can } from "@/lib/clinics/permissions";
-import { withUser } from "@/lib/db/context";
+import { asSystem, withUser } from "@/lib/db/context";
 import { translator, type Translate } from "@/lib/i18n";
 import { notificationMessages } from "@/lib/i18n/messages/notifications";
+import { countClinicMessages } from "@/lib/notifications/count-clinic-messages";
 import { listDeliveryFailures, type DeliveryFailure } from "@/lib/notifications/list-delivery-failures";
 import { pageTitle } from "@/lib/i18n/page-title";
 
@@ -28,6 +31,13 @@ const statusClass: Record<CronRun["status"], string> = {
   abandoned: "bg-amber-100 text-amber-900",
 };
 
+const countKey = {
+  pending: "countPending",
+  sent: "countSent",
+  failed: "countFailed",
+  cancelled: "countCancelled",
+} as const satisfies Record<string, Key>;
+
 function runNotes(run: CronRun, t: Translate<Key>): string {
   const notes: string[] = [];
   if (run.stopped_by_budget) notes.push(t("stoppedByBudget"));
@@ -49,7 +59,10 @@ export default async function JobsPage(props: { params: Promise<{ clinic: string
   const { user, access, locale } = await loadStaffPage(slug);
   if (!access.role) return null;
   const t = translator(locale, notificationMessages);
-  if (!can(access, "jobs.read")) {
+  // the clinic's own counts and failures (owners); the platform run log (operators, whatever their role)
+  const isOwner = can(access, "jobs.read");
+  const isOperator = isPlatformOperator(user);
+  if (!isOwner && !isOperator) {
     return (
       <p role="status" className="mx-auto max-w-3xl rounded-xl border border-amber-200 bg-amber-50 p-4 text-amber-900">
         {t("jobsOwnersOnly")}
@@ -57,10 +70,15 @@ export default async function JobsPage(props: { params: Promise<{ clinic: string
     );
   }
   const clinicId = access.clinic.id;
-  const [runs, failures] = await withUser(
-    user,
-    async (db) => [await listCronRuns(db, clinicId, 50), await listDeliveryFailures(db, clinicId, 50)] as const,
-  );
+  const [counts, failures] = isOwner
+    ? await withUser(
+        user,
+        async (db) =>
+          [await countClinicMessages(db, clinicId, 7), await listDeliveryFailures(db, clinicId, 50)] as const,
+      )
+    : [null, null];
+  // the run log is platform-wide: read on the system path, and only for operators
+  const runs = isOperator ? await asSystem((db) => listCronRuns(db, 50)) : null;
   const time = new Intl.DateTimeFormat(locale, {
     dateStyle: "short",
     timeStyle: "medium",
@@ -78,76 +96,96 @@ export default async function JobsPage(props: { params: Promise<{ clinic: string
         <p className="mt-1 text-sm text-slate-600">{t("jobsIntro", { zone: access.clinic.timeZone })}</p>
       </div>
 
-      <section aria-labelledby="runs-heading" className="space-y-3">
-        <h2 id="runs-heading" className="text-lg font-semibold">
-          {t("runsTitle")}
-        </h2>
-        {runs.length === 0 ? (
-          <p className="text-slate-600">{t("runsEmpty")}</p>
-        ) : (
-          <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
-            <table className="w-full min-w-[640px] text-left text-sm">
-              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="p-3">{t("colJob")}</th>
-                  <th className="p-3">{t("colStarted")}</th>
-                  <th className="p-3">{t("colDuration")}</th>
-                  <th className="p-3">{t("colStatus")}</th>
-                  <th className="p-3 text-right">{t("colDone")}</th>
-                  <th className="p-3 text-right">{t("colFailed")}</th>
-                  <th className="p-3 text-right">{t("colSkipped")}</th>
-                  <th className="p-3">{t("colNotes")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {runs.map((r) => (
-                  <tr key={r.id} data-testid="cron-run">
-                    <td className="p-3 font-mono text-xs">{r.job}</td>
-                    <td className="whitespace-nowrap p-3">{time.format(new Date(r.started_at))}</td>
-                    <td className="p-3">{seconds(r)}</td>
-                    <td className="p-3">
-                      <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${statusClass[r.status]}`}>
-                        {t(statusKey[r.status])}
-                      </span>
-                    </td>
-                    <td className="p-3 text-right">{r.items_done}</td>
-                    <td className="p-3 text-right">{r.items_failed}</td>
-                    <td className="p-3 text-right">{r.items_skipped}</td>
-                    <td className="max-w-xs break-words p-3 text-xs text-slate-600">{runNotes(r, t)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
-
-      <section aria-labelledby="failures-heading" className="space-y-3">
-        <h2 id="failures-heading" className="text-lg font-semibold">
-          {t("failuresTitle")}
-        </h2>
-        {failures.length === 0 ? (
-          <p className="text-slate-600">{t("failuresEmpty")}</p>
-        ) : (
-          <ul className="divide-y divide-slate-100 rounded-xl bg-white shadow-sm">
-            {failures.map((f) => (
-              <li key={f.id} data-testid="delivery-failure" className="space-y-1 p-4 text-sm">
-                <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                  <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs uppercase">{f.channel}</span>
-                  <span className="break-all font-medium">{f.recipient}</span>
-                  <span className="text-slate-500">{f.template}</span>
-                </p>
-                <p className="break-words text-red-800">{f.last_error}</p>
-                <p className="text-xs text-slate-500">
-                  {t("colAttempts")}: {f.attempts} · {t("colFailedAt")}:{" "}
-                  {f.failed_at ? time.format(new Date(f.failed_at)) : "—"}
-                  {fallbackNote(f, t) ? ` · ${fallbackNote(f, t)}` : ""}
-                </p>
-              </li>
+      {counts ? (
+        <section aria-labelledby="counts-heading" className="space-y-3">
+          <h2 id="counts-heading" className="text-lg font-semibold">
+            {t("countsTitle")}
+          </h2>
+          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="message-counts">
+            {(["pending", "sent", "failed", "cancelled"] as const).map((k) => (
+              <div key={k} className="rounded-xl bg-white p-4 shadow-sm">
+                <dt className="text-xs uppercase tracking-wide text-slate-500">{t(countKey[k])}</dt>
+                <dd className="text-2xl font-semibold">{counts[k]}</dd>
+              </div>
             ))}
-          </ul>
-        )}
-      </section>
+          </dl>
+        </section>
+      ) : null}
+
+      {runs ? (
+        <section aria-labelledby="runs-heading" className="space-y-3">
+          <h2 id="runs-heading" className="text-lg font-semibold">
+            {t("runsTitle")}
+          </h2>
+          {runs.length === 0 ? (
+            <p className="text-slate-600">{t("runsEmpty")}</p>
+          ) : (
+            <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+              <table className="w-full min-w-[640px] text-left text-sm">
+                <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+                  <tr>
+                    <th className="p-3">{t("colJob")}</th>
+                    <th className="p-3">{t("colStarted")}</th>
+                    <th className="p-3">{t("colDuration")}</th>
+                    <th className="p-3">{t("colStatus")}</th>
+                    <th className="p-3 text-right">{t("colDone")}</th>
+                    <th className="p-3 text-right">{t("colFailed")}</th>
+                    <th className="p-3 text-right">{t("colSkipped")}</th>
+                    <th className="p-3">{t("colNotes")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {runs.map((r) => (
+                    <tr key={r.id} data-testid="cron-run">
+                      <td className="p-3 font-mono text-xs">{r.job}</td>
+                      <td className="whitespace-nowrap p-3">{time.format(new Date(r.started_at))}</td>
+                      <td className="p-3">{seconds(r)}</td>
+                      <td className="p-3">
+                        <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${statusClass[r.status]}`}>
+                          {t(statusKey[r.status])}
+                        </span>
+                      </td>
+                      <td className="p-3 text-right">{r.items_done}</td>
+                      <td className="p-3 text-right">{r.items_failed}</td>
+                      <td className="p-3 text-right">{r.items_skipped}</td>
+                      <td className="max-w-xs break-words p-3 text-xs text-slate-600">{runNotes(r, t)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ) : null}
+
+      {failures ? (
+        <section aria-labelledby="failures-heading" className="space-y-3">
+          <h2 id="failures-heading" className="text-lg font-semibold">
+            {t("failuresTitle")}
+          </h2>
+          {failures.length === 0 ? (
+            <p className="text-slate-600">{t("failuresEmpty")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 rounded-xl bg-white shadow-sm">
+              {failures.map((f) => (
+                <li key={f.id} data-testid="delivery-failure" className="space-y-1 p-4 text-sm">
+                  <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                    <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs uppercase">{f.channel}</span>
+                    <span className="break-all font-medium">{f.recipient}</span>
+                    <span className="text-slate-500">{f.template}</span>
+                  </p>
+                  <p className="break-words text-red-800">{f.last_error}</p>
+                  <p className="text-xs text-slate-500">
+                    {t("colAttempts")}: {f.attempts} · {t("colFailedAt")}:{" "}
+                    {f.failed_at ? time.format(new Date(f.failed_at)) : "—"}
+                    {fallbackNote(f, t) ? ` · ${fallbackNote(f, t)}` : ""}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -165,6 +165,7 @@ export function RulesForm({ locale, clinicSlug, rules }: { locale: Locale; clini
       slotGranularityMinutes: numberOrText(f, "slotGranularityMinutes"),
       clientChangeWindowHours: numberOrText(f, "clientChangeWindowHours"),
       requireConfirmation: f.get("requireConfirmation") === "on",
+      maxOpenAppointmentsPerPet: numberOrText(f, "maxOpenAppointmentsPerPet"),
     });
   }
   return (
@@ -198,6 +199,13 @@ export function RulesForm({ locale, clinicSlug, rules }: { locale: Locale; clini
         inputMode="numeric"
         defaultValue={rules.clientChangeWindowHours}
         error={fields.clientChangeWindowHours}
+      />
+      <Field
+        label={ts("sch.maxOpenPerPet")}
+        name="maxOpenAppointmentsPerPet"
+        inputMode="numeric"
+        defaultValue={rules.maxOpenAppointmentsPerPet}
+        error={fields.maxOpenAppointmentsPerPet}
       />
       <CheckboxField
         label={ts("sch.requireConfirmation")}

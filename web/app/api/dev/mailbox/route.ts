@@ -1,7 +1,8 @@
-// GET /api/dev/mailbox?to=<email> - latest outbox messages rendered, with their links (dev/e2e only; 404 otherwise)
+// GET /api/dev/mailbox?to=<email> - latest outbox messages rendered, with their links (local demo, this machine only)
 import { asSystem } from "@/lib/db/context";
+import { canOpenDevMailbox } from "@/lib/dev-mailbox/dev-mailbox-access";
 import { listDevMailbox, listDevMailboxSchema } from "@/lib/dev-mailbox/list-dev-mailbox";
-import { env, devMailboxEnabled } from "@/lib/env";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { searchParamsObject } from "@/lib/http/parse";
 import { parseWith } from "@/lib/validation/parse";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET(req: Request) {
   try {
-    if (!devMailboxEnabled()) throw new AppError("NOT_FOUND", "Not found.");
+    if (!canOpenDevMailbox(req.headers)) throw new AppError("NOT_FOUND", "Not found.");
     const query = parseWith(listDevMailboxSchema, searchParamsObject(new URL(req.url)));
     const messages = await asSystem((db) => listDevMailbox(db, query, env().APP_URL));
     return json({ messages }, 200, { "cache-control": "no-store" });

@@ -4,6 +4,7 @@ import { listAppointments } from "@/lib/appointments/list-appointments";
 import { withNextSlotsOnSlotTaken } from "@/lib/appointments/slot-taken-response";
 import { withUser } from "@/lib/db/context";
 import { actingClientId, can } from "@/lib/clinics/permissions";
+import { spendClientBooking } from "@/lib/rate-limits/abuse-limits";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 
@@ -32,6 +33,7 @@ export const POST = apiHandler(
   async ({ user, access, body }) => {
     if (!access) throw notFound();
     const clinic = access.clinic;
+    if (!access.role) await spendClientBooking(clinic.id, user.userId);
     const clientId = actingClientId(access, body.clientId, "appointments.actForAnyClient");
     const input = { ...body, startsAt: body.startsAt.toISOString(), clientId };
     const target = { serviceId: body.serviceId, vetId: body.vetId ?? null, petId: body.petId, after: body.startsAt };

@@ -3,6 +3,7 @@ import { listBookingRequests } from "@/lib/appointments/list-booking-requests";
 import { requestBooking, requestBookingSchema } from "@/lib/appointments/request-booking";
 import { withUser } from "@/lib/db/context";
 import { actingClientId } from "@/lib/clinics/permissions";
+import { spendClientBooking } from "@/lib/rate-limits/abuse-limits";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 
@@ -29,6 +30,7 @@ export const POST = apiHandler(
   async ({ user, access, body }) => {
     if (!access) throw notFound();
     const clinicId = access.clinic.id;
+    if (!access.role) await spendClientBooking(clinicId, user.userId);
     const input = { ...body, clientId: actingClientId(access, body.clientId, "appointments.actForAnyClient") };
     return { request: await withUser(user, (db) => requestBooking(db, clinicId, input)) };
   },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createClient, createClientSchema } from "@/lib/clients/create-client";
 import { listClients } from "@/lib/clients/list-clients";
 import { withUser } from "@/lib/db/context";
+import { spendClientEmail } from "@/lib/rate-limits/abuse-limits";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 
@@ -24,6 +25,7 @@ export const POST = apiHandler(
   async ({ user, access, body }) => {
     if (!access) throw notFound();
     const clinicId = access.clinic.id;
+    if (body.email) await spendClientEmail(clinicId);
     return { client: await withUser(user, (db) => createClient(db, { clinicId }, body)) };
   },
 );

@@ -2,6 +2,7 @@
 import { inviteStaff, inviteStaffInput } from "@/lib/clinics/invite-staff";
 import { listInvitations } from "@/lib/clinics/list-invitations";
 import { withUser } from "@/lib/db/context";
+import { spendInvitation } from "@/lib/rate-limits/abuse-limits";
 import { apiHandler } from "@/lib/http/api-handler";
 import { notFound } from "@/lib/http/respond";
 
@@ -17,6 +18,7 @@ export const POST = apiHandler(
   async ({ user, access, body }) => {
     if (!access) throw notFound();
     const clinicId = access.clinic.id;
+    await spendInvitation(clinicId);
     return { invitation: await withUser(user, (db) => inviteStaff(db, clinicId, body)) };
   },
 );
