@@ -214,8 +214,11 @@ grant execute on function private.has_clinic_role(p_clinic_id uuid, p_roles publ
 grant execute on function private.has_clinic_role(p_clinic_id uuid, p_roles public.staff_role[]) to authenticated;
 grant execute on function private.has_clinic_role(p_clinic_id uuid, p_roles public.staff_role[]) to postgres;
 grant execute on function private.hash_token(p_token text) to postgres;
-grant execute on function private.ics_event(p_uid uuid, p_sequence integer, p_method text, p_stamp timestamp with time zone, p_starts_at timestamp with time zone, p_ends_at timestamp with time zone, p_summary text, p_location text, p_description text) to postgres;
+grant execute on function private.ics_address(p_property text, p_name text, p_email text, p_parameters text) to postgres;
+grant execute on function private.ics_event(p_uid uuid, p_sequence integer, p_method text, p_stamp timestamp with time zone, p_starts_at timestamp with time zone, p_ends_at timestamp with time zone, p_summary text, p_location text, p_description text, p_organizer_name text, p_organizer_email text, p_attendee_name text, p_attendee_email text) to postgres;
+grant execute on function private.ics_fold(p_line text) to postgres;
 grant execute on function private.ics_line(p_name text, p_value text) to postgres;
+grant execute on function private.ics_method(p_method text, p_organizer_email text, p_attendee_email text) to postgres;
 grant execute on function private.invite_staff(p_clinic_id uuid, p_email text, p_role public.staff_role) to authenticated;
 grant execute on function private.invite_staff(p_clinic_id uuid, p_email text, p_role public.staff_role) to postgres;
 grant execute on function private.is_allowed_appointment_transition(p_from public.appointment_status, p_to public.appointment_status) to authenticated;

@@ -43,14 +43,14 @@ export interface TestClinic {
 }
 
 export async function createClinic(
-  opts: { timeZone?: string; name?: string; owner?: TestUser } = {},
+  opts: { timeZone?: string; name?: string; owner?: TestUser; email?: string } = {},
 ): Promise<TestClinic> {
   const owner = opts.owner ?? (await createUser());
   const slug = `clinic-${uniq()}`;
   const timeZone = opts.timeZone ?? "Europe/Madrid";
   const { rows } = await testPool().query<{ id: string }>(
-    "insert into public.clinics (slug, name, time_zone, currency) values ($1, $2, $3, 'EUR') returning id",
-    [slug, opts.name ?? `Clinic ${slug}`, timeZone],
+    "insert into public.clinics (slug, name, time_zone, currency, email) values ($1, $2, $3, 'EUR', $4) returning id",
+    [slug, opts.name ?? `Clinic ${slug}`, timeZone, opts.email ?? null],
   );
   const id = rows[0]!.id;
   await testPool().query("insert into public.clinic_memberships (clinic_id, user_id, role) values ($1, $2, 'owner')", [

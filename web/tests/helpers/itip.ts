@@ -11,7 +11,11 @@ export interface ParsedInvitation {
   end: Date;
   summary: string;
   organizer: string | null;
+  /** The organizer's CN parameter, as the parser decodes it. */
+  organizerName: string | null;
   attendees: string[];
+  /** Each ATTENDEE's parameters (CN, ROLE, PARTSTAT, RSVP), in file order. */
+  attendeeParameters: { cn: unknown; role: unknown; partstat: unknown; rsvp: unknown }[];
   /** iTIP properties the METHOD requires but the file lacks (empty = acceptable to a scheduling client). */
   itipProblems: string[];
 }
@@ -35,6 +39,7 @@ export function parseInvitation(ics: string): ParsedInvitation {
       ? (required[method] ?? [`unknown METHOD ${method}`]).filter((p) => !vevent.hasProperty(p))
       : [];
   const organizer = vevent.getFirstPropertyValue("organizer");
+  const organizerName = vevent.getFirstProperty("organizer")?.getParameter("cn");
   return {
     method: typeof method === "string" ? method : null,
     uid: event.uid,
@@ -44,7 +49,14 @@ export function parseInvitation(ics: string): ParsedInvitation {
     end: event.endDate.toJSDate(),
     summary: event.summary,
     organizer: typeof organizer === "string" ? organizer : null,
+    organizerName: typeof organizerName === "string" ? organizerName : null,
     attendees: event.attendees.map((a) => String(a.getFirstValue())),
+    attendeeParameters: event.attendees.map((a) => ({
+      cn: a.getParameter("cn"),
+      role: a.getParameter("role"),
+      partstat: a.getParameter("partstat"),
+      rsvp: a.getParameter("rsvp"),
+    })),
     itipProblems,
   };
 }

@@ -38,7 +38,7 @@ let bob: TestOwner;
 let day: string;
 
 beforeAll(async () => {
-  clinic = await createClinic({ timeZone: TZ, name: "Vete Brooklyn" });
+  clinic = await createClinic({ timeZone: TZ, name: "Vete Brooklyn", email: "hello@brooklyn.vete.test" });
   other = await createClinic({ timeZone: TZ });
   await setBookingRules(clinic.id, { minNoticeMinutes: 120, maxDaysAhead: 30, granularity: 15, changeWindowHours: 24 });
   service = await createService(clinic.id, {

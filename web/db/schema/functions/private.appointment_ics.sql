@@ -10,13 +10,16 @@ AS $function$
   select private.ics_event(a.id, a.sequence, p_method, now(), a.starts_at, a.ends_at,
     s.name || ' - ' || p.name || ' (' || c.name || ')',
     concat_ws(', ', c.name, c.address),
-    concat_ws(E'\n', s.name || ' - ' || p.name, u.name, s.instructions))
+    concat_ws(E'\n', s.name || ' - ' || p.name, v.name, s.instructions),
+    c.name, c.email, cl.full_name, coalesce(cl.email::text, u.email::text))
   from public.appointments a
   join public.clinics c on c.id = a.clinic_id
+  join public.clients cl on cl.id = a.client_id
+  left join public.users u on u.id = cl.user_id
   join public.services s on s.id = a.service_id
   join public.pets p on p.id = a.pet_id
-  join public.users u on u.id = a.vet_id
+  join public.users v on v.id = a.vet_id
   where a.id = p_appointment_id
 $function$;
 
-comment on function private.appointment_ics(p_appointment_id uuid, p_method text) is 'The appointment as an iCalendar VEVENT (UTC times, UID = appointment id) for mail attachments.';
+comment on function private.appointment_ics(p_appointment_id uuid, p_method text) is 'The appointment as an iCalendar VEVENT (UTC times, UID = appointment id, the clinic as organizer, the client as attendee) for the download.';

@@ -8,7 +8,7 @@ CREATE OR REPLACE FUNCTION private.enqueue_appointment_message(p_appointment_id 
 AS $function$
   insert into public.outbox_messages (clinic_id, user_id, channel, recipient, template, locale, payload, dedupe_key, attachments)
   select
-    a.clinic_id, cl.user_id, 'email', coalesce(cl.email::text, u.email::text), p_template,
+    a.clinic_id, cl.user_id, 'email', r.email, p_template,
     coalesce(cl.locale, u.locale, c.default_locale, 'en'),
     jsonb_build_object(
       'appointment_id', a.id, 'clinic_name', c.name, 'clinic_slug', c.slug, 'clinic_address', c.address,
@@ -21,21 +21,24 @@ AS $function$
     p_dedupe_key,
     case when p_ics_method is null then '[]'::jsonb else jsonb_build_array(jsonb_build_object(
       'filename', 'appointment.ics',
-      'content_type', 'text/calendar; charset=utf-8; method=' || p_ics_method,
+      -- the same METHOD as inside the file (REQUEST/CANCEL, or PUBLISH when the clinic has no email)
+      'content_type', 'text/calendar; charset=utf-8; method=' || private.ics_method(p_ics_method, c.email, r.email),
       'content', private.ics_event(a.id, a.sequence, p_ics_method, now(), a.starts_at, a.ends_at,
         s.name || ' - ' || p.name || ' (' || c.name || ')',
         concat_ws(', ', c.name, c.address),
-        concat_ws(E'\n', s.name || ' - ' || p.name, v.name, s.instructions)))) end
+        concat_ws(E'\n', s.name || ' - ' || p.name, v.name, s.instructions),
+        c.name, c.email, cl.full_name, r.email))) end
   from public.appointments a
   join public.clinics c on c.id = a.clinic_id
   join public.clients cl on cl.id = a.client_id
   left join public.users u on u.id = cl.user_id
+  cross join lateral (select coalesce(cl.email::text, u.email::text) as email) r
   join public.pets p on p.id = a.pet_id
   join public.services s on s.id = a.service_id
   join public.users v on v.id = a.vet_id
-  where a.id = p_appointment_id and coalesce(cl.email::text, u.email::text) is not null
+  where a.id = p_appointment_id and r.email is not null
   on conflict (dedupe_key) do nothing
   returning id
 $function$;
 
-comment on function private.enqueue_appointment_message(p_appointment_id uuid, p_template text, p_dedupe_key text, p_ics_method text, p_extra jsonb) is 'Outbox row for an appointment change (payload: clinic, pet, service, vet, local start) with an optional .ics attachment.';
+comment on function private.enqueue_appointment_message(p_appointment_id uuid, p_template text, p_dedupe_key text, p_ics_method text, p_extra jsonb) is 'Outbox row for an appointment change (payload: clinic, pet, service, vet, local start) with an optional .ics attachment (p_ics_method REQUEST or CANCEL, the clinic as organizer and the client as attendee).';

@@ -3,29 +3,12 @@
 
 CREATE OR REPLACE FUNCTION private.ics_line(p_name text, p_value text)
  RETURNS text
- LANGUAGE plpgsql
+ LANGUAGE sql
  IMMUTABLE
  SET search_path TO ''
 AS $function$
-declare
-  v_text text := p_name || ':' || replace(replace(replace(replace(replace(coalesce(p_value, ''),
-    '\', '\\'), ';', '\;'), ',', '\,'), E'\r', ''), E'\n', '\n');
-  v_out text := '';
-  v_line text := '';
-  v_char text;
-begin
-  if octet_length(v_text) <= 74 then
-    return v_text; -- the loop below would never fold it
-  end if;
-  foreach v_char in array regexp_split_to_array(v_text, '') loop
-    if octet_length(v_line) + octet_length(v_char) > 74 then
-      v_out := v_out || v_line || E'\r\n';
-      v_line := ' ';
-    end if;
-    v_line := v_line || v_char;
-  end loop;
-  return v_out || v_line;
-end
+  select private.ics_fold(p_name || ':' || replace(replace(replace(replace(replace(coalesce(p_value, ''),
+    '\', '\\'), ';', '\;'), ',', '\,'), E'\r', ''), E'\n', '\n'))
 $function$;
 
 comment on function private.ics_line(p_name text, p_value text) is 'One iCalendar content line NAME:value with the value escaped and folded at 75 octets.';

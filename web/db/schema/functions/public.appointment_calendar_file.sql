@@ -8,4 +8,4 @@ CREATE OR REPLACE FUNCTION public.appointment_calendar_file(p_clinic_id uuid, p_
  SET search_path TO ''
 AS $function$ select private.appointment_calendar_file(p_clinic_id, p_appointment_id) $function$;
 
-comment on function public.appointment_calendar_file(p_clinic_id uuid, p_appointment_id uuid) is 'The appointment as an .ics file (METHOD:PUBLISH, or CANCEL when cancelled or missed) for its own client or staff of its clinic; raises appointment_not_found (404) otherwise.';
+comment on function public.appointment_calendar_file(p_clinic_id uuid, p_appointment_id uuid) is 'The appointment as an .ics file (METHOD:PUBLISH with the clinic as organizer, or CANCEL with the client as attendee when cancelled or missed) for its own client or staff of its clinic; raises appointment_not_found (404) otherwise.';
