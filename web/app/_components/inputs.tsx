@@ -4,12 +4,32 @@ import { useId } from "react";
 const control =
   "min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-red-600";
 
-function ErrorText({ id, error }: { id: string; error?: string[] }) {
-  return error?.[0] ? (
-    <p id={id} className="text-sm text-red-700">
-      {error[0]}
-    </p>
-  ) : null;
+/** The label above a control and the first error below it; `control` gets the id and the aria wiring. */
+function Labelled(props: {
+  label: string;
+  name: string;
+  error?: string[];
+  control: (wiring: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode;
+}) {
+  const id = `${props.name}-${useId()}`;
+  const message = props.error?.[0];
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        {props.label}
+      </label>
+      {props.control({
+        id,
+        "aria-invalid": props.error ? true : undefined,
+        "aria-describedby": props.error ? `${id}-error` : undefined,
+      })}
+      {message ? (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 export function SelectField(props: {
@@ -20,29 +40,27 @@ export function SelectField(props: {
   error?: string[];
   required?: boolean;
 }) {
-  const id = `${props.name}-${useId()}`;
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {props.label}
-      </label>
-      <select
-        id={id}
-        name={props.name}
-        defaultValue={props.defaultValue}
-        required={props.required}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? `${id}-error` : undefined}
-        className={control}
-      >
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <ErrorText id={`${id}-error`} error={props.error} />
-    </div>
+    <Labelled
+      label={props.label}
+      name={props.name}
+      error={props.error}
+      control={(wiring) => (
+        <select
+          {...wiring}
+          name={props.name}
+          defaultValue={props.defaultValue}
+          required={props.required}
+          className={control}
+        >
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
@@ -53,24 +71,22 @@ export function TextAreaField(props: {
   error?: string[];
   maxLength?: number;
 }) {
-  const id = `${props.name}-${useId()}`;
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {props.label}
-      </label>
-      <textarea
-        id={id}
-        name={props.name}
-        rows={3}
-        maxLength={props.maxLength}
-        defaultValue={props.defaultValue}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? `${id}-error` : undefined}
-        className={control}
-      />
-      <ErrorText id={`${id}-error`} error={props.error} />
-    </div>
+    <Labelled
+      label={props.label}
+      name={props.name}
+      error={props.error}
+      control={(wiring) => (
+        <textarea
+          {...wiring}
+          name={props.name}
+          rows={3}
+          maxLength={props.maxLength}
+          defaultValue={props.defaultValue}
+          className={control}
+        />
+      )}
+    />
   );
 }
 

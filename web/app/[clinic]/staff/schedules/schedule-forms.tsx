@@ -154,16 +154,21 @@ export function RemoveButton({ locale, url, body }: { locale: Locale; url: strin
   );
 }
 
+/** The numeric booking rules, in the order the form shows them, with their labels. */
+const NUMBER_RULES = [
+  ["minNoticeMinutes", "sch.minNotice"],
+  ["maxDaysAhead", "sch.maxDays"],
+  ["slotGranularityMinutes", "sch.granularity"],
+  ["clientChangeWindowHours", "sch.changeWindow"],
+] as const satisfies readonly (readonly [keyof BookingRules, keyof typeof scheduleMessages.en])[];
+
 export function RulesForm({ locale, clinicSlug, rules }: { locale: Locale; clinicSlug: string; rules: BookingRules }) {
   const { ts, pending, error, fields, saved, save } = useSave(locale);
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     await save(`/api/clinics/${clinicSlug}/booking-rules`, "PUT", {
-      minNoticeMinutes: numberOrText(f, "minNoticeMinutes"),
-      maxDaysAhead: numberOrText(f, "maxDaysAhead"),
-      slotGranularityMinutes: numberOrText(f, "slotGranularityMinutes"),
-      clientChangeWindowHours: numberOrText(f, "clientChangeWindowHours"),
+      ...Object.fromEntries(NUMBER_RULES.map(([name]) => [name, numberOrText(f, name)])),
       requireConfirmation: f.get("requireConfirmation") === "on",
     });
   }
@@ -171,34 +176,16 @@ export function RulesForm({ locale, clinicSlug, rules }: { locale: Locale; clini
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <FormError message={error} />
       {saved ? <FormNotice>{ts("sch.saved")}</FormNotice> : null}
-      <Field
-        label={ts("sch.minNotice")}
-        name="minNoticeMinutes"
-        inputMode="numeric"
-        defaultValue={rules.minNoticeMinutes}
-        error={fields.minNoticeMinutes}
-      />
-      <Field
-        label={ts("sch.maxDays")}
-        name="maxDaysAhead"
-        inputMode="numeric"
-        defaultValue={rules.maxDaysAhead}
-        error={fields.maxDaysAhead}
-      />
-      <Field
-        label={ts("sch.granularity")}
-        name="slotGranularityMinutes"
-        inputMode="numeric"
-        defaultValue={rules.slotGranularityMinutes}
-        error={fields.slotGranularityMinutes}
-      />
-      <Field
-        label={ts("sch.changeWindow")}
-        name="clientChangeWindowHours"
-        inputMode="numeric"
-        defaultValue={rules.clientChangeWindowHours}
-        error={fields.clientChangeWindowHours}
-      />
+      {NUMBER_RULES.map(([name, label]) => (
+        <Field
+          key={name}
+          label={ts(label)}
+          name={name}
+          inputMode="numeric"
+          defaultValue={rules[name]}
+          error={fields[name]}
+        />
+      ))}
       <CheckboxField
         label={ts("sch.requireConfirmation")}
         name="requireConfirmation"
