@@ -9,7 +9,13 @@ function Labelled(props: {
   label: string;
   name: string;
   error?: string[];
-  control: (wiring: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode;
+  control: (wiring: {
+    id: string;
+    name: string;
+    className: string;
+    "aria-invalid"?: true;
+    "aria-describedby"?: string;
+  }) => React.ReactNode;
 }) {
   const id = `${props.name}-${useId()}`;
   const message = props.error?.[0];
@@ -20,6 +26,8 @@ function Labelled(props: {
       </label>
       {props.control({
         id,
+        name: props.name,
+        className: control,
         "aria-invalid": props.error ? true : undefined,
         "aria-describedby": props.error ? `${id}-error` : undefined,
       })}
@@ -42,17 +50,9 @@ export function SelectField(props: {
 }) {
   return (
     <Labelled
-      label={props.label}
-      name={props.name}
-      error={props.error}
+      {...props}
       control={(wiring) => (
-        <select
-          {...wiring}
-          name={props.name}
-          defaultValue={props.defaultValue}
-          required={props.required}
-          className={control}
-        >
+        <select {...wiring} defaultValue={props.defaultValue} required={props.required}>
           {props.options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -73,18 +73,9 @@ export function TextAreaField(props: {
 }) {
   return (
     <Labelled
-      label={props.label}
-      name={props.name}
-      error={props.error}
+      {...props}
       control={(wiring) => (
-        <textarea
-          {...wiring}
-          name={props.name}
-          rows={3}
-          maxLength={props.maxLength}
-          defaultValue={props.defaultValue}
-          className={control}
-        />
+        <textarea {...wiring} rows={3} maxLength={props.maxLength} defaultValue={props.defaultValue} />
       )}
     />
   );

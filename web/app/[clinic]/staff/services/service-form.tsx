@@ -1,20 +1,16 @@
 "use client";
 // Add or edit a service: duration, price (typed in units, sent in minor units), buffers, who performs it,
 // bookable online or staff-only, instructions shown at booking.
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
 import { FormError, FormNotice } from "@/app/_components/form-error";
 import { translator, type Locale } from "@/lib/i18n";
-import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { scheduleMessages } from "@/lib/i18n/messages/schedules";
 import type { Service } from "@/lib/schedules/service-record";
 import { CheckboxField, TextAreaField } from "@/app/_components/inputs";
-import { callApi } from "@/lib/http/browser/call-api";
-import { describeWith, useApiSubmit } from "@/lib/http/browser/use-api-submit";
 import { numberOrText as num } from "@/app/_components/form-values";
 import { minorUnitsToInput, toMinorUnits } from "@/lib/format/money";
+import { useSave } from "../_components/use-save";
 
 interface Props {
   locale: Locale;
@@ -25,13 +21,8 @@ interface Props {
 }
 
 export function ServiceForm({ locale, clinicSlug, currency, staff, service }: Props) {
-  const t = translator(locale, appointmentMessages);
   const ts = translator(locale, scheduleMessages);
-  const router = useRouter();
-  const { pending, error, fields, submit } = useApiSubmit(
-    describeWith({ fixErrors: t("form.fixErrors"), failed: t("form.failed") }),
-  );
-  const [saved, setSaved] = useState(false);
+  const { pending, error, fields, saved, save } = useSave(locale);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -49,15 +40,9 @@ export function ServiceForm({ locale, clinicSlug, currency, staff, service }: Pr
       instructions: String(form.get("instructions") ?? "").trim() || null,
       vetIds: form.getAll("vetIds").map(String),
     };
-    setSaved(false);
     const base = `/api/clinics/${clinicSlug}/services`;
-    const r = await submit(() =>
-      service ? callApi(`${base}/${service.id}`, { method: "PATCH", body }) : callApi(base, { method: "POST", body }),
-    );
-    if (!r?.ok) return;
-    setSaved(true);
-    if (!service) formEl.reset();
-    router.refresh();
+    const ok = await (service ? save(`${base}/${service.id}`, "PATCH", body) : save(base, "POST", body));
+    if (ok && !service) formEl.reset();
   }
 
   const price = fields.priceCents;
