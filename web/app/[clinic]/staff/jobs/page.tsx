@@ -78,76 +78,78 @@ export default async function JobsPage(props: { params: Promise<{ clinic: string
         <p className="mt-1 text-sm text-slate-600">{t("jobsIntro", { zone: access.clinic.timeZone })}</p>
       </div>
 
-      <section aria-labelledby="runs-heading" className="space-y-3">
-        <h2 id="runs-heading" className="text-lg font-semibold">
-          {t("runsTitle")}
-        </h2>
-        {runs.length === 0 ? (
-          <p className="text-slate-600">{t("runsEmpty")}</p>
-        ) : (
-          <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
-            <table className="w-full min-w-[640px] text-left text-sm">
-              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="p-3">{t("colJob")}</th>
-                  <th className="p-3">{t("colStarted")}</th>
-                  <th className="p-3">{t("colDuration")}</th>
-                  <th className="p-3">{t("colStatus")}</th>
-                  <th className="p-3 text-right">{t("colDone")}</th>
-                  <th className="p-3 text-right">{t("colFailed")}</th>
-                  <th className="p-3 text-right">{t("colSkipped")}</th>
-                  <th className="p-3">{t("colNotes")}</th>
+      <ListSection id="runs-heading" title={t("runsTitle")} empty={runs.length === 0 ? t("runsEmpty") : null}>
+        <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+          <table className="w-full min-w-[640px] text-left text-sm">
+            <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="p-3">{t("colJob")}</th>
+                <th className="p-3">{t("colStarted")}</th>
+                <th className="p-3">{t("colDuration")}</th>
+                <th className="p-3">{t("colStatus")}</th>
+                <th className="p-3 text-right">{t("colDone")}</th>
+                <th className="p-3 text-right">{t("colFailed")}</th>
+                <th className="p-3 text-right">{t("colSkipped")}</th>
+                <th className="p-3">{t("colNotes")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {runs.map((r) => (
+                <tr key={r.id} data-testid="cron-run">
+                  <td className="p-3 font-mono text-xs">{r.job}</td>
+                  <td className="whitespace-nowrap p-3">{time.format(new Date(r.started_at))}</td>
+                  <td className="p-3">{seconds(r)}</td>
+                  <td className="p-3">
+                    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${statusClass[r.status]}`}>
+                      {t(statusKey[r.status])}
+                    </span>
+                  </td>
+                  <td className="p-3 text-right">{r.items_done}</td>
+                  <td className="p-3 text-right">{r.items_failed}</td>
+                  <td className="p-3 text-right">{r.items_skipped}</td>
+                  <td className="max-w-xs break-words p-3 text-xs text-slate-600">{runNotes(r, t)}</td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {runs.map((r) => (
-                  <tr key={r.id} data-testid="cron-run">
-                    <td className="p-3 font-mono text-xs">{r.job}</td>
-                    <td className="whitespace-nowrap p-3">{time.format(new Date(r.started_at))}</td>
-                    <td className="p-3">{seconds(r)}</td>
-                    <td className="p-3">
-                      <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${statusClass[r.status]}`}>
-                        {t(statusKey[r.status])}
-                      </span>
-                    </td>
-                    <td className="p-3 text-right">{r.items_done}</td>
-                    <td className="p-3 text-right">{r.items_failed}</td>
-                    <td className="p-3 text-right">{r.items_skipped}</td>
-                    <td className="max-w-xs break-words p-3 text-xs text-slate-600">{runNotes(r, t)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </ListSection>
 
-      <section aria-labelledby="failures-heading" className="space-y-3">
-        <h2 id="failures-heading" className="text-lg font-semibold">
-          {t("failuresTitle")}
-        </h2>
-        {failures.length === 0 ? (
-          <p className="text-slate-600">{t("failuresEmpty")}</p>
-        ) : (
-          <ul className="divide-y divide-slate-100 rounded-xl bg-white shadow-sm">
-            {failures.map((f) => (
-              <li key={f.id} data-testid="delivery-failure" className="space-y-1 p-4 text-sm">
-                <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                  <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs uppercase">{f.channel}</span>
-                  <span className="break-all font-medium">{f.recipient}</span>
-                  <span className="text-slate-500">{f.template}</span>
-                </p>
-                <p className="break-words text-red-800">{f.last_error}</p>
-                <p className="text-xs text-slate-500">
-                  {t("colAttempts")}: {f.attempts} · {t("colFailedAt")}:{" "}
-                  {f.failed_at ? time.format(new Date(f.failed_at)) : "—"}
-                  {fallbackNote(f, t) ? ` · ${fallbackNote(f, t)}` : ""}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <ListSection
+        id="failures-heading"
+        title={t("failuresTitle")}
+        empty={failures.length === 0 ? t("failuresEmpty") : null}
+      >
+        <ul className="divide-y divide-slate-100 rounded-xl bg-white shadow-sm">
+          {failures.map((f) => (
+            <li key={f.id} data-testid="delivery-failure" className="space-y-1 p-4 text-sm">
+              <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs uppercase">{f.channel}</span>
+                <span className="break-all font-medium">{f.recipient}</span>
+                <span className="text-slate-500">{f.template}</span>
+              </p>
+              <p className="break-words text-red-800">{f.last_error}</p>
+              <p className="text-xs text-slate-500">
+                {t("colAttempts")}: {f.attempts} · {t("colFailedAt")}:{" "}
+                {f.failed_at ? time.format(new Date(f.failed_at)) : "—"}
+                {fallbackNote(f, t) ? ` · ${fallbackNote(f, t)}` : ""}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </ListSection>
     </div>
+  );
+}
+
+/** A headed section of the page: its list, or the line saying the list is empty. */
+function ListSection(props: { id: string; title: string; empty: string | null; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={props.id} className="space-y-3">
+      <h2 id={props.id} className="text-lg font-semibold">
+        {props.title}
+      </h2>
+      {props.empty !== null ? <p className="text-slate-600">{props.empty}</p> : props.children}
+    </section>
   );
 }
