@@ -41,6 +41,13 @@ export function ClinicProfileForm(props: Props) {
 
   const set = (key: keyof ClinicProfileValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setValues((v) => ({ ...v, [key]: e.target.value }));
+  /** A text field's name, value, change handler and error, all keyed by one form value. */
+  const bound = (key: keyof ClinicProfileValues) => ({
+    name: key,
+    value: values[key],
+    onChange: set(key),
+    error: fields[key],
+  });
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -65,23 +72,11 @@ export function ClinicProfileForm(props: Props) {
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormError message={error} />
       {notice ? <FormNotice>{notice}</FormNotice> : null}
-      <Field
-        label={t("form.name")}
-        name="name"
-        value={values.name}
-        onChange={set("name")}
-        error={fields.name}
-        required
-        maxLength={120}
-        autoComplete="organization"
-      />
+      <Field label={t("form.name")} {...bound("name")} required maxLength={120} autoComplete="organization" />
       {props.mode === "create" ? (
         <Field
           label={t("form.slug")}
-          name="slug"
-          value={values.slug}
-          onChange={set("slug")}
-          error={fields.slug}
+          {...bound("slug")}
           hint={t("form.slugHint", { slug: values.slug || "my-clinic" })}
           required
           maxLength={40}
@@ -114,26 +109,14 @@ export function ClinicProfileForm(props: Props) {
       {zoneChoice === OTHER ? (
         <Field
           label={t("form.timeZoneCustom")}
-          name="timeZone"
-          value={values.timeZone}
-          onChange={set("timeZone")}
-          error={fields.timeZone}
+          {...bound("timeZone")}
           required
           autoCapitalize="none"
           spellCheck={false}
         />
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          label={t("form.currency")}
-          name="currency"
-          value={values.currency}
-          onChange={set("currency")}
-          error={fields.currency}
-          required
-          maxLength={3}
-          autoCapitalize="characters"
-        />
+        <Field label={t("form.currency")} {...bound("currency")} required maxLength={3} autoCapitalize="characters" />
         <div className="flex flex-col gap-1">
           <label htmlFor="defaultLocale" className="text-sm font-medium text-slate-800">
             {t("form.defaultLocale")}
@@ -150,33 +133,9 @@ export function ClinicProfileForm(props: Props) {
           </select>
         </div>
       </div>
-      <Field
-        label={t("form.email") + optional}
-        name="email"
-        type="email"
-        value={values.email}
-        onChange={set("email")}
-        error={fields.email}
-        autoComplete="email"
-      />
-      <Field
-        label={t("form.phone") + optional}
-        name="phone"
-        type="tel"
-        value={values.phone}
-        onChange={set("phone")}
-        error={fields.phone}
-        autoComplete="tel"
-      />
-      <Field
-        label={t("form.address") + optional}
-        name="address"
-        value={values.address}
-        onChange={set("address")}
-        error={fields.address}
-        maxLength={300}
-        autoComplete="street-address"
-      />
+      <Field label={t("form.email") + optional} {...bound("email")} type="email" autoComplete="email" />
+      <Field label={t("form.phone") + optional} {...bound("phone")} type="tel" autoComplete="tel" />
+      <Field label={t("form.address") + optional} {...bound("address")} maxLength={300} autoComplete="street-address" />
       <Button type="submit" pending={pending} className="w-full sm:w-auto">
         {pending ? t("form.saving") : props.mode === "create" ? t("new.submit") : t("settings.save")}
       </Button>
