@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
+import { LabelledSelect } from "@/app/_components/inputs";
 import { FormError, FormNotice } from "@/app/_components/form-error";
 import { commonTimeZones } from "@/lib/clinics/time-zones";
 import { translator, type Locale } from "@/lib/i18n";
@@ -84,28 +85,24 @@ export function ClinicProfileForm(props: Props) {
           spellCheck={false}
         />
       ) : null}
-      <div className="flex flex-col gap-1">
-        <label htmlFor="timeZoneChoice" className="text-sm font-medium text-slate-800">
-          {t("form.timeZone")}
-        </label>
-        <select
-          id="timeZoneChoice"
-          className={selectClass}
-          value={zoneChoice}
-          onChange={(e) => {
-            setZoneChoice(e.target.value);
-            if (e.target.value !== OTHER) setValues((v) => ({ ...v, timeZone: e.target.value }));
-          }}
-        >
-          {commonTimeZones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone.replace(/_/g, " ")}
-            </option>
-          ))}
-          <option value={OTHER}>{t("form.timeZoneOther")}</option>
-        </select>
-        {zoneChoice !== OTHER && fields.timeZone ? <p className="text-sm text-red-700">{fields.timeZone[0]}</p> : null}
-      </div>
+      <LabelledSelect
+        label={t("form.timeZone")}
+        id="timeZoneChoice"
+        className={selectClass}
+        value={zoneChoice}
+        onChange={(e) => {
+          setZoneChoice(e.target.value);
+          if (e.target.value !== OTHER) setValues((v) => ({ ...v, timeZone: e.target.value }));
+        }}
+        error={zoneChoice !== OTHER ? fields.timeZone?.[0] : null}
+      >
+        {commonTimeZones.map((zone) => (
+          <option key={zone} value={zone}>
+            {zone.replace(/_/g, " ")}
+          </option>
+        ))}
+        <option value={OTHER}>{t("form.timeZoneOther")}</option>
+      </LabelledSelect>
       {zoneChoice === OTHER ? (
         <Field
           label={t("form.timeZoneCustom")}
@@ -117,21 +114,17 @@ export function ClinicProfileForm(props: Props) {
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t("form.currency")} {...bound("currency")} required maxLength={3} autoCapitalize="characters" />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="defaultLocale" className="text-sm font-medium text-slate-800">
-            {t("form.defaultLocale")}
-          </label>
-          <select
-            id="defaultLocale"
-            name="defaultLocale"
-            className={selectClass}
-            value={values.defaultLocale}
-            onChange={set("defaultLocale")}
-          >
-            <option value="en">{t("lang.en")}</option>
-            <option value="es">{t("lang.es")}</option>
-          </select>
-        </div>
+        <LabelledSelect
+          label={t("form.defaultLocale")}
+          id="defaultLocale"
+          name="defaultLocale"
+          className={selectClass}
+          value={values.defaultLocale}
+          onChange={set("defaultLocale")}
+        >
+          <option value="en">{t("lang.en")}</option>
+          <option value="es">{t("lang.es")}</option>
+        </LabelledSelect>
       </div>
       <Field label={t("form.email") + optional} {...bound("email")} type="email" autoComplete="email" />
       <Field label={t("form.phone") + optional} {...bound("phone")} type="tel" autoComplete="tel" />

@@ -98,3 +98,27 @@ export function CheckboxField(props: { label: string; name: string; defaultCheck
     </div>
   );
 }
+
+/**
+ * A labelled <select> that keeps the caller's id, classes and value handling (controlled or not), for forms
+ * whose other code refers to the select by id; an error, when given, shows below it.
+ */
+export function LabelledSelect({
+  label,
+  id,
+  error,
+  children,
+  ...select
+}: React.SelectHTMLAttributes<HTMLSelectElement> & { label: string; id: string; error?: string | null }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select id={id} {...select}>
+        {children}
+      </select>
+      {error ? <p className="text-sm text-red-700">{error}</p> : null}
+    </div>
+  );
+}
