@@ -7,6 +7,7 @@ import { translator, type Translate } from "@/lib/i18n";
 import { notificationMessages } from "@/lib/i18n/messages/notifications";
 import { listDeliveryFailures, type DeliveryFailure } from "@/lib/notifications/list-delivery-failures";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { HeadedSection } from "@/app/_components/headed-section";
 
 export const generateMetadata = pageTitle(notificationMessages, "jobsTitle");
 export const dynamic = "force-dynamic";
@@ -145,11 +146,8 @@ export default async function JobsPage(props: { params: Promise<{ clinic: string
 /** A headed section of the page: its list, or the line saying the list is empty. */
 function ListSection(props: { id: string; title: string; empty: string | null; children: React.ReactNode }) {
   return (
-    <section aria-labelledby={props.id} className="space-y-3">
-      <h2 id={props.id} className="text-lg font-semibold">
-        {props.title}
-      </h2>
+    <HeadedSection id={props.id} title={props.title} className="space-y-3">
       {props.empty !== null ? <p className="text-slate-600">{props.empty}</p> : props.children}
-    </section>
+    </HeadedSection>
   );
 }
