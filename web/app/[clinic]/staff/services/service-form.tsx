@@ -46,19 +46,27 @@ export function ServiceForm({ locale, clinicSlug, currency, staff, service }: Pr
   }
 
   const price = fields.priceCents;
+  /** A whole-minutes input with the service's value, or the default for a new service. */
+  const minutesField = (
+    name: "durationMinutes" | "bufferBeforeMinutes" | "bufferAfterMinutes",
+    label: string,
+    fallback: number,
+  ) => (
+    <Field
+      label={label}
+      name={name}
+      inputMode="numeric"
+      defaultValue={service?.[name] ?? fallback}
+      error={fields[name]}
+    />
+  );
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <FormError message={error} />
       {saved ? <FormNotice>{ts("svc.saved")}</FormNotice> : null}
       <Field label={ts("svc.name")} name="name" maxLength={120} defaultValue={service?.name} error={fields.name} />
       <div className="grid grid-cols-2 gap-3">
-        <Field
-          label={ts("svc.duration")}
-          name="durationMinutes"
-          inputMode="numeric"
-          defaultValue={service?.durationMinutes ?? 30}
-          error={fields.durationMinutes}
-        />
+        {minutesField("durationMinutes", ts("svc.duration"), 30)}
         <Field
           label={ts("svc.price", { currency })}
           name="price"
@@ -66,20 +74,8 @@ export function ServiceForm({ locale, clinicSlug, currency, staff, service }: Pr
           defaultValue={service ? minorUnitsToInput(service.priceCents, currency) : ""}
           error={price}
         />
-        <Field
-          label={ts("svc.bufferBefore")}
-          name="bufferBeforeMinutes"
-          inputMode="numeric"
-          defaultValue={service?.bufferBeforeMinutes ?? 0}
-          error={fields.bufferBeforeMinutes}
-        />
-        <Field
-          label={ts("svc.bufferAfter")}
-          name="bufferAfterMinutes"
-          inputMode="numeric"
-          defaultValue={service?.bufferAfterMinutes ?? 0}
-          error={fields.bufferAfterMinutes}
-        />
+        {minutesField("bufferBeforeMinutes", ts("svc.bufferBefore"), 0)}
+        {minutesField("bufferAfterMinutes", ts("svc.bufferAfter"), 0)}
       </div>
       <CheckboxField label={ts("svc.online")} name="bookableOnline" defaultChecked={service?.bookableOnline ?? true} />
       <CheckboxField label={ts("svc.active")} name="active" defaultChecked={service?.active ?? true} />
