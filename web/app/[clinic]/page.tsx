@@ -1,9 +1,8 @@
 // /[clinic] - the clinic's public page: name and contact, sign up / sign in, or join when signed in.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Button, ButtonLink } from "@/app/_components/button";
-import { LanguageSwitch } from "@/app/_components/language-switch";
+import { SiteHeader } from "@/app/_components/site-header";
 import { getPageLocale } from "@/lib/auth/get-page-locale";
 import { getRequestLocale } from "@/lib/auth/get-request-locale";
 import { getSessionUser } from "@/lib/auth/session";
@@ -61,12 +60,7 @@ export default async function ClinicPublicPage({ params }: Props) {
 
   return (
     <div lang={locale} className="min-h-screen">
-      <header className="flex items-center justify-between gap-2 px-4 py-3">
-        <Link href="/" className="text-xl font-semibold text-brand-700">
-          Vete
-        </Link>
-        <LanguageSwitch current={locale} />
-      </header>
+      <SiteHeader locale={locale} gap />
       <main className="mx-auto max-w-2xl space-y-6 px-4 pb-12">
         <section className="rounded-2xl bg-white p-5 shadow-sm sm:p-8">
           <h1 className="text-3xl font-semibold text-brand-800">{clinic.name}</h1>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/form-error";
+import { MessageBox } from "./message-box";
 import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { callApi } from "@/lib/http/browser/call-api";
@@ -45,17 +46,7 @@ export function CancelAppointmentButton({
     );
   return (
     <form onSubmit={cancel} className="w-full space-y-2">
-      <label className="block text-sm font-medium text-slate-800">
-        {t("list.cancelReason")}
-        <textarea
-          required
-          maxLength={500}
-          rows={2}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base"
-        />
-      </label>
+      <MessageBox label={t("list.cancelReason")} maxLength={500} rows={2} value={reason} onChange={setReason} />
       <FormError message={error} />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant="danger" pending={pending}>

@@ -31,6 +31,13 @@ export function ClientDetailsForm(props: {
   );
   const [saved, setSaved] = useState(false);
 
+  /** An optional text field's name, the client's current value and its error. */
+  const bound = (key: "email" | "phone" | "address") => ({
+    name: key,
+    defaultValue: client?.[key] ?? "",
+    error: fields[key],
+  });
+
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
@@ -85,32 +92,10 @@ export function ClientDetailsForm(props: {
           hint={t("profile.emailHint")}
         />
       ) : (
-        <Field
-          label={t("staff.emailOptional")}
-          name="email"
-          type="email"
-          maxLength={254}
-          defaultValue={client?.email ?? ""}
-          error={fields.email}
-        />
+        <Field label={t("staff.emailOptional")} {...bound("email")} type="email" maxLength={254} />
       )}
-      <Field
-        label={t("profile.phone")}
-        name="phone"
-        type="tel"
-        autoComplete="tel"
-        maxLength={32}
-        defaultValue={client?.phone ?? ""}
-        error={fields.phone}
-      />
-      <Field
-        label={t("profile.address")}
-        name="address"
-        autoComplete="street-address"
-        maxLength={300}
-        defaultValue={client?.address ?? ""}
-        error={fields.address}
-      />
+      <Field label={t("profile.phone")} {...bound("phone")} type="tel" autoComplete="tel" maxLength={32} />
+      <Field label={t("profile.address")} {...bound("address")} autoComplete="street-address" maxLength={300} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           label={t("profile.language")}

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
+import { LabelledSelect } from "@/app/_components/inputs";
 import { FormError, FormNotice } from "@/app/_components/form-error";
 import { commonTimeZones } from "@/lib/clinics/time-zones";
 import { translator, type Locale } from "@/lib/i18n";
@@ -41,6 +42,13 @@ export function ClinicProfileForm(props: Props) {
 
   const set = (key: keyof ClinicProfileValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setValues((v) => ({ ...v, [key]: e.target.value }));
+  /** A text field's name, value, change handler and error, all keyed by one form value. */
+  const bound = (key: keyof ClinicProfileValues) => ({
+    name: key,
+    value: values[key],
+    onChange: set(key),
+    error: fields[key],
+  });
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -65,23 +73,11 @@ export function ClinicProfileForm(props: Props) {
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormError message={error} />
       {notice ? <FormNotice>{notice}</FormNotice> : null}
-      <Field
-        label={t("form.name")}
-        name="name"
-        value={values.name}
-        onChange={set("name")}
-        error={fields.name}
-        required
-        maxLength={120}
-        autoComplete="organization"
-      />
+      <Field label={t("form.name")} {...bound("name")} required maxLength={120} autoComplete="organization" />
       {props.mode === "create" ? (
         <Field
           label={t("form.slug")}
-          name="slug"
-          value={values.slug}
-          onChange={set("slug")}
-          error={fields.slug}
+          {...bound("slug")}
           hint={t("form.slugHint", { slug: values.slug || "my-clinic" })}
           required
           maxLength={40}
@@ -89,94 +85,50 @@ export function ClinicProfileForm(props: Props) {
           spellCheck={false}
         />
       ) : null}
-      <div className="flex flex-col gap-1">
-        <label htmlFor="timeZoneChoice" className="text-sm font-medium text-slate-800">
-          {t("form.timeZone")}
-        </label>
-        <select
-          id="timeZoneChoice"
-          className={selectClass}
-          value={zoneChoice}
-          onChange={(e) => {
-            setZoneChoice(e.target.value);
-            if (e.target.value !== OTHER) setValues((v) => ({ ...v, timeZone: e.target.value }));
-          }}
-        >
-          {commonTimeZones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone.replace(/_/g, " ")}
-            </option>
-          ))}
-          <option value={OTHER}>{t("form.timeZoneOther")}</option>
-        </select>
-        {zoneChoice !== OTHER && fields.timeZone ? <p className="text-sm text-red-700">{fields.timeZone[0]}</p> : null}
-      </div>
+      <LabelledSelect
+        label={t("form.timeZone")}
+        id="timeZoneChoice"
+        className={selectClass}
+        value={zoneChoice}
+        onChange={(e) => {
+          setZoneChoice(e.target.value);
+          if (e.target.value !== OTHER) setValues((v) => ({ ...v, timeZone: e.target.value }));
+        }}
+        error={zoneChoice !== OTHER ? fields.timeZone?.[0] : null}
+      >
+        {commonTimeZones.map((zone) => (
+          <option key={zone} value={zone}>
+            {zone.replace(/_/g, " ")}
+          </option>
+        ))}
+        <option value={OTHER}>{t("form.timeZoneOther")}</option>
+      </LabelledSelect>
       {zoneChoice === OTHER ? (
         <Field
           label={t("form.timeZoneCustom")}
-          name="timeZone"
-          value={values.timeZone}
-          onChange={set("timeZone")}
-          error={fields.timeZone}
+          {...bound("timeZone")}
           required
           autoCapitalize="none"
           spellCheck={false}
         />
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          label={t("form.currency")}
-          name="currency"
-          value={values.currency}
-          onChange={set("currency")}
-          error={fields.currency}
-          required
-          maxLength={3}
-          autoCapitalize="characters"
-        />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="defaultLocale" className="text-sm font-medium text-slate-800">
-            {t("form.defaultLocale")}
-          </label>
-          <select
-            id="defaultLocale"
-            name="defaultLocale"
-            className={selectClass}
-            value={values.defaultLocale}
-            onChange={set("defaultLocale")}
-          >
-            <option value="en">{t("lang.en")}</option>
-            <option value="es">{t("lang.es")}</option>
-          </select>
-        </div>
+        <Field label={t("form.currency")} {...bound("currency")} required maxLength={3} autoCapitalize="characters" />
+        <LabelledSelect
+          label={t("form.defaultLocale")}
+          id="defaultLocale"
+          name="defaultLocale"
+          className={selectClass}
+          value={values.defaultLocale}
+          onChange={set("defaultLocale")}
+        >
+          <option value="en">{t("lang.en")}</option>
+          <option value="es">{t("lang.es")}</option>
+        </LabelledSelect>
       </div>
-      <Field
-        label={t("form.email") + optional}
-        name="email"
-        type="email"
-        value={values.email}
-        onChange={set("email")}
-        error={fields.email}
-        autoComplete="email"
-      />
-      <Field
-        label={t("form.phone") + optional}
-        name="phone"
-        type="tel"
-        value={values.phone}
-        onChange={set("phone")}
-        error={fields.phone}
-        autoComplete="tel"
-      />
-      <Field
-        label={t("form.address") + optional}
-        name="address"
-        value={values.address}
-        onChange={set("address")}
-        error={fields.address}
-        maxLength={300}
-        autoComplete="street-address"
-      />
+      <Field label={t("form.email") + optional} {...bound("email")} type="email" autoComplete="email" />
+      <Field label={t("form.phone") + optional} {...bound("phone")} type="tel" autoComplete="tel" />
+      <Field label={t("form.address") + optional} {...bound("address")} maxLength={300} autoComplete="street-address" />
       <Button type="submit" pending={pending} className="w-full sm:w-auto">
         {pending ? t("form.saving") : props.mode === "create" ? t("new.submit") : t("settings.save")}
       </Button>

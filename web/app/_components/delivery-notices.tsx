@@ -1,6 +1,6 @@
 // In-app notice for messages we could not deliver ("We could not email you ...; here are the details").
 // A server component: place it in any layout or page; it renders nothing for anonymous visitors or
-// when every message was delivered.
+// when every message was delivered (so its margin below goes with it).
 import { getSessionUser } from "@/lib/auth/session";
 import { withUser } from "@/lib/db/context";
 import { translator } from "@/lib/i18n";
@@ -17,7 +17,7 @@ export async function DeliveryNotices({ limit = 5 }: { limit?: number }) {
   if (notices.length === 0) return null;
   const t = translator(user.locale, notificationMessages);
   return (
-    <section aria-label={t("noticesLabel")} className="space-y-3">
+    <section aria-label={t("noticesLabel")} className="mb-4 space-y-3">
       {notices.map((n) => (
         <details
           key={n.id}

@@ -4,12 +4,40 @@ import { useId } from "react";
 const control =
   "min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-red-600";
 
-function ErrorText({ id, error }: { id: string; error?: string[] }) {
-  return error?.[0] ? (
-    <p id={id} className="text-sm text-red-700">
-      {error[0]}
-    </p>
-  ) : null;
+/** The label above a control and the first error below it; `control` gets the id and the aria wiring. */
+function Labelled(props: {
+  label: string;
+  name: string;
+  error?: string[];
+  control: (wiring: {
+    id: string;
+    name: string;
+    className: string;
+    "aria-invalid"?: true;
+    "aria-describedby"?: string;
+  }) => React.ReactNode;
+}) {
+  const id = `${props.name}-${useId()}`;
+  const message = props.error?.[0];
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        {props.label}
+      </label>
+      {props.control({
+        id,
+        name: props.name,
+        className: control,
+        "aria-invalid": props.error ? true : undefined,
+        "aria-describedby": props.error ? `${id}-error` : undefined,
+      })}
+      {message ? (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 export function SelectField(props: {
@@ -20,29 +48,19 @@ export function SelectField(props: {
   error?: string[];
   required?: boolean;
 }) {
-  const id = `${props.name}-${useId()}`;
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {props.label}
-      </label>
-      <select
-        id={id}
-        name={props.name}
-        defaultValue={props.defaultValue}
-        required={props.required}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? `${id}-error` : undefined}
-        className={control}
-      >
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <ErrorText id={`${id}-error`} error={props.error} />
-    </div>
+    <Labelled
+      {...props}
+      control={(wiring) => (
+        <select {...wiring} defaultValue={props.defaultValue} required={props.required}>
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
@@ -53,24 +71,13 @@ export function TextAreaField(props: {
   error?: string[];
   maxLength?: number;
 }) {
-  const id = `${props.name}-${useId()}`;
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {props.label}
-      </label>
-      <textarea
-        id={id}
-        name={props.name}
-        rows={3}
-        maxLength={props.maxLength}
-        defaultValue={props.defaultValue}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? `${id}-error` : undefined}
-        className={control}
-      />
-      <ErrorText id={`${id}-error`} error={props.error} />
-    </div>
+    <Labelled
+      {...props}
+      control={(wiring) => (
+        <textarea {...wiring} rows={3} maxLength={props.maxLength} defaultValue={props.defaultValue} />
+      )}
+    />
   );
 }
 
@@ -88,6 +95,30 @@ export function CheckboxField(props: { label: string; name: string; defaultCheck
       <label htmlFor={id} className="text-sm text-slate-800">
         {props.label}
       </label>
+    </div>
+  );
+}
+
+/**
+ * A labelled <select> that keeps the caller's id, classes and value handling (controlled or not), for forms
+ * whose other code refers to the select by id; an error, when given, shows below it.
+ */
+export function LabelledSelect({
+  label,
+  id,
+  error,
+  children,
+  ...select
+}: React.SelectHTMLAttributes<HTMLSelectElement> & { label: string; id: string; error?: string | null }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select id={id} {...select}>
+        {children}
+      </select>
+      {error ? <p className="text-sm text-red-700">{error}</p> : null}
     </div>
   );
 }

@@ -50,6 +50,13 @@ export function PetForm({ locale, clinicSlug, pet, clientId, doneHref }: PetForm
   );
   const [saved, setSaved] = useState(false);
 
+  /** An optional field's name, the pet's current value (empty when none) and its error. */
+  const bound = <K extends "breed" | "birthDate" | "weightKg" | "microchip" | "notes">(key: K) => ({
+    name: key,
+    defaultValue: pet?.[key] ?? "",
+    error: fields[key],
+  });
+
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const formEl = e.currentTarget;
@@ -94,39 +101,13 @@ export function PetForm({ locale, clinicSlug, pet, clientId, doneHref }: PetForm
           error={fields.sex}
         />
       </div>
-      <Field label={t("breed")} name="breed" maxLength={80} defaultValue={pet?.breed ?? ""} error={fields.breed} />
+      <Field label={t("breed")} {...bound("breed")} maxLength={80} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          label={t("birthDate")}
-          name="birthDate"
-          type="date"
-          max={today}
-          defaultValue={pet?.birthDate ?? ""}
-          error={fields.birthDate}
-        />
-        <Field
-          label={t("weightKg")}
-          name="weightKg"
-          inputMode="decimal"
-          defaultValue={pet?.weightKg ?? ""}
-          error={fields.weightKg}
-        />
+        <Field label={t("birthDate")} {...bound("birthDate")} type="date" max={today} />
+        <Field label={t("weightKg")} {...bound("weightKg")} inputMode="decimal" />
       </div>
-      <Field
-        label={t("microchip")}
-        name="microchip"
-        hint={t("microchipHint")}
-        maxLength={40}
-        defaultValue={pet?.microchip ?? ""}
-        error={fields.microchip}
-      />
-      <TextAreaField
-        label={t("notes")}
-        name="notes"
-        maxLength={4000}
-        defaultValue={pet?.notes ?? ""}
-        error={fields.notes}
-      />
+      <Field label={t("microchip")} {...bound("microchip")} hint={t("microchipHint")} maxLength={40} />
+      <TextAreaField label={t("notes")} {...bound("notes")} maxLength={4000} />
       {fields.clientId ? <FormError message={fields.clientId[0]} /> : null}
       <Button type="submit" pending={pending} className="w-full sm:w-auto">
         {pet ? t("save") : t("create")}

@@ -1,7 +1,7 @@
 // /new-clinic - a signed-in person with a verified email creates a clinic and becomes its owner.
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { LanguageSwitch } from "@/app/_components/language-switch";
+import { SiteHeader } from "@/app/_components/site-header";
 import { ClinicProfileForm } from "@/app/_components/clinic-profile-form";
 import { getRequestLocale } from "@/lib/auth/get-request-locale";
 import { getSessionUser } from "@/lib/auth/session";
@@ -23,12 +23,7 @@ export default async function NewClinicPage() {
 
   return (
     <div lang={locale} className="flex min-h-screen flex-col">
-      <header className="flex items-center justify-between px-4 py-3">
-        <Link href="/" className="text-xl font-semibold text-brand-700">
-          Vete
-        </Link>
-        <LanguageSwitch current={locale} />
-      </header>
+      <SiteHeader locale={locale} />
       <main className="mx-auto w-full max-w-xl flex-1 space-y-6 px-4 pb-12 pt-4">
         <div className="rounded-2xl bg-white p-5 shadow-sm sm:p-8">
           <h1 className="text-2xl font-semibold">{t("new.title")}</h1>

@@ -2,12 +2,11 @@
 // (else 404), what the caller is to it and the language. Cached per request so layout and page share it.
 import "server-only";
 import { cache } from "react";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { cookies } from "next/headers";
 import { getSessionUser, type CurrentUser } from "@/lib/auth/session";
-import { getClinicAccess, type ClinicAccess } from "@/lib/clinics/get-clinic-access";
-import { withUser } from "@/lib/db/context";
-import { isAppError } from "@/lib/errors";
+import type { ClinicAccess } from "@/lib/clinics/get-clinic-access";
+import { requireClinicAccess } from "@/lib/clinics/require-clinic-access";
 import { resolveLocale, type Locale } from "@/lib/i18n";
 
 export interface PortalPageContext {
@@ -19,13 +18,7 @@ export interface PortalPageContext {
 export const loadPortalPage = cache(async (slug: string, path = "/portal"): Promise<PortalPageContext> => {
   const user = await getSessionUser();
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(`/${slug.toLowerCase()}${path}`)}`);
-  let access: ClinicAccess;
-  try {
-    access = await withUser(user, (db) => getClinicAccess(db, slug));
-  } catch (err) {
-    if (isAppError(err) && err.code === "NOT_FOUND") notFound();
-    throw err;
-  }
+  const access = await requireClinicAccess(user, slug);
   const jar = await cookies();
   return {
     user,

@@ -2,13 +2,12 @@
 // caller's role there and the language to speak. Cached per request, so layout and page share one lookup.
 import "server-only";
 import { cache } from "react";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getSessionUser, type CurrentUser } from "@/lib/auth/session";
-import { withUser } from "@/lib/db/context";
-import { isAppError } from "@/lib/errors";
 import { getRequestLocale } from "@/lib/auth/get-request-locale";
 import type { Locale } from "@/lib/i18n";
-import { getClinicAccess, type ClinicAccess } from "./get-clinic-access";
+import type { ClinicAccess } from "./get-clinic-access";
+import { requireClinicAccess } from "./require-clinic-access";
 
 export interface StaffPageContext {
   user: CurrentUser;
@@ -19,12 +18,6 @@ export interface StaffPageContext {
 export const loadStaffPage = cache(async (slug: string): Promise<StaffPageContext> => {
   const user = await getSessionUser();
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(`/${slug}/staff`)}`);
-  let access: ClinicAccess;
-  try {
-    access = await withUser(user, (db) => getClinicAccess(db, slug));
-  } catch (err) {
-    if (isAppError(err) && err.code === "NOT_FOUND") notFound();
-    throw err;
-  }
+  const access = await requireClinicAccess(user, slug);
   return { user, access, locale: await getRequestLocale(access.clinic.defaultLocale) };
 });

@@ -53,6 +53,14 @@ export interface RunJobOptions {
   now?: () => number;
 }
 
+/** The counters of a run before its first batch (a fresh object each time: the run adds to it). */
+function nothingDoneYet(): Pick<
+  JobRunSummary,
+  "itemsDone" | "itemsFailed" | "itemsSkipped" | "batches" | "stoppedByBudget" | "details"
+> {
+  return { itemsDone: 0, itemsFailed: 0, itemsSkipped: 0, batches: 0, stoppedByBudget: false, details: {} };
+}
+
 async function tryLock(conn: PoolClient, job: string): Promise<boolean> {
   const { rows } = await conn.query<{ locked: boolean }>("select pg_try_advisory_lock($1, hashtext($2)) as locked", [
     CRON_LOCK_CLASS,
@@ -84,12 +92,7 @@ export async function runJob(
         runId: rows[0]?.id ?? 0,
         status: "skipped",
         skipped: "already running",
-        itemsDone: 0,
-        itemsFailed: 0,
-        itemsSkipped: 0,
-        batches: 0,
-        stoppedByBudget: false,
-        details: {},
+        ...nothingDoneYet(),
         durationMs: now() - started,
       };
     }
@@ -122,12 +125,7 @@ export async function runJob(
       job,
       runId,
       status: "succeeded",
-      itemsDone: 0,
-      itemsFailed: 0,
-      itemsSkipped: 0,
-      batches: 0,
-      stoppedByBudget: false,
-      details: {},
+      ...nothingDoneYet(),
       durationMs: 0,
     };
     try {

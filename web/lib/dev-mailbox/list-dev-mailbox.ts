@@ -28,16 +28,11 @@ export interface DevMailboxMessage {
   links: string[];
 }
 
-interface Row {
-  id: string;
-  channel: "email" | "sms";
-  recipient: string;
-  template: string;
-  locale: string;
-  status: string;
+/** The outbox row as selected; subject, text and links are read out of its payload. */
+type Row = Pick<DevMailboxMessage, "id" | "channel" | "recipient" | "template" | "locale" | "status"> & {
   created_at: Date;
   payload: Record<string, unknown>;
-}
+};
 
 const urlPattern = /https?:\/\/[^\s<>"')\]]+/g;
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/validation/parse";
-import { clockField, dateField, idField, requireScheduleEditor } from "./schedule-fields";
+import { clockField, dateField, idField, requireScheduleEditor, shortNoteField } from "./schedule-fields";
 import type { TimeOff } from "./get-clinic-schedule";
 
 export const addTimeOffSchema = z
@@ -15,13 +15,7 @@ export const addTimeOffSchema = z
     startTime: clockField.nullable().optional(),
     endDate: dateField,
     endTime: clockField.nullable().optional(),
-    reason: z
-      .string()
-      .trim()
-      .max(200, "At most 200 characters.")
-      .nullable()
-      .optional()
-      .transform((s) => (s ? s : null)),
+    reason: shortNoteField,
   })
   .refine((v) => `${v.endDate}T${v.endTime ?? "24:00"}` > `${v.startDate}T${v.startTime ?? "00:00"}`, {
     message: "The end must be after the start.",

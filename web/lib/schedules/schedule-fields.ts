@@ -7,6 +7,14 @@ export const idField = z.uuid("Not a valid id.");
 /** Wall-clock time HH:MM in the clinic's zone; 24:00 is allowed as an end. */
 export const clockField = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Use a time like 09:30.");
 export const dateField = z.iso.date("Use a date in the form YYYY-MM-DD.");
+/** A short optional note (time-off reason, override note); blank means none. */
+export const shortNoteField = z
+  .string()
+  .trim()
+  .max(200, "At most 200 characters.")
+  .nullable()
+  .optional()
+  .transform((s) => (s ? s : null));
 export const weekdayField = z.number().int().min(1, "1 (Monday) to 7 (Sunday).").max(7, "1 (Monday) to 7 (Sunday).");
 
 /** An [start, end) wall-clock interval with the end after the start. */

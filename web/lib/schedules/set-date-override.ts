@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { parseWith } from "@/lib/validation/parse";
-import { dateField, idField, intervalSchema, requireScheduleEditor } from "./schedule-fields";
+import { dateField, idField, intervalSchema, requireScheduleEditor, shortNoteField } from "./schedule-fields";
 
 export const setDateOverrideSchema = z
   .strictObject({
@@ -12,13 +12,7 @@ export const setDateOverrideSchema = z
     date: dateField,
     closed: z.boolean().default(false),
     intervals: z.array(intervalSchema).max(10, "At most 10 intervals.").default([]),
-    note: z
-      .string()
-      .trim()
-      .max(200, "At most 200 characters.")
-      .nullable()
-      .optional()
-      .transform((s) => (s ? s : null)),
+    note: shortNoteField,
   })
   .refine((v) => v.closed || v.intervals.length > 0, {
     message: "Add at least one interval, or mark the day closed.",

@@ -16,6 +16,7 @@ import { writeBookingHttpSection, type HttpLevel, type HttpPathStats } from "../
 import { percentile, runWorkers } from "../bench-support/measure";
 import { startApp } from "../bench-support/start-app";
 import { startEmbeddedPostgres } from "../embedded-postgres";
+import { runMain } from "../bench-support/run-main";
 
 const REQUESTS = Number(process.env.BENCH_HTTP_REQUESTS ?? 200);
 const CLIENT_COUNTS = [1, 10];
@@ -163,10 +164,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -5,6 +5,7 @@ import { Client } from "pg";
 import { migrate } from "../../lib/db/migrate";
 import { startEmbeddedPostgres } from "../embedded-postgres";
 import { startStandIn } from "../../tests/helpers/stand-in-provider";
+import { runMain } from "../bench-support/run-main";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 400);
 const APPOINTMENTS = Number(process.env.BENCH_APPOINTMENTS ?? 100_000);
@@ -154,10 +155,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -7,7 +7,6 @@ import { getReminderSettings } from "@/lib/notifications/get-reminder-settings";
 import { getBookingRules } from "@/lib/schedules/get-booking-rules";
 import { withUser } from "@/lib/db/context";
 import { closePool } from "@/lib/db/pool";
-import { AppError } from "@/lib/errors";
 import {
   addStaff,
   closeTestPool,
@@ -16,6 +15,7 @@ import {
   createUser,
   testPool,
 } from "../helpers/factories";
+import { errorOf } from "../helpers/rejections";
 
 afterAll(async () => {
   await closePool();
@@ -23,15 +23,6 @@ afterAll(async () => {
 });
 
 const slug = () => `vet-${Math.random().toString(36).slice(2, 10)}`;
-
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
 
 describe("createClinic", () => {
   it("makes the creator the clinic's owner", async () => {

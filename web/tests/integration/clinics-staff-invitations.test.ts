@@ -9,20 +9,12 @@ import { withUser } from "@/lib/db/context";
 import { closePool } from "@/lib/db/pool";
 import { AppError } from "@/lib/errors";
 import { addStaff, closeTestPool, createClinic, createUser, testPool } from "../helpers/factories";
+import { errorOf } from "../helpers/rejections";
 
 afterAll(async () => {
   await closePool();
   await closeTestPool();
 });
-
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
 
 const sha256 = (s: string) => createHash("sha256").update(s, "utf8").digest("hex");
 

@@ -5,6 +5,7 @@ import { asAnonymous, asSystem, withUser } from "@/lib/db/context";
 import { closePool, getPool } from "@/lib/db/pool";
 import { AppError } from "@/lib/errors";
 import { closeTestPool, createClinic, createUser, testPool } from "../helpers/factories";
+import { caught } from "../helpers/rejections";
 
 afterAll(async () => {
   await closePool();
@@ -19,15 +20,6 @@ interface Who extends Record<string, unknown> {
 }
 const WHO = `select pg_backend_pid() as pid, current_user as role, private.current_user_id() as user_id,
                     current_setting('request.jwt.claims', true) as claims`;
-
-async function caught(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected the promise to reject");
-}
 
 async function ownerRole(): Promise<string> {
   const { rows } = await testPool().query<{ role: string }>("select current_user as role");

@@ -6,6 +6,7 @@ import { closePool } from "@/lib/db/pool";
 import { AppError } from "@/lib/errors";
 import { withIdempotency } from "@/lib/http/idempotency";
 import { closeTestPool, testPool } from "../helpers/factories";
+import { caught } from "../helpers/rejections";
 
 afterAll(async () => {
   await closePool();
@@ -23,15 +24,6 @@ function countingHandler(status = 201, delayMs = 0) {
     return Response.json({ orderId: `order-${state.runs}` }, { status });
   };
   return { state, run };
-}
-
-async function caught(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected the promise to reject");
 }
 
 describe("withIdempotency", () => {

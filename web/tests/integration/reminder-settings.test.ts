@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withUser } from "@/lib/db/context";
 import { closePool } from "@/lib/db/pool";
-import { AppError } from "@/lib/errors";
 import { getReminderSettings } from "@/lib/notifications/get-reminder-settings";
 import type { ReminderSettingsInput } from "@/lib/notifications/reminder-settings";
 import { updateReminderSettings } from "@/lib/notifications/update-reminder-settings";
 import { addStaff, closeTestPool, createClinic, testPool, type TestClinic, type TestUser } from "../helpers/factories";
+import { errorOf } from "../helpers/rejections";
 
 let clinic: TestClinic;
 let other: TestClinic;
@@ -27,12 +27,7 @@ afterAll(async () => {
 });
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return (err as AppError).code;
+  return (await errorOf(p)).code;
 }
 
 const save = (user: TestUser, input: ReminderSettingsInput, clinicId = clinic.id) =>
@@ -82,13 +77,9 @@ describe("reminder settings", () => {
 
   it("rejects more than 4 times, times outside 15 minutes to 7 days, and repeats, with the field", async () => {
     for (const offsetsMinutes of [[60, 120, 240, 1440, 2880], [10], [20160], [120, 120]]) {
-      const err = await save(clinic.owner, { enabled: true, offsetsMinutes }).then(
-        () => null,
-        (e: unknown) => e,
-      );
-      expect(err).toBeInstanceOf(AppError);
-      expect((err as AppError).code).toBe("INVALID_INPUT");
-      expect(Object.keys((err as AppError).fields ?? {}).some((k) => k.startsWith("offsetsMinutes"))).toBe(true);
+      const err = await errorOf(save(clinic.owner, { enabled: true, offsetsMinutes }));
+      expect(err.code).toBe("INVALID_INPUT");
+      expect(Object.keys(err.fields ?? {}).some((k) => k.startsWith("offsetsMinutes"))).toBe(true);
     }
   });
 });

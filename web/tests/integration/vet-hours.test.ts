@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listVetHours } from "@/lib/appointments/list-vet-hours";
 import { withUser } from "@/lib/db/context";
 import { closePool } from "@/lib/db/pool";
-import { AppError } from "@/lib/errors";
 import {
   createPetOwner,
   createVet,
@@ -13,6 +12,7 @@ import {
   type TestOwner,
 } from "../helpers/appointment-factories";
 import { addStaff, closeTestPool, createClinic, testPool, type TestClinic, type TestUser } from "../helpers/factories";
+import { errorOf } from "../helpers/rejections";
 
 const TZ = "America/New_York";
 let clinic: TestClinic;
@@ -83,12 +83,8 @@ describe("vet hours on the calendar", () => {
     const date = await localDateFromToday(TZ, 20);
     expect((await hoursOn(date, vet)).length).toBe(2);
     for (const user of [owner.user, other.owner]) {
-      const err = await withUser(user, (db) => listVetHours(db, clinic.id, date)).then(
-        () => null,
-        (e: unknown) => e,
-      );
-      expect(err).toBeInstanceOf(AppError);
-      expect((err as AppError).code).toBe("FORBIDDEN");
+      const err = await errorOf(withUser(user, (db) => listVetHours(db, clinic.id, date)));
+      expect(err.code).toBe("FORBIDDEN");
     }
   });
 });

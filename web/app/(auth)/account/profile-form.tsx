@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
+import { LabelledSelect } from "@/app/_components/inputs";
 import { FormError, FormNotice } from "@/app/_components/form-error";
 import { translator, type Locale } from "@/lib/i18n";
 import { authMessages } from "@/lib/i18n/messages/auth";
@@ -32,20 +33,16 @@ export function ProfileForm({ locale, name }: { locale: Locale; name: string }) 
       <FormError message={error} />
       {saved ? <FormNotice>{t("saved")}</FormNotice> : null}
       <Field label={t("name")} name="name" defaultValue={name} autoComplete="name" required maxLength={120} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="account-locale" className="text-sm font-medium text-slate-800">
-          {t("language")}
-        </label>
-        <select
-          id="account-locale"
-          name="locale"
-          defaultValue={locale}
-          className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 text-base"
-        >
-          <option value="en">English</option>
-          <option value="es">Español</option>
-        </select>
-      </div>
+      <LabelledSelect
+        label={t("language")}
+        id="account-locale"
+        name="locale"
+        defaultValue={locale}
+        className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 text-base"
+      >
+        <option value="en">English</option>
+        <option value="es">Español</option>
+      </LabelledSelect>
       <Button type="submit" pending={pending} className="w-full">
         {t("save")}
       </Button>

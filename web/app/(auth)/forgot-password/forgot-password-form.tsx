@@ -5,24 +5,20 @@ import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
 import { FormError, FormNotice } from "@/app/_components/form-error";
-import { authErrorKey, authPost } from "@/lib/auth/auth-request";
 import { translator, type Locale } from "@/lib/i18n";
-import { authMessages, type AuthMessageKey } from "@/lib/i18n/messages/auth";
+import { authMessages } from "@/lib/i18n/messages/auth";
+import { useAuthPost } from "../_components/use-auth-post";
 
 export function ForgotPasswordForm({ locale, devMailbox }: { locale: Locale; devMailbox: boolean }) {
   const t = translator(locale, authMessages);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<AuthMessageKey | null>(null);
+  const { pending, error, post } = useAuthPost();
   const [sentTo, setSentTo] = useState<string | null>(null);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const email = String(new FormData(e.currentTarget).get("email") ?? "").trim();
-    setPending(true);
-    setError(null);
-    const r = await authPost("/request-password-reset", { email, redirectTo: "/reset-password" });
-    setPending(false);
-    if (!r.ok) return setError(authErrorKey(r));
+    const r = await post("/request-password-reset", { email, redirectTo: "/reset-password" });
+    if (!r.ok) return;
     setSentTo(email);
   }
 

@@ -3,26 +3,22 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
-import { Field } from "@/app/_components/field";
 import { FormError, FormNotice } from "@/app/_components/form-error";
-import { authErrorKey, authPost } from "@/lib/auth/auth-request";
 import { translator, type Locale } from "@/lib/i18n";
-import { authMessages, type AuthMessageKey } from "@/lib/i18n/messages/auth";
+import { authMessages } from "@/lib/i18n/messages/auth";
+import { NewPasswordField } from "../_components/new-password-field";
+import { useAuthPost } from "../_components/use-auth-post";
 
 export function ResetPasswordForm({ locale, token }: { locale: Locale; token: string }) {
   const t = translator(locale, authMessages);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<AuthMessageKey | null>(null);
+  const { pending, error, post } = useAuthPost();
   const [done, setDone] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const newPassword = String(new FormData(e.currentTarget).get("password") ?? "");
-    setPending(true);
-    setError(null);
-    const r = await authPost("/reset-password", { newPassword, token });
-    setPending(false);
-    if (!r.ok) return setError(authErrorKey(r));
+    const r = await post("/reset-password", { newPassword, token });
+    if (!r.ok) return;
     setDone(true);
   }
 
@@ -42,16 +38,7 @@ export function ResetPasswordForm({ locale, token }: { locale: Locale; token: st
     <form onSubmit={onSubmit} className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("resetTitle")}</h1>
       <FormError message={error ? t(error) : null} />
-      <Field
-        label={t("newPassword")}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={8}
-        maxLength={128}
-        hint={t("passwordHint")}
-      />
+      <NewPasswordField label={t("newPassword")} hint={t("passwordHint")} />
       <Button type="submit" pending={pending} className="w-full">
         {t("resetSubmit")}
       </Button>

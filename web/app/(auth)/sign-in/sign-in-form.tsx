@@ -7,12 +7,12 @@ import { Field } from "@/app/_components/field";
 import { FormError, FormNotice } from "@/app/_components/form-error";
 import { authErrorKey, authPost } from "@/lib/auth/auth-request";
 import { translator, type Locale } from "@/lib/i18n";
-import { authMessages, type AuthMessageKey } from "@/lib/i18n/messages/auth";
+import { authMessages } from "@/lib/i18n/messages/auth";
+import { useAuthPost } from "../_components/use-auth-post";
 
 export function SignInForm({ locale, next }: { locale: Locale; next: string }) {
   const t = translator(locale, authMessages);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<AuthMessageKey | null>(null);
+  const { pending, setPending, error, setError, post } = useAuthPost();
   const [unverifiedEmail, setUnverifiedEmail] = useState<string | null>(null);
   const [resent, setResent] = useState<string | null>(null);
 
@@ -21,17 +21,13 @@ export function SignInForm({ locale, next }: { locale: Locale; next: string }) {
     const form = new FormData(e.currentTarget);
     const email = String(form.get("email") ?? "").trim();
     const password = String(form.get("password") ?? "");
-    setPending(true);
-    setError(null);
     setResent(null);
-    const r = await authPost("/sign-in/email", { email, password });
+    const r = await post("/sign-in/email", { email, password }, true);
     if (r.ok) {
       // A full navigation so every server component renders with the new session.
       window.location.assign(next);
       return;
     }
-    setPending(false);
-    setError(authErrorKey(r));
     setUnverifiedEmail(r.code === "EMAIL_NOT_VERIFIED" ? email : null);
   }
 

@@ -5,9 +5,10 @@ import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
 import { FormError, FormNotice } from "@/app/_components/form-error";
-import { authErrorKey, authPost } from "@/lib/auth/auth-request";
 import { translator, type Locale } from "@/lib/i18n";
-import { authMessages, type AuthMessageKey } from "@/lib/i18n/messages/auth";
+import { authMessages } from "@/lib/i18n/messages/auth";
+import { NewPasswordField } from "../_components/new-password-field";
+import { useAuthPost } from "../_components/use-auth-post";
 
 interface Props {
   locale: Locale;
@@ -18,8 +19,7 @@ interface Props {
 
 export function SignUpForm({ locale, clinic, next, devMailbox }: Props) {
   const t = translator(locale, authMessages);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<AuthMessageKey | null>(null);
+  const { pending, error, setError, post } = useAuthPost();
   const [sentTo, setSentTo] = useState<string | null>(null);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -29,12 +29,9 @@ export function SignUpForm({ locale, clinic, next, devMailbox }: Props) {
     const email = String(form.get("email") ?? "").trim();
     const password = String(form.get("password") ?? "");
     if (!name) return setError("nameRequired");
-    setPending(true);
-    setError(null);
     const callbackURL = `/verify-email?next=${encodeURIComponent(next)}`;
-    const r = await authPost("/sign-up/email", { name, email, password, locale, callbackURL });
-    setPending(false);
-    if (!r.ok) return setError(authErrorKey(r));
+    const r = await post("/sign-up/email", { name, email, password, locale, callbackURL });
+    if (!r.ok) return;
     setSentTo(email);
   }
 
@@ -62,16 +59,7 @@ export function SignUpForm({ locale, clinic, next, devMailbox }: Props) {
       <FormError message={error ? t(error) : null} />
       <Field label={t("name")} name="name" autoComplete="name" required maxLength={120} />
       <Field label={t("email")} name="email" type="email" autoComplete="email" required maxLength={320} />
-      <Field
-        label={t("password")}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={8}
-        maxLength={128}
-        hint={t("passwordHint")}
-      />
+      <NewPasswordField label={t("password")} hint={t("passwordHint")} />
       <Button type="submit" pending={pending} className="w-full">
         {t("signUpSubmit")}
       </Button>

@@ -48,9 +48,7 @@ export default async function PortalLayout(props: { children: React.ReactNode; p
         ) : null}
       </header>
       <main className="mx-auto max-w-2xl px-4 py-6">
-        <div className="mb-4 empty:hidden">
-          <DeliveryNotices />
-        </div>
+        <DeliveryNotices />
         {props.children}
       </main>
     </div>

@@ -51,9 +51,7 @@ export default async function StaffLayout(props: { children: React.ReactNode; pa
         </div>
       </aside>
       <main className="min-w-0 flex-1 px-4 py-6 md:px-8">
-        <div className="mb-4 empty:hidden">
-          <DeliveryNotices />
-        </div>
+        <DeliveryNotices />
         {props.children}
       </main>
     </div>

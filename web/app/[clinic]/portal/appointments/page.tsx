@@ -10,6 +10,7 @@ import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { formatWhen, windowAroundNow } from "@/lib/format/time";
 import { CancelAppointmentButton } from "@/app/_components/cancel-appointment-button";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { HeadedSection } from "@/app/_components/headed-section";
 
 export const generateMetadata = pageTitle(appointmentMessages, "list.title");
 const closed = new Set(["cancelled", "completed", "no_show"]);
@@ -38,10 +39,7 @@ export default async function MyAppointmentsPage(props: {
         <ButtonLink href={`/${clinic.slug}/portal/book`}>{t("nav.book")}</ButtonLink>
       </div>
       {notice ? <FormNotice>{notice}</FormNotice> : null}
-      <section className="space-y-2" aria-labelledby="upcoming">
-        <h2 id="upcoming" className="text-lg font-semibold">
-          {t("list.upcoming")}
-        </h2>
+      <HeadedSection id="upcoming" title={t("list.upcoming")} className="space-y-2">
         {upcoming.length === 0 ? <p className="text-slate-600">{t("list.noneUpcoming")}</p> : null}
         <ul className="space-y-2" aria-label={t("list.upcoming")}>
           {upcoming.map((a) => (
@@ -72,11 +70,8 @@ export default async function MyAppointmentsPage(props: {
             </li>
           ))}
         </ul>
-      </section>
-      <section className="space-y-2" aria-labelledby="past">
-        <h2 id="past" className="text-lg font-semibold">
-          {t("list.past")}
-        </h2>
+      </HeadedSection>
+      <HeadedSection id="past" title={t("list.past")} className="space-y-2">
         {past.length === 0 ? <p className="text-slate-600">{t("list.nonePast")}</p> : null}
         <ul className="space-y-2" aria-label={t("list.past")}>
           {past.map((a) => (
@@ -88,7 +83,7 @@ export default async function MyAppointmentsPage(props: {
             </li>
           ))}
         </ul>
-      </section>
+      </HeadedSection>
     </div>
   );
 }

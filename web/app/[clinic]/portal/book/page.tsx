@@ -1,12 +1,10 @@
 // /[clinic]/portal/book - the client's booking flow (pet, service, vet or any, day, time, confirm).
 import { ButtonLink } from "@/app/_components/button";
 import { listServiceVets } from "@/lib/appointments/list-service-vets";
-import { loadPortalPage, requireClientId } from "@/lib/clients/load-portal-page";
+import { loadBookingChoices } from "@/lib/clients/load-booking-choices";
 import { withUser } from "@/lib/db/context";
 import { translator } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
-import { listPets } from "@/lib/pets/list-pets";
-import { listServices } from "@/lib/schedules/list-services";
 import { BookingFlow } from "./_components/booking-flow";
 import { pageTitle } from "@/lib/i18n/page-title";
 
@@ -14,17 +12,10 @@ export const generateMetadata = pageTitle(appointmentMessages, "book.title");
 
 export default async function BookPage({ params }: { params: Promise<{ clinic: string }> }) {
   const { clinic: slug } = await params;
-  const ctx = await loadPortalPage(slug, "/portal/book");
-  const clientId = requireClientId(ctx);
-  const { user, access, locale } = ctx;
+  const { user, locale, clinic, pets, services } = await loadBookingChoices(slug, "/portal/book");
   const t = translator(locale, appointmentMessages);
-  const clinic = access.clinic;
-  const data = await withUser(user, async (db) => ({
-    pets: (await listPets(db, { clinicId: clinic.id, clientId, limit: 200 })).items,
-    // the client's view: RLS shows only active services bookable online
-    services: (await listServices(db, clinic.id)).filter((s) => s.bookableOnline),
-    serviceVets: await listServiceVets(db, clinic.id),
-  }));
+  const serviceVets = await withUser(user, (db) => listServiceVets(db, clinic.id));
+  const data = { pets, services, serviceVets };
   const options = {
     pets: data.pets.map((p) => ({ id: p.id, name: p.name })),
     services: data.services

@@ -1,10 +1,7 @@
 // /[clinic]/portal/request - ask the clinic for an appointment when no free time fits.
-import { loadPortalPage, requireClientId } from "@/lib/clients/load-portal-page";
-import { withUser } from "@/lib/db/context";
+import { loadBookingChoices } from "@/lib/clients/load-booking-choices";
 import { translator } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
-import { listPets } from "@/lib/pets/list-pets";
-import { listServices } from "@/lib/schedules/list-services";
 import { localDate } from "@/lib/format/time";
 import { RequestForm } from "./request-form";
 import { pageTitle } from "@/lib/i18n/page-title";
@@ -13,15 +10,8 @@ export const generateMetadata = pageTitle(appointmentMessages, "request.title");
 
 export default async function RequestPage({ params }: { params: Promise<{ clinic: string }> }) {
   const { clinic: slug } = await params;
-  const ctx = await loadPortalPage(slug, "/portal/request");
-  const clientId = requireClientId(ctx);
-  const { user, access, locale } = ctx;
+  const { locale, clinic, pets, services } = await loadBookingChoices(slug, "/portal/request");
   const t = translator(locale, appointmentMessages);
-  const clinic = access.clinic;
-  const data = await withUser(user, async (db) => ({
-    pets: (await listPets(db, { clinicId: clinic.id, clientId, limit: 200 })).items,
-    services: (await listServices(db, clinic.id)).filter((s) => s.bookableOnline),
-  }));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("request.title")}</h1>
@@ -30,8 +20,8 @@ export default async function RequestPage({ params }: { params: Promise<{ clinic
         locale={locale}
         clinicSlug={clinic.slug}
         today={localDate(new Date(), clinic.timeZone)}
-        pets={data.pets.map((p) => ({ id: p.id, name: p.name }))}
-        services={data.services.map((s) => ({ id: s.id, name: s.name }))}
+        pets={pets.map((p) => ({ id: p.id, name: p.name }))}
+        services={services.map((s) => ({ id: s.id, name: s.name }))}
       />
     </div>
   );

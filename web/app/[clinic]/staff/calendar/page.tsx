@@ -10,7 +10,7 @@ import { withUser } from "@/lib/db/context";
 import { translator } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { addDays, formatDay, formatTime, isoWeekday, localDate } from "@/lib/format/time";
-import { AppointmentCard } from "./appointment-card";
+import { CalendarColumn } from "./calendar-column";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle(appointmentMessages, "cal.title");
@@ -138,8 +138,16 @@ export default async function CalendarPage(props: {
             {columns.map(([id, name]) => {
               const items = todayItems.filter((a) => a.vetId === id);
               return (
-                <section key={id} aria-label={name} className="space-y-2 rounded-xl bg-slate-50 p-2">
-                  <h2 className="px-1 font-semibold">{name}</h2>
+                <CalendarColumn
+                  key={id}
+                  label={name}
+                  heading={name}
+                  items={items}
+                  locale={locale}
+                  clinicSlug={clinic.slug}
+                  timeZone={tz}
+                  showVet={false}
+                >
                   <p className="px-1 text-sm text-slate-600" data-testid="vet-hours">
                     {hours.get(id)?.length
                       ? hours
@@ -148,18 +156,7 @@ export default async function CalendarPage(props: {
                           .join(" · ")
                       : t("cal.notWorking")}
                   </p>
-                  {items.length === 0 ? <p className="px-1 text-sm text-slate-500">{t("cal.empty")}</p> : null}
-                  {items.map((a) => (
-                    <AppointmentCard
-                      key={a.id}
-                      a={a}
-                      locale={locale}
-                      clinicSlug={clinic.slug}
-                      timeZone={tz}
-                      showVet={false}
-                    />
-                  ))}
-                </section>
+                </CalendarColumn>
               );
             })}
           </div>
@@ -169,28 +166,20 @@ export default async function CalendarPage(props: {
           {days.map((d) => {
             const items = byDay.get(d) ?? [];
             return (
-              <section
+              <CalendarColumn
                 key={d}
-                aria-label={formatDay(d, locale, "long")}
-                className="space-y-2 rounded-xl bg-slate-50 p-2"
-              >
-                <h2 className="px-1 font-semibold">
+                label={formatDay(d, locale, "long")}
+                heading={
                   <Link href={href({ view: "day", date: d })} className="hover:text-brand-700">
                     {formatDay(d, locale)}
                   </Link>
-                </h2>
-                {items.length === 0 ? <p className="px-1 text-sm text-slate-500">{t("cal.empty")}</p> : null}
-                {items.map((a) => (
-                  <AppointmentCard
-                    key={a.id}
-                    a={a}
-                    locale={locale}
-                    clinicSlug={clinic.slug}
-                    timeZone={tz}
-                    showVet={!vetId}
-                  />
-                ))}
-              </section>
+                }
+                items={items}
+                locale={locale}
+                clinicSlug={clinic.slug}
+                timeZone={tz}
+                showVet={!vetId}
+              />
             );
           })}
         </div>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/form-error";
+import { MessageBox } from "@/app/_components/message-box";
 import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { callApi } from "@/lib/http/browser/call-api";
@@ -83,17 +84,7 @@ export function RequestActions({
         </>
       ) : (
         <form onSubmit={(e) => (e.preventDefault(), void run(`${base}/decline`, { message }))} className="space-y-2">
-          <label className="block text-sm font-medium text-slate-800">
-            {t("req.declineMessage")}
-            <textarea
-              required
-              maxLength={1000}
-              rows={3}
-              value={message}
-              onChange={(e) => setMessage(e.target.value)}
-              className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-base"
-            />
-          </label>
+          <MessageBox label={t("req.declineMessage")} maxLength={1000} rows={3} value={message} onChange={setMessage} />
           <Button type="submit" variant="danger" pending={pending}>
             {t("req.sendDecline")}
           </Button>

@@ -14,6 +14,7 @@ import { formatDay, formatWhen, localDate } from "@/lib/format/time";
 import { OverrideForm, RemindersForm, RemoveButton, RulesForm, TimeOffForm } from "./schedule-forms";
 import { WeeklyHoursEditor } from "./weekly-hours-editor";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { HeadedSection } from "@/app/_components/headed-section";
 
 export const generateMetadata = pageTitle(scheduleMessages, "sch.title");
 const card = "space-y-3 rounded-xl bg-white p-4 shadow-sm";
@@ -69,10 +70,15 @@ export default async function SchedulesPage(props: {
         <p className="text-slate-600">{ts("sch.noVets")}</p>
       ) : (
         <>
-          <section className={card} aria-labelledby="weekly">
-            <h2 id="weekly" className="text-lg font-semibold">
-              {ts("sch.weekly")} · {chosen.name}
-            </h2>
+          <HeadedSection
+            id="weekly"
+            title={
+              <>
+                {ts("sch.weekly")} · {chosen.name}
+              </>
+            }
+            className={card}
+          >
             <p className="text-sm text-slate-600">{ts("sch.weeklyHint", { tz: clinic.timeZone })}</p>
             <WeeklyHoursEditor
               key={chosen.userId}
@@ -81,11 +87,8 @@ export default async function SchedulesPage(props: {
               vetId={chosen.userId}
               initial={schedule.weeklyHours}
             />
-          </section>
-          <section className={card} aria-labelledby="overrides">
-            <h2 id="overrides" className="text-lg font-semibold">
-              {ts("sch.overrides")}
-            </h2>
+          </HeadedSection>
+          <HeadedSection id="overrides" title={ts("sch.overrides")} className={card}>
             <p className="text-sm text-slate-600">{ts("sch.overrideHint")}</p>
             {schedule.overrides.length === 0 ? <p className="text-sm text-slate-500">{ts("sch.noOverrides")}</p> : null}
             <ul className="divide-y divide-slate-100">
@@ -106,11 +109,8 @@ export default async function SchedulesPage(props: {
               })}
             </ul>
             <OverrideForm locale={locale} clinicSlug={clinic.slug} vetId={chosen.userId} today={today} />
-          </section>
-          <section className={card} aria-labelledby="timeoff">
-            <h2 id="timeoff" className="text-lg font-semibold">
-              {ts("sch.timeOff")}
-            </h2>
+          </HeadedSection>
+          <HeadedSection id="timeoff" title={ts("sch.timeOff")} className={card}>
             {schedule.timeOff.length === 0 ? <p className="text-sm text-slate-500">{ts("sch.noTimeOff")}</p> : null}
             <ul className="divide-y divide-slate-100">
               {schedule.timeOff.map((o) => (
@@ -124,23 +124,17 @@ export default async function SchedulesPage(props: {
               ))}
             </ul>
             <TimeOffForm locale={locale} clinicSlug={clinic.slug} vetId={chosen.userId} today={today} />
-          </section>
+          </HeadedSection>
         </>
       )}
-      <section className={card} aria-labelledby="rules">
-        <h2 id="rules" className="text-lg font-semibold">
-          {ts("sch.rules")}
-        </h2>
+      <HeadedSection id="rules" title={ts("sch.rules")} className={card}>
         {canEditRules ? (
           <RulesForm locale={locale} clinicSlug={clinic.slug} rules={rules} />
         ) : (
           <p className="text-sm text-slate-600">{ts("sch.rulesReadOnly")}</p>
         )}
-      </section>
-      <section className={card} aria-labelledby="reminders">
-        <h2 id="reminders" className="text-lg font-semibold">
-          {ts("rem.title")}
-        </h2>
+      </HeadedSection>
+      <HeadedSection id="reminders" title={ts("rem.title")} className={card}>
         {canEditRules ? (
           <RemindersForm locale={locale} clinicSlug={clinic.slug} settings={reminders} />
         ) : (
@@ -152,7 +146,7 @@ export default async function SchedulesPage(props: {
               : ts("rem.off")}
           </p>
         )}
-      </section>
+      </HeadedSection>
     </div>
   );
 }

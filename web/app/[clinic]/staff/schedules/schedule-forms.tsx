@@ -1,52 +1,32 @@
 "use client";
 // Date override and time-off forms, a remove button for either, the clinic's booking rules and reminders forms.
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
 import { FormError, FormNotice } from "@/app/_components/form-error";
 import { translator, type Locale } from "@/lib/i18n";
-import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { scheduleMessages } from "@/lib/i18n/messages/schedules";
 import type { ReminderSettings } from "@/lib/notifications/reminder-settings";
 import type { BookingRules } from "@/lib/schedules/get-booking-rules";
 import { numberOrText, textOrNull as text } from "@/app/_components/form-values";
 import { CheckboxField } from "@/app/_components/inputs";
-import { callApi, type ApiMethod } from "@/lib/http/browser/call-api";
-import { describeWith, useApiSubmit } from "@/lib/http/browser/use-api-submit";
+import { useSave } from "../_components/use-save";
 
-/** Each form here saves, says "saved" and reloads the page's data. */
-function useSave(locale: Locale) {
-  const t = translator(locale, appointmentMessages);
-  const ts = translator(locale, scheduleMessages);
-  const router = useRouter();
-  const { pending, error, fields, submit } = useApiSubmit(
-    describeWith({ fixErrors: t("form.fixErrors"), failed: t("form.failed") }),
-  );
-  const [saved, setSaved] = useState(false);
-  async function save(url: string, method: ApiMethod, body?: unknown): Promise<boolean> {
-    setSaved(false);
-    const r = await submit(() => callApi(url, { method, body }));
-    if (!r?.ok) return false;
-    setSaved(true);
-    router.refresh();
-    return true;
-  }
-  return { ts, pending, error, fields, saved, save };
+/** Each form here saves, says "saved" and reloads the page's data, in the schedule pages' words. */
+function useScheduleSave(locale: Locale) {
+  return { ts: translator(locale, scheduleMessages), ...useSave(locale) };
 }
 
-export function OverrideForm({
-  locale,
-  clinicSlug,
-  vetId,
-  today,
-}: {
+/** The date override and time-off forms are for one vet, from today on. */
+interface VetFormProps {
   locale: Locale;
   clinicSlug: string;
   vetId: string;
   today: string;
-}) {
-  const { ts, pending, error, fields, save } = useSave(locale);
+}
+
+export function OverrideForm({ locale, clinicSlug, vetId, today }: VetFormProps) {
+  const { ts, pending, error, fields, save } = useScheduleSave(locale);
   const [closed, setClosed] = useState(false);
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -99,18 +79,8 @@ export function OverrideForm({
   );
 }
 
-export function TimeOffForm({
-  locale,
-  clinicSlug,
-  vetId,
-  today,
-}: {
-  locale: Locale;
-  clinicSlug: string;
-  vetId: string;
-  today: string;
-}) {
-  const { ts, pending, error, fields, save } = useSave(locale);
+export function TimeOffForm({ locale, clinicSlug, vetId, today }: VetFormProps) {
+  const { ts, pending, error, fields, save } = useScheduleSave(locale);
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
@@ -143,7 +113,7 @@ export function TimeOffForm({
 }
 
 export function RemoveButton({ locale, url, body }: { locale: Locale; url: string; body?: unknown }) {
-  const { ts, pending, error, save } = useSave(locale);
+  const { ts, pending, error, save } = useScheduleSave(locale);
   return (
     <span className="inline-flex items-center gap-2">
       <Button variant="secondary" className="px-3" pending={pending} onClick={() => void save(url, "DELETE", body)}>
@@ -154,59 +124,39 @@ export function RemoveButton({ locale, url, body }: { locale: Locale; url: strin
   );
 }
 
+/** The numeric booking rules, in the order the form shows them, with their labels. */
+const NUMBER_RULES = [
+  ["minNoticeMinutes", "sch.minNotice"],
+  ["maxDaysAhead", "sch.maxDays"],
+  ["slotGranularityMinutes", "sch.granularity"],
+  ["clientChangeWindowHours", "sch.changeWindow"],
+  ["maxOpenAppointmentsPerPet", "sch.maxOpenPerPet"],
+] as const satisfies readonly (readonly [keyof BookingRules, keyof typeof scheduleMessages.en])[];
+
 export function RulesForm({ locale, clinicSlug, rules }: { locale: Locale; clinicSlug: string; rules: BookingRules }) {
-  const { ts, pending, error, fields, saved, save } = useSave(locale);
+  const { ts, pending, error, fields, saved, save } = useScheduleSave(locale);
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     await save(`/api/clinics/${clinicSlug}/booking-rules`, "PUT", {
-      minNoticeMinutes: numberOrText(f, "minNoticeMinutes"),
-      maxDaysAhead: numberOrText(f, "maxDaysAhead"),
-      slotGranularityMinutes: numberOrText(f, "slotGranularityMinutes"),
-      clientChangeWindowHours: numberOrText(f, "clientChangeWindowHours"),
+      ...Object.fromEntries(NUMBER_RULES.map(([name]) => [name, numberOrText(f, name)])),
       requireConfirmation: f.get("requireConfirmation") === "on",
-      maxOpenAppointmentsPerPet: numberOrText(f, "maxOpenAppointmentsPerPet"),
     });
   }
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <FormError message={error} />
       {saved ? <FormNotice>{ts("sch.saved")}</FormNotice> : null}
-      <Field
-        label={ts("sch.minNotice")}
-        name="minNoticeMinutes"
-        inputMode="numeric"
-        defaultValue={rules.minNoticeMinutes}
-        error={fields.minNoticeMinutes}
-      />
-      <Field
-        label={ts("sch.maxDays")}
-        name="maxDaysAhead"
-        inputMode="numeric"
-        defaultValue={rules.maxDaysAhead}
-        error={fields.maxDaysAhead}
-      />
-      <Field
-        label={ts("sch.granularity")}
-        name="slotGranularityMinutes"
-        inputMode="numeric"
-        defaultValue={rules.slotGranularityMinutes}
-        error={fields.slotGranularityMinutes}
-      />
-      <Field
-        label={ts("sch.changeWindow")}
-        name="clientChangeWindowHours"
-        inputMode="numeric"
-        defaultValue={rules.clientChangeWindowHours}
-        error={fields.clientChangeWindowHours}
-      />
-      <Field
-        label={ts("sch.maxOpenPerPet")}
-        name="maxOpenAppointmentsPerPet"
-        inputMode="numeric"
-        defaultValue={rules.maxOpenAppointmentsPerPet}
-        error={fields.maxOpenAppointmentsPerPet}
-      />
+      {NUMBER_RULES.map(([name, label]) => (
+        <Field
+          key={name}
+          label={ts(label)}
+          name={name}
+          inputMode="numeric"
+          defaultValue={rules[name]}
+          error={fields[name]}
+        />
+      ))}
       <CheckboxField
         label={ts("sch.requireConfirmation")}
         name="requireConfirmation"
@@ -231,7 +181,7 @@ export function RemindersForm({
   clinicSlug: string;
   settings: ReminderSettings;
 }) {
-  const { ts, pending, error, fields, saved, save } = useSave(locale);
+  const { ts, pending, error, fields, saved, save } = useScheduleSave(locale);
   const choices = [...new Set([...REMINDER_CHOICES, ...settings.offsetsMinutes])].sort((a, b) => b - a);
   const label = (m: number) =>
     m % 1440 === 0

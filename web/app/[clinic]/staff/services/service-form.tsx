@@ -1,20 +1,16 @@
 "use client";
 // Add or edit a service: duration, price (typed in units, sent in minor units), buffers, who performs it,
 // bookable online or staff-only, instructions shown at booking.
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
 import { FormError, FormNotice } from "@/app/_components/form-error";
 import { translator, type Locale } from "@/lib/i18n";
-import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { scheduleMessages } from "@/lib/i18n/messages/schedules";
 import type { Service } from "@/lib/schedules/service-record";
 import { CheckboxField, TextAreaField } from "@/app/_components/inputs";
-import { callApi } from "@/lib/http/browser/call-api";
-import { describeWith, useApiSubmit } from "@/lib/http/browser/use-api-submit";
 import { numberOrText as num } from "@/app/_components/form-values";
 import { minorUnitsToInput, toMinorUnits } from "@/lib/format/money";
+import { useSave } from "../_components/use-save";
 
 interface Props {
   locale: Locale;
@@ -25,13 +21,8 @@ interface Props {
 }
 
 export function ServiceForm({ locale, clinicSlug, currency, staff, service }: Props) {
-  const t = translator(locale, appointmentMessages);
   const ts = translator(locale, scheduleMessages);
-  const router = useRouter();
-  const { pending, error, fields, submit } = useApiSubmit(
-    describeWith({ fixErrors: t("form.fixErrors"), failed: t("form.failed") }),
-  );
-  const [saved, setSaved] = useState(false);
+  const { pending, error, fields, saved, save } = useSave(locale);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -49,31 +40,33 @@ export function ServiceForm({ locale, clinicSlug, currency, staff, service }: Pr
       instructions: String(form.get("instructions") ?? "").trim() || null,
       vetIds: form.getAll("vetIds").map(String),
     };
-    setSaved(false);
     const base = `/api/clinics/${clinicSlug}/services`;
-    const r = await submit(() =>
-      service ? callApi(`${base}/${service.id}`, { method: "PATCH", body }) : callApi(base, { method: "POST", body }),
-    );
-    if (!r?.ok) return;
-    setSaved(true);
-    if (!service) formEl.reset();
-    router.refresh();
+    const ok = await (service ? save(`${base}/${service.id}`, "PATCH", body) : save(base, "POST", body));
+    if (ok && !service) formEl.reset();
   }
 
   const price = fields.priceCents;
+  /** A whole-minutes input with the service's value, or the default for a new service. */
+  const minutesField = (
+    name: "durationMinutes" | "bufferBeforeMinutes" | "bufferAfterMinutes",
+    label: string,
+    fallback: number,
+  ) => (
+    <Field
+      label={label}
+      name={name}
+      inputMode="numeric"
+      defaultValue={service?.[name] ?? fallback}
+      error={fields[name]}
+    />
+  );
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <FormError message={error} />
       {saved ? <FormNotice>{ts("svc.saved")}</FormNotice> : null}
       <Field label={ts("svc.name")} name="name" maxLength={120} defaultValue={service?.name} error={fields.name} />
       <div className="grid grid-cols-2 gap-3">
-        <Field
-          label={ts("svc.duration")}
-          name="durationMinutes"
-          inputMode="numeric"
-          defaultValue={service?.durationMinutes ?? 30}
-          error={fields.durationMinutes}
-        />
+        {minutesField("durationMinutes", ts("svc.duration"), 30)}
         <Field
           label={ts("svc.price", { currency })}
           name="price"
@@ -81,20 +74,8 @@ export function ServiceForm({ locale, clinicSlug, currency, staff, service }: Pr
           defaultValue={service ? minorUnitsToInput(service.priceCents, currency) : ""}
           error={price}
         />
-        <Field
-          label={ts("svc.bufferBefore")}
-          name="bufferBeforeMinutes"
-          inputMode="numeric"
-          defaultValue={service?.bufferBeforeMinutes ?? 0}
-          error={fields.bufferBeforeMinutes}
-        />
-        <Field
-          label={ts("svc.bufferAfter")}
-          name="bufferAfterMinutes"
-          inputMode="numeric"
-          defaultValue={service?.bufferAfterMinutes ?? 0}
-          error={fields.bufferAfterMinutes}
-        />
+        {minutesField("bufferBeforeMinutes", ts("svc.bufferBefore"), 0)}
+        {minutesField("bufferAfterMinutes", ts("svc.bufferAfter"), 0)}
       </div>
       <CheckboxField label={ts("svc.online")} name="bookableOnline" defaultChecked={service?.bookableOnline ?? true} />
       <CheckboxField label={ts("svc.active")} name="active" defaultChecked={service?.active ?? true} />

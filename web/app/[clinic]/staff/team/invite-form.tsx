@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
+import { LabelledSelect } from "@/app/_components/inputs";
 import { FormError, FormNotice } from "@/app/_components/form-error";
 import type { StaffRole } from "@/lib/clinics/permissions";
 import { translator, type Locale } from "@/lib/i18n";
@@ -50,25 +51,21 @@ export function InviteForm({ slug, locale, roles }: { slug: string; locale: Loca
           required
           autoComplete="off"
         />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="invite-role" className="text-sm font-medium text-slate-800">
-            {t("team.role")}
-          </label>
-          <select
-            id="invite-role"
-            name="role"
-            value={role}
-            onChange={(e) => setRole(e.target.value as StaffRole)}
-            className="min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100"
-          >
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
-          {fields.role ? <p className="text-sm text-red-700">{fields.role[0]}</p> : null}
-        </div>
+        <LabelledSelect
+          label={t("team.role")}
+          id="invite-role"
+          name="role"
+          value={role}
+          onChange={(e) => setRole(e.target.value as StaffRole)}
+          className="min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100"
+          error={fields.role?.[0]}
+        >
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </LabelledSelect>
       </div>
       <Button type="submit" pending={pending} className="w-full sm:w-auto">
         {t("team.invite")}

@@ -9,6 +9,7 @@ import { translator } from "@/lib/i18n";
 import { clinicMessages } from "@/lib/i18n/messages/clinics";
 import { InviteForm } from "./invite-form";
 import { RemoveMemberButton } from "./remove-member-button";
+import { HeadedSection } from "@/app/_components/headed-section";
 
 export async function generateMetadata(props: { params: Promise<{ clinic: string }> }): Promise<Metadata> {
   const { locale } = await loadStaffPage((await props.params).clinic);
@@ -39,10 +40,7 @@ export default async function TeamPage(props: { params: Promise<{ clinic: string
         </p>
       ) : null}
 
-      <section aria-labelledby="members-heading" className="space-y-3">
-        <h2 id="members-heading" className="text-lg font-semibold">
-          {t("team.members")}
-        </h2>
+      <HeadedSection id="members-heading" title={t("team.members")} className="space-y-3">
         <ul className="divide-y divide-slate-100 rounded-xl bg-white shadow-sm">
           {staff.map((m) => {
             const removable = canRemoveMember({ role, userId: user.userId }, m);
@@ -68,14 +66,11 @@ export default async function TeamPage(props: { params: Promise<{ clinic: string
             );
           })}
         </ul>
-      </section>
+      </HeadedSection>
 
       {canManage ? (
         <>
-          <section aria-labelledby="pending-heading" className="space-y-3">
-            <h2 id="pending-heading" className="text-lg font-semibold">
-              {t("team.pending")}
-            </h2>
+          <HeadedSection id="pending-heading" title={t("team.pending")} className="space-y-3">
             {invitations.length ? (
               <ul className="divide-y divide-slate-100 rounded-xl bg-white shadow-sm">
                 {invitations.map((i) => (
@@ -90,7 +85,7 @@ export default async function TeamPage(props: { params: Promise<{ clinic: string
             ) : (
               <p className="text-slate-600">{t("team.noPending")}</p>
             )}
-          </section>
+          </HeadedSection>
           <section aria-labelledby="invite-heading" className="space-y-3 rounded-xl bg-white p-4 shadow-sm sm:p-6">
             <div>
               <h2 id="invite-heading" className="text-lg font-semibold">
