@@ -10,18 +10,11 @@ import { POST as createClientRoute } from "@/app/api/clinics/[clinic]/clients/ro
 import { POST as bookRoute } from "@/app/api/clinics/[clinic]/appointments/route";
 import { POST as requestBookingRoute } from "@/app/api/clinics/[clinic]/booking-requests/route";
 import { closePool } from "@/lib/db/pool";
-import {
-  addStaff,
-  closeTestPool,
-  createClient,
-  createClinic,
-  createPet,
-  testPool,
-  type TestUser,
-} from "../helpers/factories";
+import { addStaff, closeTestPool, createClient, createClinic, createPet, testPool } from "../helpers/factories";
 import { createService, createVet, localInstant } from "../helpers/appointment-factories";
 import { daysFromToday } from "../helpers/dates";
-import { appUrl, callAuth, cookieHeader, newAccount } from "../helpers/auth-http";
+import { appUrl } from "../helpers/auth-http";
+import { signedIn } from "../helpers/route-calls";
 
 process.env.LIMIT_CLINICS_PER_ACCOUNT_PER_DAY = "2";
 process.env.LIMIT_INVITATIONS_PER_CLINIC_PER_DAY = "2";
@@ -33,20 +26,7 @@ afterAll(async () => {
   await closeTestPool();
 });
 
-interface SignedIn extends TestUser {
-  cookie: string;
-}
-
-async function signedIn(): Promise<SignedIn> {
-  const acct = newAccount();
-  await callAuth("/sign-up/email", { body: acct });
-  const { rows } = await testPool().query<{ id: string }>(
-    "update public.users set email_verified = true where email = $1 returning id",
-    [acct.email],
-  );
-  const res = await callAuth("/sign-in/email", { body: { email: acct.email, password: acct.password } });
-  return { userId: rows[0]!.id, email: acct.email, name: acct.name, cookie: cookieHeader(res) };
-}
+type SignedIn = Awaited<ReturnType<typeof signedIn>>;
 
 type Route = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
