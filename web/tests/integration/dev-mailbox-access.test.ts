@@ -64,13 +64,6 @@ describe("dev mailbox access", () => {
     expect(await askMailbox({ "x-vercel-forwarded-for": "127.0.0.1", [SOCKET_ADDRESS_HEADER]: "127.0.0.1" })).toBe(404);
   });
 
-  it("is a 404 through a reverse proxy on this machine (it connects from loopback but adds forwarding headers)", async () => {
-    for (const header of ["x-forwarded-for", "forwarded", "x-real-ip"]) {
-      const value = header === "forwarded" ? "for=198.51.100.9" : "198.51.100.9";
-      expect(await askMailbox({ [SOCKET_ADDRESS_HEADER]: "127.0.0.1", [header]: value }), header).toBe(404);
-    }
-  });
-
   it("stays off in the local demo with DEV_MAILBOX=off", async () => {
     process.env.DEV_MAILBOX = "off";
     expect(await askMailbox({ [SOCKET_ADDRESS_HEADER]: "127.0.0.1" })).toBe(404);
