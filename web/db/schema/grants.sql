@@ -15,6 +15,7 @@ grant usage on schema public to public;
 
 -- Tables, views and sequences
 grant delete, insert, maintain, references, select, trigger, truncate, update on table private.appointment_reminders to postgres;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table private.cron_leases to postgres;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table private.idempotency_keys to postgres;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table private.rate_limit_counters to postgres;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table private.schema_migrations to postgres;

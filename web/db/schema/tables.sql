@@ -21,6 +21,18 @@ CREATE INDEX appointment_reminders_dedupe_idx ON private.appointment_reminders U
 alter table private.appointment_reminders enable row level security;
 
 
+create table private.cron_leases (
+  job text not null,
+  holder uuid not null,
+  taken_at timestamp with time zone default now() not null,
+  expires_at timestamp with time zone not null
+);
+alter table private.cron_leases add constraint cron_leases_job_check CHECK (job ~ '^[a-z][a-z0-9-]{1,62}$'::text);
+alter table private.cron_leases add constraint cron_leases_pkey PRIMARY KEY (job);
+alter table private.cron_leases enable row level security;
+comment on table private.cron_leases is 'One row per scheduled job while a run holds it: the holder (a random id per run) and when the lease expires. Taken, renewed and released by web/lib/cron/cron-lease.ts.';
+
+
 create table private.idempotency_keys (
   user_key text not null,
   key text not null,

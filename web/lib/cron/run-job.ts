@@ -1,13 +1,18 @@
-// Runs one scheduled job safely: single-flight (a session advisory lock keyed by job name, held on a
-// dedicated connection), bounded batches, a time budget after which no new batch starts, and one row
-// per run in public.cron_runs, including runs skipped because another was still going.
+// Runs one scheduled job safely: single-flight (a lease row per job, see cron-lease.ts: no session state, so
+// it holds through a transaction pooler), bounded batches, a time budget after which no new batch starts,
+// and one row per run in public.cron_runs, including runs skipped because another was still going.
 import "server-only";
-import type { PoolClient } from "pg";
+import { randomUUID } from "node:crypto";
 import { getPool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
+import { releaseCronLease, renewCronLease, takeCronLease } from "./cron-lease";
 
-/** Advisory-lock class for cron jobs; the object id is hashtext(job). Arbitrary but constant. */
-const CRON_LOCK_CLASS = 7_246_310;
+/**
+ * How long a lease lasts without renewal. The runner renews it before every batch and on a heartbeat
+ * (every third of it) while a batch runs, so it outlasts any batch; it stays below the cron routes'
+ * maxDuration (60 s) so that a run the platform kills frees the job soon after, for the next run to take over.
+ */
+export const CRON_LEASE_MS = 30_000;
 /** A job that keeps reporting "more" still stops here, so a bug can never loop forever. */
 const MAX_BATCHES = 10_000;
 
@@ -51,22 +56,8 @@ export interface RunJobOptions {
   budgetMs?: number;
   /** The clock the budget is measured on (milliseconds); tests pass one they advance themselves. */
   now?: () => number;
-}
-
-/** The counters of a run before its first batch (a fresh object each time: the run adds to it). */
-function nothingDoneYet(): Pick<
-  JobRunSummary,
-  "itemsDone" | "itemsFailed" | "itemsSkipped" | "batches" | "stoppedByBudget" | "details"
-> {
-  return { itemsDone: 0, itemsFailed: 0, itemsSkipped: 0, batches: 0, stoppedByBudget: false, details: {} };
-}
-
-async function tryLock(conn: PoolClient, job: string): Promise<boolean> {
-  const { rows } = await conn.query<{ locked: boolean }>("select pg_try_advisory_lock($1, hashtext($2)) as locked", [
-    CRON_LOCK_CLASS,
-    job,
-  ]);
-  return rows[0]?.locked === true;
+  /** Lease length (milliseconds); tests shorten it. */
+  leaseMs?: number;
 }
 
 export async function runJob(
@@ -77,39 +68,56 @@ export async function runJob(
   const now = opts.now ?? Date.now;
   const started = now();
   const budgetMs = opts.budgetMs ?? env().CRON_TIME_BUDGET_MS;
-  const conn = await getPool().connect();
-  let locked = false;
+  const leaseMs = opts.leaseMs ?? CRON_LEASE_MS;
+  // Every statement here is autocommit on whichever pooled connection is free: nothing relies on the session.
+  const db = getPool();
+  const holder = randomUUID();
+  if (!(await takeCronLease(db, job, holder, leaseMs))) {
+    const { rows } = await db.query<{ id: number }>(
+      `insert into public.cron_runs (job, status, finished_at, details) values ($1, 'skipped', now(), '{"reason":"already running"}') returning id`,
+      [job],
+    );
+    console.info(`[cron] ${job}: skipped, another run holds the lock`);
+    return {
+      job,
+      runId: rows[0]?.id ?? 0,
+      status: "skipped",
+      skipped: "already running",
+      itemsDone: 0,
+      itemsFailed: 0,
+      itemsSkipped: 0,
+      batches: 0,
+      stoppedByBudget: false,
+      details: {},
+      durationMs: now() - started,
+    };
+  }
+  let leaseLost = false;
+  const renew = async () => {
+    if (!(await renewCronLease(db, job, holder, leaseMs))) leaseLost = true;
+  };
+  // The heartbeat keeps the lease alive through a long batch; a failed renewal (database unreachable) is
+  // retried on the next beat, and if the lease expires meanwhile the next renewal reports it lost.
+  const heartbeat = setInterval(
+    () => void renew().catch((err: unknown) => console.warn(`[cron] ${job}: could not renew the lease`, err)),
+    Math.max(Math.floor(leaseMs / 3), 50),
+  );
+  heartbeat.unref();
   try {
-    locked = await tryLock(conn, job);
-    if (!locked) {
-      const { rows } = await conn.query<{ id: number }>(
-        `insert into public.cron_runs (job, status, finished_at, details) values ($1, 'skipped', now(), '{"reason":"already running"}') returning id`,
-        [job],
-      );
-      console.info(`[cron] ${job}: skipped, another run holds the lock`);
-      return {
-        job,
-        runId: rows[0]?.id ?? 0,
-        status: "skipped",
-        skipped: "already running",
-        ...nothingDoneYet(),
-        durationMs: now() - started,
-      };
-    }
-    // We hold the lock, so any row still "running" belongs to a run that died (killed, platform timeout).
-    await conn.query(
+    // We hold the lease, so any row still "running" belongs to a run that died (killed, platform timeout).
+    await db.query(
       `update public.cron_runs set status = 'abandoned', finished_at = now(),
               error = coalesce(error, 'the run ended without recording a result (killed or timed out)')
         where job = $1 and status = 'running'`,
       [job],
     );
     // Retention: 30 days of history, trimmed a bounded slice at a time.
-    await conn.query(
+    await db.query(
       `delete from public.cron_runs where id in (
          select id from public.cron_runs where job = $1 and started_at < now() - interval '30 days' order by id limit 1000)`,
       [job],
     );
-    const { rows } = await conn.query<{ id: number }>("insert into public.cron_runs (job) values ($1) returning id", [
+    const { rows } = await db.query<{ id: number }>("insert into public.cron_runs (job) values ($1) returning id", [
       job,
     ]);
     const runId = rows[0]?.id ?? 0;
@@ -125,7 +133,12 @@ export async function runJob(
       job,
       runId,
       status: "succeeded",
-      ...nothingDoneYet(),
+      itemsDone: 0,
+      itemsFailed: 0,
+      itemsSkipped: 0,
+      batches: 0,
+      stoppedByBudget: false,
+      details: {},
       durationMs: 0,
     };
     try {
@@ -134,6 +147,9 @@ export async function runJob(
           summary.stoppedByBudget = true;
           break;
         }
+        // Each batch starts only under a freshly extended lease; a lost one means another run has taken over.
+        await renew();
+        if (leaseLost) throw new Error("the lease expired and another run took the job over");
         const r = await runBatch(ctx);
         summary.batches++;
         summary.itemsDone += r.done;
@@ -152,7 +168,7 @@ export async function runJob(
       console.error(`[cron] ${job}: run ${runId} failed`, err);
     }
     summary.durationMs = now() - started;
-    await conn.query(
+    await db.query(
       `update public.cron_runs set status = $2, finished_at = now(), items_done = $3, items_failed = $4, items_skipped = $5,
               batches = $6, stopped_by_budget = $7, details = $8, error = $9
         where id = $1`,
@@ -170,13 +186,10 @@ export async function runJob(
     );
     return summary;
   } finally {
-    // If the unlock fails, destroy the connection: a pooled connection must never keep holding the lock.
-    const unlocked =
-      !locked ||
-      (await conn.query("select pg_advisory_unlock($1, hashtext($2))", [CRON_LOCK_CLASS, job]).then(
-        () => true,
-        () => false,
-      ));
-    conn.release(!unlocked);
+    clearInterval(heartbeat);
+    // Only our own lease is released; if that fails, it simply expires and the next run takes it over.
+    await releaseCronLease(db, job, holder).catch((err: unknown) =>
+      console.warn(`[cron] ${job}: could not release the lease; it expires on its own`, err),
+    );
   }
 }

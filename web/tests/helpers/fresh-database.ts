@@ -1,5 +1,6 @@
 // Throwaway databases inside the running test cluster, for tests that need an empty schema
-// (migrations from scratch, migration runner races). Created and dropped through the owner connection.
+// (migrations from scratch, migration runner races). Created and dropped through the owner connection, and
+// always on the direct connection (never through a test pooler): migrations take a session-level lock.
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
 
@@ -9,6 +10,8 @@ export interface FreshDatabase {
   drop(): Promise<void>;
 }
 
+const directUrl = () => process.env.VETE_TEST_DIRECT_DATABASE_URL ?? process.env.DATABASE_URL;
+
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
@@ -16,7 +19,7 @@ function withDatabase(url: string, database: string): string {
 }
 
 async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
-  const base = process.env.DATABASE_URL;
+  const base = directUrl();
   if (!base) throw new Error("DATABASE_URL is not set (setup-env.ts sets it for integration tests)");
   const c = new Client({ connectionString: withDatabase(base, "postgres") });
   await c.connect();
@@ -31,7 +34,7 @@ async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
 export async function createFreshDatabase(prefix = "vete_fresh"): Promise<FreshDatabase> {
   const name = `${prefix}_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
   await admin((c) => c.query(`create database "${name}"`));
-  const base = process.env.DATABASE_URL ?? "";
+  const base = directUrl() ?? "";
   return {
     name,
     url: withDatabase(base, name),

@@ -1,15 +1,20 @@
 // Starts one throwaway embedded PostgreSQL for the integration run (in a child process, see
-// test-database-server.ts for why) and applies every migration to it.
+// test-database-server.ts for why) and applies every migration to it. With VETE_TEST_POOLER=pgbouncer the
+// tests reach it through PgBouncer in transaction mode (as the app reaches Supabase through Supavisor);
+// migrations still take the direct connection.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import readline from "node:readline";
 import type { TestProject } from "vitest/node";
+import { startPgBouncer, type Pooler } from "./pgbouncer";
 
 let server: ChildProcess | undefined;
+let pooler: Pooler | undefined;
 
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    directDatabaseUrl: string;
   }
 }
 
@@ -28,10 +33,14 @@ export async function setup(project: TestProject) {
     });
     child.once("exit", (code) => reject(new Error(`test database exited with ${code} before it was ready`)));
   });
-  project.provide("databaseUrl", url);
+  project.provide("directDatabaseUrl", url);
+  if (process.env.VETE_TEST_POOLER === "pgbouncer") pooler = await startPgBouncer(url, 20);
+  else if (process.env.VETE_TEST_POOLER) throw new Error("VETE_TEST_POOLER: the only pooler is pgbouncer");
+  project.provide("databaseUrl", pooler?.url ?? url);
 }
 
 export async function teardown() {
+  await pooler?.stop();
   const child = server;
   if (!child || child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { asSystem, withUser } from "@/lib/db/context";
 import { closePool } from "@/lib/db/pool";
 import { listCronRuns } from "@/lib/cron/list-cron-runs";
-import { runJob } from "@/lib/cron/run-job";
+import { releaseCronLease, renewCronLease, takeCronLease } from "@/lib/cron/cron-lease";
+import { CRON_LEASE_MS, runJob, type BatchResult } from "@/lib/cron/run-job";
 import { cronBudgetMs, isCronAuthorized } from "@/lib/cron/with-cron";
 import { countClinicMessages } from "@/lib/notifications/count-clinic-messages";
 import { listDeliveryFailures } from "@/lib/notifications/list-delivery-failures";
@@ -119,6 +120,132 @@ describe("cron route authorization", () => {
     expect(cronBudgetMs(60, 50_000)).toBe(50_000);
     expect(cronBudgetMs(60, 120_000)).toBe(50_000);
     expect(cronBudgetMs(30, 50_000)).toBe(20_000);
+  });
+});
+
+const oneBatch: BatchResult = { done: 1, failed: 0, skipped: 0, more: false };
+const leaseOf = async (job: string) =>
+  (
+    await testPool().query<{ holder: string; live: boolean }>(
+      "select holder, expires_at > now() as live from private.cron_leases where job = $1",
+      [job],
+    )
+  ).rows[0];
+
+describe("single-flight through a lease row (no session state, so it holds behind a transaction pooler)", () => {
+  it("lets exactly one of several concurrent runs of a job run; the others skip and are logged", async () => {
+    let ran = 0;
+    let skipped = 0;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    // The running batch waits until every other run has returned, so the runs truly overlap (at most 5 s:
+    // without single-flight nobody skips, and the assertions below then say so instead of a timeout).
+    const fallback = setTimeout(() => open(), 5_000);
+    const runs = Array.from({ length: 4 }, () =>
+      runJob(
+        "test-lease-race",
+        async () => {
+          ran++;
+          await gate;
+          return oneBatch;
+        },
+        { budgetMs: 10_000 },
+      ).then((r) => {
+        if (r.status === "skipped" && ++skipped === 3) open();
+        return r;
+      }),
+    );
+    const results = await Promise.all(runs);
+    clearTimeout(fallback);
+    expect(ran).toBe(1);
+    expect(results.map((r) => r.status).sort()).toEqual(["skipped", "skipped", "skipped", "succeeded"]);
+    const { rows } = await testPool().query<{ status: string; reason: string | null }>(
+      "select status, details->>'reason' as reason from public.cron_runs where job = 'test-lease-race' order by id",
+    );
+    expect(rows.filter((r) => r.status === "skipped" && r.reason === "already running")).toHaveLength(3);
+    expect(await leaseOf("test-lease-race")).toBeUndefined(); // released at the end
+  });
+
+  it("takes over the lease of a run that died once it has expired, and marks that run abandoned", async () => {
+    await testPool().query(
+      `insert into public.cron_runs (job, started_at) values ('test-lease-dead', now() - interval '2 minutes');
+       insert into private.cron_leases (job, holder, expires_at) values ('test-lease-dead', gen_random_uuid(), now() + interval '1 minute')`,
+    );
+    // While the dead run's lease is still live, it guards the job.
+    expect((await runJob("test-lease-dead", async () => oneBatch, { budgetMs: 5_000 })).status).toBe("skipped");
+    await testPool().query(
+      "update private.cron_leases set expires_at = now() - interval '1 second' where job = 'test-lease-dead'",
+    );
+    const r = await runJob("test-lease-dead", async () => oneBatch, { budgetMs: 5_000 });
+    expect(r).toMatchObject({ status: "succeeded", itemsDone: 1 });
+    const { rows } = await testPool().query<{ status: string }>(
+      "select status from public.cron_runs where job = 'test-lease-dead' order by id",
+    );
+    expect(rows.map((x) => x.status)).toEqual(["abandoned", "skipped", "succeeded"]);
+    expect(await leaseOf("test-lease-dead")).toBeUndefined();
+  });
+
+  it("keeps renewing the lease while a long batch runs, so a later run still skips", async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let started!: () => void;
+    const inBatch = new Promise<void>((resolve) => (started = resolve));
+    const long = runJob(
+      "test-lease-renew",
+      async () => {
+        started();
+        await gate;
+        return oneBatch;
+      },
+      { budgetMs: 10_000, leaseMs: 1_000 },
+    );
+    await inBatch;
+    // Three lease lengths later the lease would long have expired without the heartbeat.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(await leaseOf("test-lease-renew")).toMatchObject({ live: true });
+    const later = await runJob("test-lease-renew", async () => oneBatch, { budgetMs: 5_000, leaseMs: 1_000 });
+    expect(later.status).toBe("skipped");
+    open();
+    expect((await long).status).toBe("succeeded");
+  });
+
+  it("lets only the holder renew or release a lease", async () => {
+    const job = "test-lease-holder";
+    const mine = randomUUID();
+    const theirs = randomUUID();
+    expect(await takeCronLease(testPool(), job, mine, 60_000)).toBe(true);
+    expect(await takeCronLease(testPool(), job, theirs, 60_000)).toBe(false);
+    expect(await releaseCronLease(testPool(), job, theirs)).toBe(false);
+    expect(await renewCronLease(testPool(), job, theirs, 60_000)).toBe(false);
+    expect(await leaseOf(job)).toEqual({ holder: mine, live: true });
+    expect((await runJob(job, async () => oneBatch, { budgetMs: 5_000 })).status).toBe("skipped");
+    expect(await releaseCronLease(testPool(), job, mine)).toBe(true);
+    expect((await runJob(job, async () => oneBatch, { budgetMs: 5_000 })).status).toBe("succeeded");
+  });
+
+  it("stops a run whose lease was taken over instead of running beside the new holder", async () => {
+    const job = "test-lease-lost";
+    let batches = 0;
+    const r = await runJob(
+      job,
+      async () => {
+        batches++;
+        // Simulate a stall long enough for the lease to expire and another run to take the job.
+        await testPool().query("update private.cron_leases set holder = gen_random_uuid() where job = $1", [job]);
+        return { ...oneBatch, more: true };
+      },
+      { budgetMs: 10_000 },
+    );
+    expect(batches).toBe(1);
+    expect(r).toMatchObject({ status: "failed", error: "the lease expired and another run took the job over" });
+    expect(await leaseOf(job)).toBeDefined(); // the new holder's lease is left alone
+  });
+
+  it("keeps the lease below the cron routes' maxDuration, so a killed run frees the job soon", async () => {
+    for (const route of ["deliver-outbox", "send-reminders"]) {
+      const { maxDuration } = (await import(`@/app/api/cron/${route}/route`)) as { maxDuration: number };
+      expect(CRON_LEASE_MS).toBeLessThan(maxDuration * 1000);
+    }
   });
 });
 
