@@ -10,7 +10,7 @@ import { requestBooking } from "@/lib/appointments/request-booking";
 import { withUser } from "@/lib/db/context";
 import { closePool } from "@/lib/db/pool";
 import { createService, createVet, localInstant, setBookingRules } from "../helpers/appointment-factories";
-import { anchorDay } from "../helpers/dates";
+import { after, anchorDay, HOUR } from "../helpers/dates";
 import { call, signedIn } from "../helpers/route-calls";
 import {
   addStaff,
@@ -113,7 +113,7 @@ describe("a client naming another client", () => {
   });
 
   it("gets the same code and field from the booking SQL itself (the guard behind the routes)", async () => {
-    const startsAtLater = new Date(startsAt.getTime() + 60 * 60_000);
+    const startsAtLater = after(startsAt, HOUR);
     await expect(
       withUser(me, (db) =>
         bookAppointment(db, clinic.id, {
