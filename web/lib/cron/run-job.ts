@@ -60,6 +60,14 @@ export interface RunJobOptions {
   leaseMs?: number;
 }
 
+/** The counters of a run before its first batch (a fresh object each time: the run adds to it). */
+function nothingDoneYet(): Pick<
+  JobRunSummary,
+  "itemsDone" | "itemsFailed" | "itemsSkipped" | "batches" | "stoppedByBudget" | "details"
+> {
+  return { itemsDone: 0, itemsFailed: 0, itemsSkipped: 0, batches: 0, stoppedByBudget: false, details: {} };
+}
+
 export async function runJob(
   job: string,
   runBatch: (ctx: JobContext) => Promise<BatchResult>,
@@ -83,12 +91,7 @@ export async function runJob(
       runId: rows[0]?.id ?? 0,
       status: "skipped",
       skipped: "already running",
-      itemsDone: 0,
-      itemsFailed: 0,
-      itemsSkipped: 0,
-      batches: 0,
-      stoppedByBudget: false,
-      details: {},
+      ...nothingDoneYet(),
       durationMs: now() - started,
     };
   }
@@ -133,12 +136,7 @@ export async function runJob(
       job,
       runId,
       status: "succeeded",
-      itemsDone: 0,
-      itemsFailed: 0,
-      itemsSkipped: 0,
-      batches: 0,
-      stoppedByBudget: false,
-      details: {},
+      ...nothingDoneYet(),
       durationMs: 0,
     };
     try {
