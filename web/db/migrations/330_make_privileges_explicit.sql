@@ -1,10 +1,12 @@
 -- Why: on Supabase, default privileges grant ALL on every new table, sequence and function in schema public to
 -- anon, authenticated and service_role (for the roles postgres and supabase_admin). Migrations 001-320 granted
 -- what they meant but did not always revoke the rest first, so on a Supabase database anon could, among other
--- things, select and update accounts.access_token (row-level security was the only guard), write any column the
--- app grants only column by column, and execute 25 functions meant for the owner only. Measured by
+-- things, select and update accounts.access_token (row-level security was the only guard), write columns the
+-- app grants only column by column, use cron_runs_id_seq, and execute every function in public, the jobs'
+-- enqueue_due_reminders and check_reminder_still_due included. Measured by
 -- web/tests/integration/privilege-matrix.test.ts before this file: 1,792 effective (object, role, privilege)
--- entries for anon/authenticated that plain PostgreSQL does not have (every column counted), none missing.
+-- entries for anon/authenticated that plain PostgreSQL does not have (1,433 column, 328 table, 25 function,
+-- 6 sequence; every column counted), none missing; service_role held 1,076.
 --
 -- Design, so that the effective grants are the same on plain PostgreSQL and on Supabase:
 -- 1. Future objects: the migrating role's default privileges in schemas public and private grant nothing to
