@@ -14,7 +14,6 @@ import path from "node:path";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR, migrate, readMigrations } from "@/lib/db/migrate";
-import type { Queryable } from "../helpers/catalog-checks";
 import { describeDiff, diffMatrices, readPrivilegeMatrix } from "../helpers/privilege-matrix";
 import {
   DEBIAN_PG15_BIN,
@@ -27,7 +26,7 @@ import {
 import { prepareSupabaseLikeDatabase } from "../helpers/supabase-like-database";
 
 const ROLES = ["anon", "authenticated", "public"];
-const EXPLICIT_PRIVILEGES = /^3[3]\d_/; // 330-339: the migrations this test guards
+const EXPLICIT_PRIVILEGES = /^33\d_/; // 330-339: the migrations this test guards
 const withoutGuard = process.env.VETE_PROVE_WITHOUT_GUARD === "1";
 
 const tempDirs: string[] = [];
@@ -45,7 +44,7 @@ async function migrationsWhere(keep: (name: string) => boolean): Promise<string>
   return dir;
 }
 
-async function withClient<T>(url: string, fn: (c: Queryable & Client) => Promise<T>): Promise<T> {
+async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
   const c = new Client({ connectionString: url });
   await c.connect();
   try {
@@ -149,9 +148,10 @@ function privilegeMatrixSuite(label: string, server: () => Promise<PostgresServe
     it("changes no effective privilege on plain PostgreSQL with the migrations that make them explicit", async () => {
       if (!plain) throw new Error("plain cluster not started");
       const url = await createDatabase(plain, "vete_before_after");
-      const explicitFiles = allFiles.filter((n) => EXPLICIT_PRIVILEGES.test(n));
-      const lastExplicit = explicitFiles.at(-1);
-      expect(lastExplicit, "no migration numbered 330-339").toBeDefined();
+      expect(
+        allFiles.some((n) => EXPLICIT_PRIVILEGES.test(n)),
+        "no migration numbered 330-339",
+      ).toBe(true);
       await migrate(url, { dir: await migrationsWhere((n) => n < "330") });
       const before = await matrixOf(url);
       await migrate(url, { dir: await migrationsWhere((n) => n < "340") });
