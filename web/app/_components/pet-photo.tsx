@@ -20,7 +20,7 @@ export function PetPhoto({
   const box = `${sizes[size]} shrink-0 overflow-hidden rounded-2xl bg-slate-100`;
   if (!url) {
     return (
-      <div className={`${box} flex items-center justify-center p-2 text-center text-xs text-slate-500`}>
+      <div className={`${box} flex items-center justify-center p-2 text-center text-xs text-slate-700`}>
         {t("none")}
       </div>
     );
