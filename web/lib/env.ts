@@ -34,6 +34,14 @@ const schema = z.object({
   DEV_MAILBOX: z.enum(["on", "off"]).optional(),
   /** Comma-separated emails of platform operators (see lib/auth/platform-operators.ts). */
   PLATFORM_ADMIN_EMAILS: z.string().optional(),
+  // File storage: Supabase Storage when both are set (web/lib/storage/get-file-store.ts), else STORAGE_DIR.
+  SUPABASE_URL: z.string().url().optional(),
+  SUPABASE_SERVICE_ROLE_KEY: z.string().min(1).optional(),
+  SUPABASE_STORAGE_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{2,62}$/, "a bucket name like vete-files")
+    .default("vete-files"),
+  STORAGE_DIR: z.string().min(1).optional(),
   // Set by web/scripts/start.ts only when it started the embedded database itself (not user-facing).
   VETE_EMBEDDED_DB: z.enum(["1"]).optional(),
   // Set by web/scripts/serve.ts, which stamps every request with its socket address (not user-facing).
@@ -54,6 +62,10 @@ export function env(): Env {
   if (process.env.VERCEL === "1" && parsed.data.TRUSTED_PROXY !== "vercel") {
     // Without it no request carries an address we can trust, and every visitor would share one login budget.
     throw new Error("Invalid environment:\n  TRUSTED_PROXY: set TRUSTED_PROXY=vercel when deploying on Vercel");
+  }
+  if (Boolean(parsed.data.SUPABASE_URL) !== Boolean(parsed.data.SUPABASE_SERVICE_ROLE_KEY)) {
+    // Half a configuration would silently fall back to local files that a serverless host does not keep.
+    throw new Error("Invalid environment:\n  SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY: set both (or neither)");
   }
   cached = parsed.data;
   return cached;

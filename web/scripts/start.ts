@@ -9,7 +9,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { migrate } from "../lib/db/migrate";
 import { Pool } from "pg";
@@ -30,6 +31,8 @@ let pg: EmbeddedPostgres | undefined;
 let next: ChildProcess | undefined;
 let cron: LocalCron | undefined;
 let stopping = false;
+/** The throwaway run's file store (STORAGE_DIR), deleted with its database. */
+let throwawayFiles: string | undefined;
 
 /** Secrets for local runs are generated once and kept under .data/, never committed. */
 async function localSecret(name: string): Promise<string> {
@@ -76,6 +79,7 @@ async function shutdown(code: number): Promise<never> {
     if (next.exitCode === null) next.kill("SIGKILL");
   }
   await pg?.stop().catch((e: unknown) => console.error("[vete] stopping postgres:", e));
+  if (throwawayFiles) await rm(throwawayFiles, { recursive: true, force: true }).catch(() => undefined);
   process.exit(code);
 }
 
@@ -150,6 +154,11 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),
   };
+  // Local file store (used unless Supabase Storage is configured): .data/storage, or a temp dir for a throwaway run.
+  if (!process.env.STORAGE_DIR) {
+    if (throwaway) throwawayFiles = await mkdtemp(path.join(tmpdir(), "vete-files-"));
+    env.STORAGE_DIR = throwawayFiles ?? path.join(dataRoot, "storage");
+  }
   // Only this script may say the database is its own embedded one.
   delete env.VETE_EMBEDDED_DB;
   if (embedded) env.VETE_EMBEDDED_DB = "1";

@@ -168,6 +168,7 @@ grant update (email) on table public.clinics to authenticated;
 grant update (name) on table public.clinics to authenticated;
 grant update (notes) on table public.appointments to authenticated;
 grant update (phone) on table public.clinics to authenticated;
+grant update (photo_key) on table public.pets to authenticated;
 grant update (time_zone) on table public.clinics to authenticated;
 
 -- Functions

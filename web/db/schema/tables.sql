@@ -410,7 +410,8 @@ create table public.pets (
   notes text,
   archived_at timestamp with time zone,
   created_at timestamp with time zone default now() not null,
-  updated_at timestamp with time zone default now() not null
+  updated_at timestamp with time zone default now() not null,
+  photo_key text
 );
 alter table public.pets add constraint pets_birth_date_check CHECK (birth_date IS NULL OR birth_date > '1950-01-01'::date);
 alter table public.pets add constraint pets_breed_check CHECK (breed IS NULL OR length(breed) <= 80);
@@ -421,12 +422,14 @@ alter table public.pets add constraint pets_clinic_id_microchip_key UNIQUE (clin
 alter table public.pets add constraint pets_microchip_check CHECK (microchip IS NULL OR microchip ~ '^[0-9A-Za-z]{9,20}$'::text);
 alter table public.pets add constraint pets_name_check CHECK (length(btrim(name)) >= 1 AND length(btrim(name)) <= 80);
 alter table public.pets add constraint pets_notes_check CHECK (notes IS NULL OR length(notes) <= 4000);
+alter table public.pets add constraint pets_photo_key_in_own_prefix CHECK (photo_key IS NULL OR length(photo_key) <= 200 AND photo_key ~ '^[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*$'::text AND starts_with(photo_key, ((('clinics/'::text || clinic_id::text) || '/pets/'::text) || id::text) || '/'::text));
 alter table public.pets add constraint pets_pkey PRIMARY KEY (id);
 alter table public.pets add constraint pets_species_check CHECK (species = ANY (ARRAY['dog'::text, 'cat'::text, 'rabbit'::text, 'bird'::text, 'reptile'::text, 'rodent'::text, 'ferret'::text, 'horse'::text, 'other'::text]));
 alter table public.pets add constraint pets_weight_grams_check CHECK (weight_grams IS NULL OR weight_grams >= 1 AND weight_grams <= 2000000);
 CREATE INDEX pets_client_idx ON public.pets USING btree (client_id);
 CREATE TRIGGER pets_touch BEFORE UPDATE ON public.pets FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 alter table public.pets enable row level security;
+comment on column public.pets.photo_key is 'Storage key of the pet''s photo (web/lib/storage), under clinics/<clinic_id>/pets/<id>/; null when none.';
 
 
 create table public.rate_limits (

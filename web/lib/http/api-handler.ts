@@ -32,6 +32,8 @@ export interface HandlerConfig<TBody, TQuery> {
   /** Accept an Idempotency-Key header (POSTs that create bookings, orders or payments). */
   idempotent?: boolean;
   status?: number;
+  /** The handler reads the request body itself (file uploads); nothing is read or parsed here. */
+  ownBody?: boolean;
 }
 
 async function resolveAccess(user: CurrentUser, params: Record<string, string>, action?: Action) {
@@ -63,7 +65,7 @@ export function apiHandler<TBody = undefined, TQuery = undefined>(
         const parsed = await readJsonBody(req, config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
         raw = parsed.raw;
         body = parseWith(config.body, parsed.value);
-      } else if (req.method !== "GET" && req.method !== "HEAD") {
+      } else if (req.method !== "GET" && req.method !== "HEAD" && !config.ownBody) {
         raw = await readOptionalJsonBody(req, config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
       }
       const query = (

@@ -1,4 +1,4 @@
-// /[clinic]/portal/pets/[petId] - the client views, edits or archives one of their pets.
+// /[clinic]/portal/pets/[petId] - the client views, edits or archives one of their pets and sets its photo.
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { loadPortalPage, requireClientId } from "@/lib/clients/load-portal-page";
@@ -8,20 +8,28 @@ import { translator } from "@/lib/i18n";
 import { clientMessages } from "@/lib/i18n/messages/clients";
 import { petMessages } from "@/lib/i18n/messages/pets";
 import { getPet } from "@/lib/pets/get-pet";
+import { getPetPhotoUrl } from "@/lib/pets/get-pet-photo-url";
+import { getFileStore } from "@/lib/storage/get-file-store";
 import { ArchivePetButton } from "../../_components/archive-pet-button";
 import { PetForm } from "@/app/_components/pet-form";
+import { PetPhoto } from "@/app/_components/pet-photo";
+import { PetPhotoUpload } from "@/app/_components/pet-photo-upload";
 
 export default async function PetPage({ params }: { params: Promise<{ clinic: string; petId: string }> }) {
   const { clinic: slug, petId } = await params;
   const ctx = await loadPortalPage(slug, `/portal/pets/${petId}`);
   const clientId = requireClientId(ctx);
   const clinicId = ctx.access.clinic.id;
-  const pet = await withUser(ctx.user, (db) => getPet(db, { clinicId, petId })).catch((err: unknown) => {
+  const found = await withUser(ctx.user, async (db) => {
+    const pet = await getPet(db, { clinicId, petId });
+    return { pet, photo: await getPetPhotoUrl(db, getFileStore(), { clinicId, petId }) };
+  }).catch((err: unknown) => {
     if (isAppError(err) && (err.code === "NOT_FOUND" || err.code === "INVALID_INPUT")) return null;
     throw err;
   });
   // Staff who are also clients see only their own pets here.
-  if (!pet || pet.clientId !== clientId) notFound();
+  if (!found || found.pet.clientId !== clientId) notFound();
+  const { pet, photo } = found;
   const t = translator(ctx.locale, petMessages);
   const tc = translator(ctx.locale, clientMessages);
   const base = `/${ctx.access.clinic.slug}/portal`;
@@ -38,6 +46,18 @@ export default async function PetPage({ params }: { params: Promise<{ clinic: st
           </span>
         ) : null}
       </h1>
+      <div className="flex flex-col gap-4 rounded-2xl bg-white p-5 shadow-sm sm:flex-row sm:items-start">
+        <PetPhoto url={photo?.url ?? null} name={pet.name} locale={ctx.locale} size="lg" />
+        <div className="min-w-0 flex-1">
+          <PetPhotoUpload
+            locale={ctx.locale}
+            clinicSlug={ctx.access.clinic.slug}
+            petId={pet.id}
+            petName={pet.name}
+            hasPhoto={Boolean(photo)}
+          />
+        </div>
+      </div>
       <div className="rounded-2xl bg-white p-5 shadow-sm">
         <h2 className="mb-4 text-lg font-semibold">{t("editTitle", { name: pet.name })}</h2>
         <PetForm locale={ctx.locale} clinicSlug={ctx.access.clinic.slug} pet={pet} doneHref={base} />

@@ -1,4 +1,4 @@
-// /[clinic]/staff/clients/[clientId] - one client: details (editable), pets, add a pet, link a login.
+// /[clinic]/staff/clients/[clientId] - one client: details (editable), pets and their photos, add a pet, link a login.
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireCan } from "@/lib/clinics/permissions";
@@ -8,10 +8,15 @@ import { withUser } from "@/lib/db/context";
 import { isAppError } from "@/lib/errors";
 import { translator } from "@/lib/i18n";
 import { clientMessages } from "@/lib/i18n/messages/clients";
+import { petPhotoMessages } from "@/lib/i18n/messages/pet-photos";
 import { petMessages } from "@/lib/i18n/messages/pets";
+import { listPetPhotoUrls } from "@/lib/pets/list-pet-photo-urls";
 import { listPets } from "@/lib/pets/list-pets";
+import { getFileStore } from "@/lib/storage/get-file-store";
 import { ClientDetailsForm } from "@/app/_components/client-details-form";
 import { PetForm } from "@/app/_components/pet-form";
+import { PetPhoto } from "@/app/_components/pet-photo";
+import { PetPhotoUpload } from "@/app/_components/pet-photo-upload";
 import { LinkLoginButton } from "./link-login-button";
 
 export default async function StaffClientPage({ params }: { params: Promise<{ clinic: string; clientId: string }> }) {
@@ -23,15 +28,17 @@ export default async function StaffClientPage({ params }: { params: Promise<{ cl
   const data = await withUser(user, async (db) => {
     const client = await getClient(db, { clinicId, clientId });
     const pets = await listPets(db, { clinicId, clientId, includeArchived: true, limit: 200 });
-    return { client, pets };
+    const photos = await listPetPhotoUrls(db, getFileStore(), { clinicId, petIds: pets.items.map((p) => p.id) });
+    return { client, pets, photos };
   }).catch((err: unknown) => {
     if (isAppError(err) && (err.code === "NOT_FOUND" || err.code === "INVALID_INPUT")) return null;
     throw err;
   });
   if (!data) notFound();
-  const { client, pets } = data;
+  const { client, pets, photos } = data;
   const t = translator(locale, clientMessages);
   const tp = translator(locale, petMessages);
+  const tph = translator(locale, petPhotoMessages);
   const base = `/${access.clinic.slug}/staff/clients`;
 
   return (
@@ -51,23 +58,40 @@ export default async function StaffClientPage({ params }: { params: Promise<{ cl
         ) : (
           <ul className="divide-y divide-slate-100" aria-label={t("staff.pets")}>
             {pets.items.map((p) => (
-              <li key={p.id} className="py-2">
-                <span className="font-medium">{p.name}</span>{" "}
-                <span className="text-sm text-slate-600">
-                  {[
-                    tp(`species.${p.species}`),
-                    p.breed,
-                    tp(`sex.${p.sex}`),
-                    p.birthDate,
-                    p.weightKg !== null ? `${p.weightKg} kg` : null,
-                    p.microchip,
-                  ]
-                    .filter(Boolean)
-                    .join(" · ")}
-                </span>
-                {p.archivedAt ? (
-                  <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs text-slate-700">{tp("archived")}</span>
-                ) : null}
+              <li key={p.id} className="flex gap-3 py-2">
+                <PetPhoto url={photos.get(p.id) ?? null} name={p.name} locale={locale} size="sm" />
+                <div className="min-w-0 flex-1">
+                  <span className="font-medium">{p.name}</span>{" "}
+                  <span className="text-sm text-slate-600">
+                    {[
+                      tp(`species.${p.species}`),
+                      p.breed,
+                      tp(`sex.${p.sex}`),
+                      p.birthDate,
+                      p.weightKg !== null ? `${p.weightKg} kg` : null,
+                      p.microchip,
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </span>
+                  {p.archivedAt ? (
+                    <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs text-slate-700">
+                      {tp("archived")}
+                    </span>
+                  ) : null}
+                  <details className="mt-1">
+                    <summary className="cursor-pointer text-sm text-brand-700">{tph("label")}</summary>
+                    <div className="mt-2">
+                      <PetPhotoUpload
+                        locale={locale}
+                        clinicSlug={access.clinic.slug}
+                        petId={p.id}
+                        petName={p.name}
+                        hasPhoto={photos.has(p.id)}
+                      />
+                    </div>
+                  </details>
+                </div>
               </li>
             ))}
           </ul>
