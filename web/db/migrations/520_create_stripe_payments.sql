@@ -178,10 +178,11 @@ comment on function private.record_stripe_event(text,text,text,timestamptz) is '
 revoke all on function private.record_stripe_event(text,text,text,timestamptz) from public, anon, authenticated;
 
 -- Which attempt pays this target now. An open attempt with the same amount is reused (two tabs, one
--- PaymentIntent); a failed or canceled one is followed by the next number; an open one whose amount no
--- longer matches (the balance changed) is marked canceled and followed by the next. A success or a
--- payment still processing for the same amount refuses a new attempt, since its webhook may not have
--- reached the balance yet.
+-- PaymentIntent), and so is a failed one: Stripe lets the payer try another card on the same PaymentIntent,
+-- and a second PaymentIntent would let a stale tab pay twice. An open or failed one whose amount no longer
+-- matches (the balance changed) is marked canceled (the caller cancels it at Stripe) and followed by the
+-- next number, as is a canceled one. A payment still processing, or a success for the same amount, refuses
+-- a new attempt, since its webhook may not have reached the balance yet.
 create function private.begin_payment_attempt(
   p_clinic_id uuid, p_target_kind text, p_target_id uuid, p_amount_cents bigint, p_currency text,
   p_stripe_account_id text
@@ -202,16 +203,16 @@ begin
   if found and v_last.clinic_id <> p_clinic_id then
     raise exception 'not_found' using errcode = 'VT404', detail = 'Nothing to pay here.';
   end if;
-  if found and v_last.status in ('succeeded', 'processing') and v_last.amount_cents = p_amount_cents then
+  if found and (v_last.status = 'processing' or (v_last.status = 'succeeded' and v_last.amount_cents = p_amount_cents)) then
     raise exception 'payment_already_made' using errcode = 'VT409', detail = 'This has just been paid.';
   end if;
-  if found and v_last.status in ('creating', 'requires_payment_method', 'requires_action')
+  if found and v_last.status in ('creating', 'requires_payment_method', 'requires_action', 'failed')
      and v_last.amount_cents = p_amount_cents and v_last.currency = upper(p_currency)
      and v_last.stripe_account_id = p_stripe_account_id then
     return query select v_last.id, v_last.attempt, v_last.idempotency_key, null::text;
     return;
   end if;
-  if found and v_last.status in ('creating', 'requires_payment_method', 'requires_action') then
+  if found and v_last.status in ('creating', 'requires_payment_method', 'requires_action', 'failed') then
     update public.payment_attempts set status = 'canceled' where id = v_last.id;
     v_superseded := v_last.payment_intent_id;
   end if;

@@ -129,14 +129,16 @@ describe("creating a PaymentIntent (stand-in for Stripe)", () => {
     expect(await attempts(targetId)).toHaveLength(1);
   });
 
-  it("opens attempt 2 with a new key after attempt 1 failed", async () => {
+  it("reuses the PaymentIntent after a declined card (the payer tries another card on it), and opens attempt 2 after a cancel", async () => {
     const p = invoice();
     const first = await createPaymentIntent(p);
     await testPool().query("update public.payment_attempts set status = 'failed' where id = $1", [first.attemptId]);
+    expect((await createPaymentIntent(p)).paymentIntentId).toBe(first.paymentIntentId);
+    await testPool().query("update public.payment_attempts set status = 'canceled' where id = $1", [first.attemptId]);
     const second = await createPaymentIntent(p);
     expect(second.paymentIntentId).not.toBe(first.paymentIntentId);
     expect(standIn.requests.at(-1)?.idempotencyKey).toBe(`invoice:${p.target.id}:attempt:2`);
-    expect((await attempts(p.target.id)).map((a) => a.status)).toEqual(["failed", "requires_payment_method"]);
+    expect((await attempts(p.target.id)).map((a) => a.status)).toEqual(["canceled", "requires_payment_method"]);
   });
 
   it("cancels the open PaymentIntent when the balance changed, so a stale tab cannot pay the old amount", async () => {
@@ -148,14 +150,21 @@ describe("creating a PaymentIntent (stand-in for Stripe)", () => {
     expect((await attempts(p.target.id)).map((a) => a.status)).toEqual(["canceled", "requires_payment_method"]);
   });
 
-  it("refuses a new attempt for the same amount once the last one succeeded", async () => {
+  it("refuses a new attempt while one is processing, and for the same amount once the last one succeeded", async () => {
     const p = invoice();
     const first = await createPaymentIntent(p);
+    await testPool().query("update public.payment_attempts set status = 'processing' where id = $1", [first.attemptId]);
+    expect(await errorOf(createPaymentIntent({ ...p, amountCents: 1000 }))).toMatchObject({
+      code: "PAYMENT_ALREADY_MADE",
+      status: 409,
+    });
     await testPool().query("update public.payment_attempts set status = 'succeeded' where id = $1", [first.attemptId]);
     const err = await errorOf(createPaymentIntent(p));
     expect(err.code).toBe("PAYMENT_ALREADY_MADE");
     expect(err.status).toBe(409);
     expect(standIn.paymentIntents.size).toBe(1);
+    // a balance left after a partial online payment can be paid with a new attempt
+    expect((await createPaymentIntent({ ...p, amountCents: 1000 })).amountCents).toBe(1000);
   });
 
   it("refuses when the clinic has no connected account that can take charges, before calling Stripe", async () => {

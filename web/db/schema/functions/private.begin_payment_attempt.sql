@@ -19,16 +19,16 @@ begin
   if found and v_last.clinic_id <> p_clinic_id then
     raise exception 'not_found' using errcode = 'VT404', detail = 'Nothing to pay here.';
   end if;
-  if found and v_last.status in ('succeeded', 'processing') and v_last.amount_cents = p_amount_cents then
+  if found and (v_last.status = 'processing' or (v_last.status = 'succeeded' and v_last.amount_cents = p_amount_cents)) then
     raise exception 'payment_already_made' using errcode = 'VT409', detail = 'This has just been paid.';
   end if;
-  if found and v_last.status in ('creating', 'requires_payment_method', 'requires_action')
+  if found and v_last.status in ('creating', 'requires_payment_method', 'requires_action', 'failed')
      and v_last.amount_cents = p_amount_cents and v_last.currency = upper(p_currency)
      and v_last.stripe_account_id = p_stripe_account_id then
     return query select v_last.id, v_last.attempt, v_last.idempotency_key, null::text;
     return;
   end if;
-  if found and v_last.status in ('creating', 'requires_payment_method', 'requires_action') then
+  if found and v_last.status in ('creating', 'requires_payment_method', 'requires_action', 'failed') then
     update public.payment_attempts set status = 'canceled' where id = v_last.id;
     v_superseded := v_last.payment_intent_id;
   end if;
