@@ -10,7 +10,8 @@
 --   effect, so a duplicate delivery does nothing.
 -- * saved_payment_methods: cards saved through SetupIntents, for subscriptions.
 -- Every write goes through the system path (webhooks, the payment use-cases) and the functions below; staff
--- read their clinic's rows under RLS. The webhook's state machine lives in SQL so that events arriving in
+-- read their clinic's rows under RLS. RLS is enabled, not forced, like every other table: the system path
+-- runs as the owner, which on a managed Postgres is neither superuser nor BYPASSRLS. The webhook's state machine lives in SQL so that events arriving in
 -- any order never regress a payment: success is final, refunds only grow, later statuses beat earlier ones.
 
 create table public.clinic_payment_accounts (
@@ -26,7 +27,6 @@ create table public.clinic_payment_accounts (
 );
 
 alter table public.clinic_payment_accounts enable row level security;
-alter table public.clinic_payment_accounts force row level security;
 
 create trigger clinic_payment_accounts_touch before update on public.clinic_payment_accounts
   for each row execute function private.touch_updated_at();
@@ -75,7 +75,6 @@ create index payment_attempts_clinic_idx on public.payment_attempts (clinic_id, 
 create index payment_attempts_charge_idx on public.payment_attempts (latest_charge_id) where latest_charge_id is not null;
 
 alter table public.payment_attempts enable row level security;
-alter table public.payment_attempts force row level security;
 
 create trigger payment_attempts_touch before update on public.payment_attempts
   for each row execute function private.touch_updated_at();
@@ -102,7 +101,6 @@ create table private.stripe_events (
 create index stripe_events_clinic_idx on private.stripe_events (clinic_id, received_at desc);
 
 alter table private.stripe_events enable row level security;
-alter table private.stripe_events force row level security;
 revoke all on table private.stripe_events from public, anon, authenticated;
 
 create table public.saved_payment_methods (
@@ -118,7 +116,6 @@ create table public.saved_payment_methods (
 create index saved_payment_methods_client_idx on public.saved_payment_methods (clinic_id, client_id);
 
 alter table public.saved_payment_methods enable row level security;
-alter table public.saved_payment_methods force row level security;
 revoke all on table public.saved_payment_methods from public, anon, authenticated;
 grant select (id, clinic_id, client_id, created_at) on public.saved_payment_methods to authenticated;
 

@@ -83,7 +83,6 @@ alter table private.stripe_events add constraint stripe_events_id_check CHECK (i
 alter table private.stripe_events add constraint stripe_events_pkey PRIMARY KEY (id);
 CREATE INDEX stripe_events_clinic_idx ON private.stripe_events USING btree (clinic_id, received_at DESC);
 alter table private.stripe_events enable row level security;
-alter table private.stripe_events force row level security;
 
 
 create table public.accounts (
@@ -321,7 +320,6 @@ alter table public.clinic_payment_accounts add constraint clinic_payment_account
 alter table public.clinic_payment_accounts add constraint clinic_payment_accounts_stripe_account_id_key UNIQUE (stripe_account_id);
 CREATE TRIGGER clinic_payment_accounts_touch BEFORE UPDATE ON public.clinic_payment_accounts FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 alter table public.clinic_payment_accounts enable row level security;
-alter table public.clinic_payment_accounts force row level security;
 
 
 create table public.clinic_reminder_settings (
@@ -475,7 +473,6 @@ CREATE INDEX payment_attempts_charge_idx ON public.payment_attempts USING btree 
 CREATE INDEX payment_attempts_clinic_idx ON public.payment_attempts USING btree (clinic_id, created_at DESC);
 CREATE TRIGGER payment_attempts_touch BEFORE UPDATE ON public.payment_attempts FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 alter table public.payment_attempts enable row level security;
-alter table public.payment_attempts force row level security;
 
 
 create table public.pets (
@@ -538,7 +535,6 @@ alter table public.saved_payment_methods add constraint saved_payment_methods_se
 alter table public.saved_payment_methods add constraint saved_payment_methods_setup_intent_id_key UNIQUE (setup_intent_id);
 CREATE INDEX saved_payment_methods_client_idx ON public.saved_payment_methods USING btree (clinic_id, client_id);
 alter table public.saved_payment_methods enable row level security;
-alter table public.saved_payment_methods force row level security;
 
 
 create table public.service_vets (

@@ -3,7 +3,7 @@
 // the clinic). Some but not all is a deployment mistake, reported instead of half-working.
 import "server-only";
 import Stripe from "stripe";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 export interface StripeSettings {
@@ -19,7 +19,11 @@ export interface StripeSettings {
 
 /** The settings when Stripe is configured, else null. Throws when only part of it is. */
 export function stripeSettings(): StripeSettings | null {
-  const e = env();
+  return stripeSettingsFrom(env());
+}
+
+/** stripeSettings() for a given environment (pure, for tests). */
+export function stripeSettingsFrom(e: Env): StripeSettings | null {
   const keys = {
     STRIPE_SECRET_KEY: e.STRIPE_SECRET_KEY,
     STRIPE_WEBHOOK_SECRET: e.STRIPE_WEBHOOK_SECRET,
