@@ -2,6 +2,9 @@
 import { z } from "zod";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+/** An empty value (`KEY=` in a .env file) counts as unset. */
+const optionalSecret = (pattern: RegExp, message: string) =>
+  z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(pattern, message).optional());
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -27,6 +30,16 @@ const schema = z.object({
   SMS_AUTH_TOKEN: z.string().min(1).optional(),
   SMS_FROM: z.string().min(1).optional(),
   OUTBOX_RETENTION_DAYS: positiveInt(30),
+  // Stripe (documentation/payments.md). Without the secret key, card payments are off and invoices are paid
+  // at the clinic. STRIPE_API_BASE points the SDK at another server (the tests' stand-in), never in production.
+  STRIPE_SECRET_KEY: optionalSecret(/^(sk|rk)_/, "STRIPE_SECRET_KEY must start with sk_ or rk_"),
+  STRIPE_WEBHOOK_SECRET: optionalSecret(/^whsec_/, "STRIPE_WEBHOOK_SECRET must start with whsec_"),
+  STRIPE_PUBLISHABLE_KEY: optionalSecret(/^pk_/, "STRIPE_PUBLISHABLE_KEY must start with pk_"),
+  STRIPE_API_BASE: z.string().url().optional(),
+  STRIPE_TIMEOUT_MS: positiveInt(20_000),
+  STRIPE_MAX_NETWORK_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  // The platform's cut of each payment in basis points (100 = 1%), sent as application_fee_amount.
+  STRIPE_PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(0),
   LIMIT_CLINICS_PER_ACCOUNT_PER_DAY: positiveInt(3),
   LIMIT_INVITATIONS_PER_CLINIC_PER_DAY: positiveInt(30),
   LIMIT_CLIENT_EMAILS_PER_CLINIC_PER_DAY: positiveInt(200),

@@ -53,6 +53,9 @@ create policy "owners and admins can read their clinic's invitations" on public.
 create policy "staff can read their clinic's team" on public.clinic_memberships as permissive for select to authenticated
   using (((user_id = private.current_user_id()) OR private.has_clinic_role(clinic_id)));
 
+create policy "staff can read their clinic's payment account" on public.clinic_payment_accounts as permissive for select to authenticated
+  using (private.has_clinic_role(clinic_id));
+
 create policy "owners and admins can edit reminder settings" on public.clinic_reminder_settings as permissive for update to authenticated
   using (private.has_clinic_role(clinic_id, ARRAY['owner'::public.staff_role, 'admin'::public.staff_role]))
   with check (private.has_clinic_role(clinic_id, ARRAY['owner'::public.staff_role, 'admin'::public.staff_role]));
@@ -76,6 +79,9 @@ create policy "owners and admins can read their clinic's messages" on public.out
 create policy "people can read messages addressed to them" on public.outbox_messages as permissive for select to authenticated
   using ((user_id = private.current_user_id()));
 
+create policy "staff can read their clinic's payment attempts" on public.payment_attempts as permissive for select to authenticated
+  using (private.has_clinic_role(clinic_id));
+
 create policy "clients can add their own pets" on public.pets as permissive for insert to authenticated
   with check (private.is_own_client(client_id));
 
@@ -94,6 +100,9 @@ create policy "staff can edit their clinic's pets" on public.pets as permissive 
   with check (private.has_clinic_role(clinic_id));
 
 create policy "staff can read their clinic's pets" on public.pets as permissive for select to authenticated
+  using (private.has_clinic_role(clinic_id));
+
+create policy "staff can read their clinic's saved payment methods" on public.saved_payment_methods as permissive for select to authenticated
   using (private.has_clinic_role(clinic_id));
 
 create policy "anyone can see who performs services bookable online" on public.service_vets as permissive for select to anon, authenticated

@@ -70,6 +70,21 @@ alter table private.schema_migrations add constraint schema_migrations_pkey PRIM
 alter table private.schema_migrations enable row level security;
 
 
+create table private.stripe_events (
+  id text not null,
+  type text not null,
+  clinic_id uuid,
+  stripe_account_id text,
+  event_created_at timestamp with time zone not null,
+  received_at timestamp with time zone default now() not null
+);
+alter table private.stripe_events add constraint stripe_events_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE SET NULL;
+alter table private.stripe_events add constraint stripe_events_id_check CHECK (id ~ '^evt_[A-Za-z0-9_]+$'::text);
+alter table private.stripe_events add constraint stripe_events_pkey PRIMARY KEY (id);
+CREATE INDEX stripe_events_clinic_idx ON private.stripe_events USING btree (clinic_id, received_at DESC);
+alter table private.stripe_events enable row level security;
+
+
 create table public.accounts (
   id uuid default gen_random_uuid() not null,
   user_id uuid not null,
@@ -289,6 +304,24 @@ CREATE INDEX clinic_memberships_user_id_idx ON public.clinic_memberships USING b
 alter table public.clinic_memberships enable row level security;
 
 
+create table public.clinic_payment_accounts (
+  clinic_id uuid not null,
+  stripe_account_id text not null,
+  charges_enabled boolean default false not null,
+  payouts_enabled boolean default false not null,
+  details_submitted boolean default false not null,
+  status_event_at timestamp with time zone,
+  created_at timestamp with time zone default now() not null,
+  updated_at timestamp with time zone default now() not null
+);
+alter table public.clinic_payment_accounts add constraint clinic_payment_accounts_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE CASCADE;
+alter table public.clinic_payment_accounts add constraint clinic_payment_accounts_pkey PRIMARY KEY (clinic_id);
+alter table public.clinic_payment_accounts add constraint clinic_payment_accounts_stripe_account_id_check CHECK (stripe_account_id ~ '^acct_[A-Za-z0-9]+$'::text);
+alter table public.clinic_payment_accounts add constraint clinic_payment_accounts_stripe_account_id_key UNIQUE (stripe_account_id);
+CREATE TRIGGER clinic_payment_accounts_touch BEFORE UPDATE ON public.clinic_payment_accounts FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+alter table public.clinic_payment_accounts enable row level security;
+
+
 create table public.clinic_reminder_settings (
   clinic_id uuid not null,
   enabled boolean default true not null,
@@ -396,6 +429,52 @@ CREATE INDEX outbox_messages_user_idx ON public.outbox_messages USING btree (use
 alter table public.outbox_messages enable row level security;
 
 
+create table public.payment_attempts (
+  id uuid default gen_random_uuid() not null,
+  clinic_id uuid not null,
+  target_kind text not null,
+  target_id uuid not null,
+  attempt integer not null,
+  idempotency_key text not null,
+  stripe_account_id text not null,
+  amount_cents bigint not null,
+  currency character(3) not null,
+  payment_intent_id text,
+  client_secret text,
+  status text default 'creating'::text not null,
+  status_event_at timestamp with time zone,
+  last_error_code text,
+  latest_charge_id text,
+  amount_received_cents bigint default 0 not null,
+  refunded_cents bigint default 0 not null,
+  applied_cents bigint default 0 not null,
+  refund_applied_cents bigint default 0 not null,
+  disputed_at timestamp with time zone,
+  succeeded_at timestamp with time zone,
+  created_at timestamp with time zone default now() not null,
+  updated_at timestamp with time zone default now() not null
+);
+alter table public.payment_attempts add constraint payment_attempts_amount_cents_check CHECK (amount_cents > 0);
+alter table public.payment_attempts add constraint payment_attempts_amount_received_cents_check CHECK (amount_received_cents >= 0);
+alter table public.payment_attempts add constraint payment_attempts_applied_cents_check CHECK (applied_cents >= 0);
+alter table public.payment_attempts add constraint payment_attempts_attempt_check CHECK (attempt > 0);
+alter table public.payment_attempts add constraint payment_attempts_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE CASCADE;
+alter table public.payment_attempts add constraint payment_attempts_currency_check CHECK (currency ~ '^[A-Z]{3}$'::text);
+alter table public.payment_attempts add constraint payment_attempts_idempotency_key_key UNIQUE (idempotency_key);
+alter table public.payment_attempts add constraint payment_attempts_one_per_target_attempt UNIQUE (target_kind, target_id, attempt);
+alter table public.payment_attempts add constraint payment_attempts_payment_intent_id_check CHECK (payment_intent_id ~ '^pi_[A-Za-z0-9_]+$'::text);
+alter table public.payment_attempts add constraint payment_attempts_payment_intent_id_key UNIQUE (payment_intent_id);
+alter table public.payment_attempts add constraint payment_attempts_pkey PRIMARY KEY (id);
+alter table public.payment_attempts add constraint payment_attempts_refund_applied_cents_check CHECK (refund_applied_cents >= 0);
+alter table public.payment_attempts add constraint payment_attempts_refunded_cents_check CHECK (refunded_cents >= 0);
+alter table public.payment_attempts add constraint payment_attempts_status_check CHECK (status = ANY (ARRAY['creating'::text, 'requires_payment_method'::text, 'requires_action'::text, 'processing'::text, 'succeeded'::text, 'failed'::text, 'canceled'::text]));
+alter table public.payment_attempts add constraint payment_attempts_target_kind_check CHECK (target_kind = ANY (ARRAY['invoice'::text, 'order'::text, 'subscription'::text]));
+CREATE INDEX payment_attempts_charge_idx ON public.payment_attempts USING btree (latest_charge_id) WHERE (latest_charge_id IS NOT NULL);
+CREATE INDEX payment_attempts_clinic_idx ON public.payment_attempts USING btree (clinic_id, created_at DESC);
+CREATE TRIGGER payment_attempts_touch BEFORE UPDATE ON public.payment_attempts FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+alter table public.payment_attempts enable row level security;
+
+
 create table public.pets (
   id uuid default gen_random_uuid() not null,
   clinic_id uuid not null,
@@ -441,6 +520,24 @@ create table public.rate_limits (
 alter table public.rate_limits add constraint rate_limits_key_key UNIQUE (key);
 alter table public.rate_limits add constraint rate_limits_pkey PRIMARY KEY (id);
 alter table public.rate_limits enable row level security;
+
+
+create table public.saved_payment_methods (
+  id uuid default gen_random_uuid() not null,
+  clinic_id uuid not null,
+  client_id uuid not null,
+  setup_intent_id text not null,
+  payment_method_id text not null,
+  stripe_customer_id text,
+  created_at timestamp with time zone default now() not null
+);
+alter table public.saved_payment_methods add constraint saved_payment_methods_client_id_fkey FOREIGN KEY (client_id) REFERENCES public.clients(id) ON DELETE CASCADE;
+alter table public.saved_payment_methods add constraint saved_payment_methods_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE CASCADE;
+alter table public.saved_payment_methods add constraint saved_payment_methods_pkey PRIMARY KEY (id);
+alter table public.saved_payment_methods add constraint saved_payment_methods_setup_intent_id_check CHECK (setup_intent_id ~ '^seti_[A-Za-z0-9_]+$'::text);
+alter table public.saved_payment_methods add constraint saved_payment_methods_setup_intent_id_key UNIQUE (setup_intent_id);
+CREATE INDEX saved_payment_methods_client_idx ON public.saved_payment_methods USING btree (clinic_id, client_id);
+alter table public.saved_payment_methods enable row level security;
 
 
 create table public.service_vets (

@@ -8,6 +8,7 @@ import {
 } from "./appointments";
 import { resetPassword, verifyEmail } from "./auth";
 import { clientAccountRelinked } from "./clients";
+import { paymentDisputeOpened } from "./payments";
 import { appointmentReminder } from "./reminders";
 import { staffInvitation } from "./staff";
 
@@ -21,4 +22,5 @@ export const templates: Record<string, Template> = {
   "appointment.request_declined": bookingRequestDeclined,
   "appointment.reminder": appointmentReminder,
   "client.account_relinked": clientAccountRelinked,
+  "payment.dispute_opened": paymentDisputeOpened,
 };

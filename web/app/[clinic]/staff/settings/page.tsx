@@ -5,16 +5,24 @@ import { can } from "@/lib/clinics/permissions";
 import { translator } from "@/lib/i18n";
 import { clinicMessages } from "@/lib/i18n/messages/clinics";
 import { ClinicProfileForm } from "@/app/_components/clinic-profile-form";
+import { withUser } from "@/lib/db/context";
+import { getPaymentAccount } from "@/lib/stripe/get-payment-account";
+import { PaymentsSection } from "./_components/payments-section";
 
 export async function generateMetadata(props: { params: Promise<{ clinic: string }> }): Promise<Metadata> {
   const { locale } = await loadStaffPage((await props.params).clinic);
   return { title: translator(locale, clinicMessages)("settings.title") };
 }
 
-export default async function ClinicSettingsPage(props: { params: Promise<{ clinic: string }> }) {
+export default async function ClinicSettingsPage(props: {
+  params: Promise<{ clinic: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { clinic: slug } = await props.params;
-  const { access, locale } = await loadStaffPage(slug);
+  const { access, locale, user } = await loadStaffPage(slug);
   if (!access.role) return null;
+  const payments = await withUser(user, (db) => getPaymentAccount(db, access.clinic.id));
+  const returnedFromStripe = (await props.searchParams).payments === "return";
   const t = translator(locale, clinicMessages);
   const c = access.clinic;
   const canEdit = can(access, "clinic.editSettings");
@@ -44,6 +52,13 @@ export default async function ClinicSettingsPage(props: { params: Promise<{ clin
           {t("role.onlyAdmins")}
         </p>
       )}
+      <PaymentsSection
+        slug={c.slug}
+        locale={locale}
+        account={payments}
+        canManage={canEdit}
+        returnedFromStripe={returnedFromStripe}
+      />
     </div>
   );
 }
