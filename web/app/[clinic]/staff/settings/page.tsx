@@ -5,6 +5,11 @@ import { can } from "@/lib/clinics/permissions";
 import { translator } from "@/lib/i18n";
 import { clinicMessages } from "@/lib/i18n/messages/clinics";
 import { ClinicProfileForm } from "@/app/_components/clinic-profile-form";
+import { ClinicalNotesAccessForm } from "./clinical-notes-access-form";
+import { HeadedSection } from "@/app/_components/headed-section";
+import { getClinicalNotesAccess } from "@/lib/clinics/get-clinical-notes-access";
+import { withUser } from "@/lib/db/context";
+import { visitMessages } from "@/lib/i18n/messages/visits";
 
 export async function generateMetadata(props: { params: Promise<{ clinic: string }> }): Promise<Metadata> {
   const { locale } = await loadStaffPage((await props.params).clinic);
@@ -13,11 +18,12 @@ export async function generateMetadata(props: { params: Promise<{ clinic: string
 
 export default async function ClinicSettingsPage(props: { params: Promise<{ clinic: string }> }) {
   const { clinic: slug } = await props.params;
-  const { access, locale } = await loadStaffPage(slug);
+  const { user, access, locale } = await loadStaffPage(slug);
   if (!access.role) return null;
   const t = translator(locale, clinicMessages);
   const c = access.clinic;
   const canEdit = can(access, "clinic.editSettings");
+  const notesAccess = canEdit ? await withUser(user, (db) => getClinicalNotesAccess(db, c.id)) : null;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-semibold">{t("settings.title")}</h1>
@@ -39,7 +45,17 @@ export default async function ClinicSettingsPage(props: { params: Promise<{ clin
             }}
           />
         </div>
-      ) : (
+      ) : null}
+      {notesAccess ? (
+        <HeadedSection
+          id="settings-clinical-notes"
+          title={translator(locale, visitMessages)("settings.clinicalNotes")}
+          className="space-y-3 rounded-xl bg-white p-4 shadow-sm sm:p-6"
+        >
+          <ClinicalNotesAccessForm locale={locale} slug={c.slug} initial={notesAccess.receptionistsReadClinicalNotes} />
+        </HeadedSection>
+      ) : null}
+      {canEdit ? null : (
         <p role="status" className="rounded-xl border border-amber-200 bg-amber-50 p-4 text-amber-900">
           {t("role.onlyAdmins")}
         </p>

@@ -8,6 +8,8 @@ import { translator } from "@/lib/i18n";
 import { clientMessages } from "@/lib/i18n/messages/clients";
 import { petMessages } from "@/lib/i18n/messages/pets";
 import { getPet } from "@/lib/pets/get-pet";
+import { listSharedVisitSummaries } from "@/lib/visits/list-shared-visit-summaries";
+import { SharedVisitSummaries } from "./shared-visit-summaries";
 import { ArchivePetButton } from "../../_components/archive-pet-button";
 import { PetForm } from "@/app/_components/pet-form";
 
@@ -22,6 +24,7 @@ export default async function PetPage({ params }: { params: Promise<{ clinic: st
   });
   // Staff who are also clients see only their own pets here.
   if (!pet || pet.clientId !== clientId) notFound();
+  const summaries = await withUser(ctx.user, (db) => listSharedVisitSummaries(db, { clinicId, petId }));
   const t = translator(ctx.locale, petMessages);
   const tc = translator(ctx.locale, clientMessages);
   const base = `/${ctx.access.clinic.slug}/portal`;
@@ -38,6 +41,7 @@ export default async function PetPage({ params }: { params: Promise<{ clinic: st
           </span>
         ) : null}
       </h1>
+      <SharedVisitSummaries items={summaries} locale={ctx.locale} timeZone={ctx.access.clinic.timeZone} />
       <div className="rounded-2xl bg-white p-5 shadow-sm">
         <h2 className="mb-4 text-lg font-semibold">{t("editTitle", { name: pet.name })}</h2>
         <PetForm locale={ctx.locale} clinicSlug={ctx.access.clinic.slug} pet={pet} doneHref={base} />

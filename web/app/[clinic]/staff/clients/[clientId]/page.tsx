@@ -52,7 +52,12 @@ export default async function StaffClientPage({ params }: { params: Promise<{ cl
           <ul className="divide-y divide-slate-100" aria-label={t("staff.pets")}>
             {pets.items.map((p) => (
               <li key={p.id} className="py-2">
-                <span className="font-medium">{p.name}</span>{" "}
+                <Link
+                  href={`/${access.clinic.slug}/staff/pets/${p.id}`}
+                  className="font-medium text-brand-700 underline"
+                >
+                  {p.name}
+                </Link>{" "}
                 <span className="text-sm text-slate-600">
                   {[
                     tp(`species.${p.species}`),
