@@ -23,6 +23,7 @@ import {
   createVet,
   localDateFromToday,
   localInstant,
+  openRacer,
   race,
   type TestOwner,
   type TestService,
@@ -253,6 +254,39 @@ describe("a finalized visit", () => {
         sql,
       ).rejects.toThrow();
     }
+  });
+
+  it("makes a charge written while the visit is being signed wait for the signature, then refuses it", async () => {
+    const visit = await as(vet, (db) => openVisit(db, clinic.id, { petId: bob.petId }));
+    const signer = await openRacer(vet);
+    const adder = await openRacer(vet);
+    await signer.run("select id from public.finalize_visit(p_visit_id => $1)", [visit.id]);
+    const pid = (await adder.run<{ pid: number }>("select pg_backend_pid() as pid"))[0]!.pid;
+    let settled = false;
+    const adding = adder
+      .run(
+        "insert into public.visit_charges (clinic_id, visit_id, kind, description, unit_price_cents) values ($1, $2, 'other', 'late', 1)",
+        [clinic.id, visit.id],
+      )
+      .then(
+        () => null,
+        (e: Error) => e,
+      )
+      .finally(() => (settled = true));
+    // until the insert either finished (no guard) or waits on the signer's row lock (the guard)
+    for (let i = 0; i < 100 && !settled; i++) {
+      const { rows } = await testPool().query("select wait_event_type from pg_stat_activity where pid = $1", [pid]);
+      if ((rows[0] as { wait_event_type: string | null } | undefined)?.wait_event_type === "Lock") break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await signer.finish(true);
+    const error = await adding;
+    await adder.finish(error === null);
+    expect(error?.message).toMatch(/visit_finalized/);
+    const { rows } = await testPool().query("select count(*)::int as n from public.visit_charges where visit_id = $1", [
+      visit.id,
+    ]);
+    expect(rows[0]).toEqual({ n: 0 });
   });
 
   it("takes addenda only once signed", async () => {

@@ -15,8 +15,11 @@ begin
   if tg_op in ('INSERT', 'UPDATE') then v_ids := v_ids || new.visit_id; v_clinics := v_clinics || new.clinic_id; end if;
   -- Matched on the clinic too, so a write naming another clinic's visit meets the foreign key (not found),
   -- never an answer about that visit.
+  -- Lock first, then look: FOR SHARE waits for a signature in progress, but a row filtered out by
+  -- "finalized_at is not null" in the same query would never be locked (its old version does not match).
+  perform 1 from public.visits v where v.id = any (v_ids) and v.clinic_id = any (v_clinics) for share of v;
   if exists (select 1 from public.visits v where v.id = any (v_ids) and v.clinic_id = any (v_clinics)
-             and v.finalized_at is not null for share of v) then
+             and v.finalized_at is not null) then
     raise exception 'visit_finalized' using errcode = 'VT409',
       detail = 'This visit is finalized and can no longer be changed; add an addendum instead.';
   end if;
