@@ -82,6 +82,9 @@ create policy "people can read messages addressed to them" on public.outbox_mess
 create policy "staff can read their clinic's payment attempts" on public.payment_attempts as permissive for select to authenticated
   using (private.has_clinic_role(clinic_id));
 
+create policy "staff can read their clinic's pet weights" on public.pet_weights as permissive for select to authenticated
+  using (private.has_clinic_role(clinic_id));
+
 create policy "clients can add their own pets" on public.pets as permissive for insert to authenticated
   with check (private.is_own_client(client_id));
 
@@ -205,4 +208,33 @@ create policy "receptionists can edit weekly hours" on public.vet_weekly_hours a
   with check (private.has_clinic_role(clinic_id, ARRAY['receptionist'::public.staff_role]));
 
 create policy "staff can read their clinic's weekly hours" on public.vet_weekly_hours as permissive for select to authenticated
+  using (private.has_clinic_role(clinic_id));
+
+create policy "clinical readers can read their clinic's addenda" on public.visit_addenda as permissive for select to authenticated
+  using (private.can_read_clinical_notes(clinic_id));
+
+create policy "clinicians can add addenda" on public.visit_addenda as permissive for insert to authenticated
+  with check (private.is_clinician(clinic_id));
+
+create policy "clinicians can add visit charges" on public.visit_charges as permissive for insert to authenticated
+  with check (private.is_clinician(clinic_id));
+
+create policy "clinicians can remove visit charges" on public.visit_charges as permissive for delete to authenticated
+  using (private.is_clinician(clinic_id));
+
+create policy "staff can read their clinic's visit charges" on public.visit_charges as permissive for select to authenticated
+  using (private.has_clinic_role(clinic_id));
+
+create policy "clinical readers can read their clinic's visit notes" on public.visit_notes as permissive for select to authenticated
+  using (private.can_read_clinical_notes(clinic_id));
+
+create policy "clinicians can edit their clinic's visit notes" on public.visit_notes as permissive for update to authenticated
+  using (private.is_clinician(clinic_id))
+  with check (private.is_clinician(clinic_id));
+
+create policy "clinicians can edit their clinic's visits" on public.visits as permissive for update to authenticated
+  using (private.is_clinician(clinic_id))
+  with check (private.is_clinician(clinic_id));
+
+create policy "staff can read their clinic's visits" on public.visits as permissive for select to authenticated
   using (private.has_clinic_role(clinic_id));

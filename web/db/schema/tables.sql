@@ -346,7 +346,8 @@ create table public.clinics (
   phone text,
   address text,
   created_at timestamp with time zone default now() not null,
-  updated_at timestamp with time zone default now() not null
+  updated_at timestamp with time zone default now() not null,
+  receptionists_read_clinical_notes boolean default false not null
 );
 alter table public.clinics add constraint clinics_address_check CHECK (address IS NULL OR length(address) <= 300);
 alter table public.clinics add constraint clinics_currency_check CHECK (currency ~ '^[A-Z]{3}$'::text);
@@ -361,6 +362,7 @@ alter table public.clinics add constraint clinics_time_zone_check CHECK (private
 CREATE TRIGGER clinics_create_settings AFTER INSERT ON public.clinics FOR EACH ROW EXECUTE FUNCTION private.create_clinic_settings();
 CREATE TRIGGER clinics_touch BEFORE UPDATE ON public.clinics FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 alter table public.clinics enable row level security;
+comment on column public.clinics.receptionists_read_clinical_notes is 'When true, receptionists may read visits'' SOAP notes, diagnoses and addenda.';
 
 
 create table public.cron_runs (
@@ -473,6 +475,27 @@ CREATE INDEX payment_attempts_charge_idx ON public.payment_attempts USING btree 
 CREATE INDEX payment_attempts_clinic_idx ON public.payment_attempts USING btree (clinic_id, created_at DESC);
 CREATE TRIGGER payment_attempts_touch BEFORE UPDATE ON public.payment_attempts FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 alter table public.payment_attempts enable row level security;
+
+
+create table public.pet_weights (
+  id uuid default gen_random_uuid() not null,
+  clinic_id uuid not null,
+  pet_id uuid not null,
+  visit_id uuid,
+  weight_grams integer not null,
+  measured_at timestamp with time zone default now() not null,
+  recorded_by uuid,
+  created_at timestamp with time zone default now() not null
+);
+alter table public.pet_weights add constraint pet_weights_clinic_id_pet_id_fkey FOREIGN KEY (clinic_id, pet_id) REFERENCES public.pets(clinic_id, id);
+alter table public.pet_weights add constraint pet_weights_clinic_id_pet_id_visit_id_fkey FOREIGN KEY (clinic_id, pet_id, visit_id) REFERENCES public.visits(clinic_id, pet_id, id);
+alter table public.pet_weights add constraint pet_weights_pkey PRIMARY KEY (id);
+alter table public.pet_weights add constraint pet_weights_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES public.users(id) ON DELETE SET NULL;
+alter table public.pet_weights add constraint pet_weights_visit_id_key UNIQUE (visit_id);
+alter table public.pet_weights add constraint pet_weights_weight_grams_check CHECK (weight_grams >= 1 AND weight_grams <= 2000000);
+CREATE INDEX pet_weights_pet_measured_idx ON public.pet_weights USING btree (pet_id, measured_at);
+CREATE TRIGGER pet_weights_guard_open BEFORE INSERT OR DELETE OR UPDATE ON public.pet_weights FOR EACH ROW EXECUTE FUNCTION private.guard_open_visit();
+alter table public.pet_weights enable row level security;
 
 
 create table public.pets (
@@ -682,4 +705,116 @@ alter table public.vet_weekly_hours add constraint vet_weekly_hours_weekday_chec
 CREATE INDEX vet_weekly_hours_clinic_idx ON public.vet_weekly_hours USING btree (clinic_id);
 CREATE INDEX vet_weekly_hours_vet_idx ON public.vet_weekly_hours USING btree (vet_id, weekday);
 alter table public.vet_weekly_hours enable row level security;
+
+
+create table public.visit_addenda (
+  id uuid default gen_random_uuid() not null,
+  clinic_id uuid not null,
+  visit_id uuid not null,
+  body text not null,
+  author_id uuid default private.current_user_id(),
+  created_at timestamp with time zone default now() not null
+);
+alter table public.visit_addenda add constraint visit_addenda_author_id_fkey FOREIGN KEY (author_id) REFERENCES public.users(id) ON DELETE SET NULL;
+alter table public.visit_addenda add constraint visit_addenda_body_check CHECK (length(btrim(body)) >= 1 AND length(btrim(body)) <= 4000);
+alter table public.visit_addenda add constraint visit_addenda_clinic_id_visit_id_fkey FOREIGN KEY (clinic_id, visit_id) REFERENCES public.visits(clinic_id, id);
+alter table public.visit_addenda add constraint visit_addenda_pkey PRIMARY KEY (id);
+CREATE INDEX visit_addenda_visit_idx ON public.visit_addenda USING btree (visit_id, created_at);
+CREATE TRIGGER visit_addenda_guard BEFORE INSERT OR DELETE OR UPDATE ON public.visit_addenda FOR EACH ROW EXECUTE FUNCTION private.guard_addendum();
+alter table public.visit_addenda enable row level security;
+
+
+create table public.visit_charges (
+  id uuid default gen_random_uuid() not null,
+  clinic_id uuid not null,
+  visit_id uuid not null,
+  kind public.visit_charge_kind not null,
+  description text not null,
+  service_id uuid,
+  quantity integer default 1 not null,
+  unit_price_cents integer not null,
+  created_by uuid default private.current_user_id(),
+  created_at timestamp with time zone default now() not null
+);
+alter table public.visit_charges add constraint visit_charges_check CHECK ((kind = 'service'::public.visit_charge_kind) = (service_id IS NOT NULL));
+alter table public.visit_charges add constraint visit_charges_clinic_id_service_id_fkey FOREIGN KEY (clinic_id, service_id) REFERENCES public.services(clinic_id, id);
+alter table public.visit_charges add constraint visit_charges_clinic_id_visit_id_fkey FOREIGN KEY (clinic_id, visit_id) REFERENCES public.visits(clinic_id, id);
+alter table public.visit_charges add constraint visit_charges_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.users(id) ON DELETE SET NULL;
+alter table public.visit_charges add constraint visit_charges_description_check CHECK (length(btrim(description)) >= 1 AND length(btrim(description)) <= 200);
+alter table public.visit_charges add constraint visit_charges_pkey PRIMARY KEY (id);
+alter table public.visit_charges add constraint visit_charges_quantity_check CHECK (quantity >= 1 AND quantity <= 10000);
+alter table public.visit_charges add constraint visit_charges_unit_price_cents_check CHECK (unit_price_cents >= 0 AND unit_price_cents <= 100000000);
+CREATE INDEX visit_charges_visit_idx ON public.visit_charges USING btree (visit_id, created_at);
+CREATE TRIGGER visit_charges_guard_open BEFORE INSERT OR DELETE OR UPDATE ON public.visit_charges FOR EACH ROW EXECUTE FUNCTION private.guard_open_visit();
+CREATE TRIGGER visit_charges_price BEFORE INSERT ON public.visit_charges FOR EACH ROW EXECUTE FUNCTION private.price_visit_charge();
+alter table public.visit_charges enable row level security;
+
+
+create table public.visit_notes (
+  visit_id uuid not null,
+  clinic_id uuid not null,
+  subjective text,
+  objective text,
+  assessment text,
+  plan text,
+  diagnoses text[] default '{}'::text[] not null,
+  updated_at timestamp with time zone default now() not null
+);
+alter table public.visit_notes add constraint visit_notes_assessment_check CHECK (assessment IS NULL OR length(assessment) <= 10000);
+alter table public.visit_notes add constraint visit_notes_clinic_id_visit_id_fkey FOREIGN KEY (clinic_id, visit_id) REFERENCES public.visits(clinic_id, id);
+alter table public.visit_notes add constraint visit_notes_diagnoses_check CHECK (cardinality(diagnoses) <= 20 AND array_position(diagnoses, NULL::text) IS NULL);
+alter table public.visit_notes add constraint visit_notes_objective_check CHECK (objective IS NULL OR length(objective) <= 10000);
+alter table public.visit_notes add constraint visit_notes_pkey PRIMARY KEY (visit_id);
+alter table public.visit_notes add constraint visit_notes_plan_check CHECK (plan IS NULL OR length(plan) <= 10000);
+alter table public.visit_notes add constraint visit_notes_subjective_check CHECK (subjective IS NULL OR length(subjective) <= 10000);
+CREATE TRIGGER visit_notes_guard_open BEFORE INSERT OR DELETE OR UPDATE ON public.visit_notes FOR EACH ROW EXECUTE FUNCTION private.guard_open_visit();
+CREATE TRIGGER visit_notes_touch BEFORE UPDATE ON public.visit_notes FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+alter table public.visit_notes enable row level security;
+
+
+create table public.visits (
+  id uuid default gen_random_uuid() not null,
+  clinic_id uuid not null,
+  pet_id uuid not null,
+  appointment_id uuid,
+  vet_id uuid,
+  started_at timestamp with time zone default now() not null,
+  reason text,
+  weight_grams integer,
+  temperature_c numeric(4,1),
+  heart_rate_bpm integer,
+  respiratory_rate integer,
+  summary text,
+  discharge_instructions text,
+  shared_with_client boolean default false not null,
+  finalized_at timestamp with time zone,
+  finalized_by uuid,
+  created_by uuid,
+  created_at timestamp with time zone default now() not null,
+  updated_at timestamp with time zone default now() not null
+);
+alter table public.visits add constraint visits_check CHECK (finalized_by IS NULL OR finalized_at IS NOT NULL);
+alter table public.visits add constraint visits_clinic_id_appointment_id_fkey FOREIGN KEY (clinic_id, appointment_id) REFERENCES public.appointments(clinic_id, id);
+alter table public.visits add constraint visits_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE CASCADE;
+alter table public.visits add constraint visits_clinic_id_id_key UNIQUE (clinic_id, id);
+alter table public.visits add constraint visits_clinic_id_pet_id_fkey FOREIGN KEY (clinic_id, pet_id) REFERENCES public.pets(clinic_id, id);
+alter table public.visits add constraint visits_clinic_id_pet_id_id_key UNIQUE (clinic_id, pet_id, id);
+alter table public.visits add constraint visits_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.users(id) ON DELETE SET NULL;
+alter table public.visits add constraint visits_discharge_instructions_check CHECK (discharge_instructions IS NULL OR length(discharge_instructions) <= 4000);
+alter table public.visits add constraint visits_finalized_by_fkey FOREIGN KEY (finalized_by) REFERENCES public.users(id) ON DELETE SET NULL;
+alter table public.visits add constraint visits_heart_rate_bpm_check CHECK (heart_rate_bpm IS NULL OR heart_rate_bpm >= 10 AND heart_rate_bpm <= 400);
+alter table public.visits add constraint visits_pkey PRIMARY KEY (id);
+alter table public.visits add constraint visits_reason_check CHECK (reason IS NULL OR length(reason) <= 500);
+alter table public.visits add constraint visits_respiratory_rate_check CHECK (respiratory_rate IS NULL OR respiratory_rate >= 2 AND respiratory_rate <= 200);
+alter table public.visits add constraint visits_summary_check CHECK (summary IS NULL OR length(summary) <= 4000);
+alter table public.visits add constraint visits_temperature_c_check CHECK (temperature_c IS NULL OR temperature_c >= 25::numeric AND temperature_c <= 45::numeric);
+alter table public.visits add constraint visits_vet_id_fkey FOREIGN KEY (vet_id) REFERENCES public.users(id) ON DELETE SET NULL;
+alter table public.visits add constraint visits_weight_grams_check CHECK (weight_grams IS NULL OR weight_grams >= 1 AND weight_grams <= 2000000);
+CREATE INDEX visits_clinic_started_idx ON public.visits USING btree (clinic_id, started_at DESC);
+CREATE UNIQUE INDEX visits_one_per_appointment ON public.visits USING btree (appointment_id) WHERE (appointment_id IS NOT NULL);
+CREATE INDEX visits_pet_started_idx ON public.visits USING btree (pet_id, started_at DESC);
+CREATE TRIGGER visits_guard_finalized BEFORE DELETE OR UPDATE ON public.visits FOR EACH ROW EXECUTE FUNCTION private.guard_finalized_visit();
+CREATE TRIGGER visits_record_weight AFTER INSERT OR UPDATE OF weight_grams ON public.visits FOR EACH ROW EXECUTE FUNCTION private.record_visit_weight();
+CREATE TRIGGER visits_touch BEFORE UPDATE ON public.visits FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+alter table public.visits enable row level security;
 

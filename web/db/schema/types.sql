@@ -6,4 +6,5 @@ create type public.booking_request_status as enum ('open', 'converted', 'decline
 create type public.booking_time_of_day as enum ('morning', 'afternoon', 'evening', 'any');
 create type public.pet_sex as enum ('male', 'female', 'male_neutered', 'female_spayed', 'unknown');
 create type public.staff_role as enum ('owner', 'admin', 'vet', 'receptionist');
+create type public.visit_charge_kind as enum ('service', 'product', 'other');
 create sequence public.cron_runs_id_seq as bigint increment 1 minvalue 1 maxvalue 9223372036854775807 start 1 cache 1 owned by public.cron_runs.id;

@@ -44,6 +44,10 @@ const expected: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = 
   "schedules.editOwn": [Y, Y, Y, Y, N],
   "schedules.editAny": [Y, Y, N, Y, N],
   "jobs.read": [Y, N, N, N, N],
+  "visits.open": [Y, Y, Y, Y, N],
+  "visits.read": [Y, Y, Y, Y, N],
+  "visits.write": [Y, Y, Y, N, N],
+  "visits.readShared": [Y, Y, Y, Y, Y],
 };
 const columns: ClinicRole[] = ["owner", "admin", "vet", "receptionist", "client"];
 

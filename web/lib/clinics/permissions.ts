@@ -13,6 +13,7 @@ export const clinicRoles: readonly ClinicRole[] = [...staffRoles, "client"];
 const everyone: readonly ClinicRole[] = clinicRoles;
 const staff: readonly ClinicRole[] = staffRoles;
 const managers: readonly ClinicRole[] = ["owner", "admin"];
+const clinicians: readonly ClinicRole[] = ["owner", "admin", "vet"];
 
 /** Each action and the roles allowed to do it. Names read `area.verb`. */
 export const actionRoles = {
@@ -48,6 +49,13 @@ export const actionRoles = {
   /** Edit anyone's schedule. */
   "schedules.editAny": ["owner", "admin", "receptionist"],
   "jobs.read": ["owner"],
+  /** Open a visit (check in an appointment, or a walk-in) and see the visits, charges and weights. */
+  "visits.open": staff,
+  "visits.read": staff,
+  /** Write SOAP notes, vitals, charges, sharing; finalize; add addenda. */
+  "visits.write": clinicians,
+  /** A pet's shared visit summaries (clients: their own pets). */
+  "visits.readShared": everyone,
 } as const satisfies Record<string, readonly ClinicRole[]>;
 
 export type Action = keyof typeof actionRoles;

@@ -15,6 +15,11 @@ export const errorMessages = defineMessages({
     "code.ALREADY_EXISTS": "That already exists.",
     "code.SLOT_TAKEN": "That time was just taken. Please pick another.",
     "code.PET_BUSY": "This pet already has an appointment at that time.",
+    "code.VISIT_FINALIZED": "This visit is finalized and can no longer be changed; add an addendum instead.",
+    "code.VISIT_NOT_FINALIZED": "Edit the visit itself until it is finalized; addenda are for signed visits.",
+    "code.ADDENDA_APPEND_ONLY": "Addenda are never changed or deleted.",
+    "code.PET_MISMATCH": "That appointment is for another pet.",
+    "code.APPOINTMENT_NOT_OPEN": "This appointment cannot be checked in.",
     "code.TOO_MANY_OPEN_APPOINTMENTS":
       "This pet already has as many upcoming appointments as the clinic takes online. Cancel one or call the clinic.",
     "code.HIGHER_INVITATION_PENDING":
@@ -90,6 +95,11 @@ export const errorMessages = defineMessages({
     "code.ALREADY_EXISTS": "Eso ya existe.",
     "code.SLOT_TAKEN": "Esa hora se acaba de ocupar. Elige otra.",
     "code.PET_BUSY": "Esta mascota ya tiene una cita a esa hora.",
+    "code.VISIT_FINALIZED": "Esta visita está finalizada y ya no se puede cambiar; añade una adenda.",
+    "code.VISIT_NOT_FINALIZED": "Edita la propia visita hasta finalizarla; las adendas son para visitas firmadas.",
+    "code.ADDENDA_APPEND_ONLY": "Las adendas nunca se cambian ni se eliminan.",
+    "code.PET_MISMATCH": "Esa cita es para otra mascota.",
+    "code.APPOINTMENT_NOT_OPEN": "Esta cita no se puede registrar.",
     "code.TOO_MANY_OPEN_APPOINTMENTS":
       "Esta mascota ya tiene tantas citas pendientes como la clínica acepta en línea. Cancela una o llama a la clínica.",
     "code.HIGHER_INVITATION_PENDING":

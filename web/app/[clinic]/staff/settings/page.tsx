@@ -8,6 +8,10 @@ import { ClinicProfileForm } from "@/app/_components/clinic-profile-form";
 import { withUser } from "@/lib/db/context";
 import { getPaymentAccount } from "@/lib/stripe/get-payment-account";
 import { PaymentsSection } from "./_components/payments-section";
+import { ClinicalNotesAccessForm } from "./clinical-notes-access-form";
+import { HeadedSection } from "@/app/_components/headed-section";
+import { getClinicalNotesAccess } from "@/lib/clinics/get-clinical-notes-access";
+import { visitMessages } from "@/lib/i18n/messages/visits";
 
 export async function generateMetadata(props: { params: Promise<{ clinic: string }> }): Promise<Metadata> {
   const { locale } = await loadStaffPage((await props.params).clinic);
@@ -26,6 +30,7 @@ export default async function ClinicSettingsPage(props: {
   const t = translator(locale, clinicMessages);
   const c = access.clinic;
   const canEdit = can(access, "clinic.editSettings");
+  const notesAccess = canEdit ? await withUser(user, (db) => getClinicalNotesAccess(db, c.id)) : null;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-semibold">{t("settings.title")}</h1>
@@ -47,7 +52,17 @@ export default async function ClinicSettingsPage(props: {
             }}
           />
         </div>
-      ) : (
+      ) : null}
+      {notesAccess ? (
+        <HeadedSection
+          id="settings-clinical-notes"
+          title={translator(locale, visitMessages)("settings.clinicalNotes")}
+          className="space-y-3 rounded-xl bg-white p-4 shadow-sm sm:p-6"
+        >
+          <ClinicalNotesAccessForm locale={locale} slug={c.slug} initial={notesAccess.receptionistsReadClinicalNotes} />
+        </HeadedSection>
+      ) : null}
+      {canEdit ? null : (
         <p role="status" className="rounded-xl border border-amber-200 bg-amber-50 p-4 text-amber-900">
           {t("role.onlyAdmins")}
         </p>

@@ -10,6 +10,8 @@ import { petMessages } from "@/lib/i18n/messages/pets";
 import { getPet } from "@/lib/pets/get-pet";
 import { getPetPhotoUrl } from "@/lib/pets/get-pet-photo-url";
 import { getFileStore } from "@/lib/storage/get-file-store";
+import { listSharedVisitSummaries } from "@/lib/visits/list-shared-visit-summaries";
+import { SharedVisitSummaries } from "./shared-visit-summaries";
 import { ArchivePetButton } from "../../_components/archive-pet-button";
 import { PetForm } from "@/app/_components/pet-form";
 import { PetPhoto } from "@/app/_components/pet-photo";
@@ -30,6 +32,7 @@ export default async function PetPage({ params }: { params: Promise<{ clinic: st
   // Staff who are also clients see only their own pets here.
   if (!found || found.pet.clientId !== clientId) notFound();
   const { pet, photo } = found;
+  const summaries = await withUser(ctx.user, (db) => listSharedVisitSummaries(db, { clinicId, petId }));
   const t = translator(ctx.locale, petMessages);
   const tc = translator(ctx.locale, clientMessages);
   const base = `/${ctx.access.clinic.slug}/portal`;
@@ -58,6 +61,7 @@ export default async function PetPage({ params }: { params: Promise<{ clinic: st
           />
         </div>
       </div>
+      <SharedVisitSummaries items={summaries} locale={ctx.locale} timeZone={ctx.access.clinic.timeZone} />
       <div className="rounded-2xl bg-white p-5 shadow-sm">
         <h2 className="mb-4 text-lg font-semibold">{t("editTitle", { name: pet.name })}</h2>
         <PetForm locale={ctx.locale} clinicSlug={ctx.access.clinic.slug} pet={pet} doneHref={base} />

@@ -61,7 +61,12 @@ export default async function StaffClientPage({ params }: { params: Promise<{ cl
               <li key={p.id} className="flex gap-3 py-2">
                 <PetPhoto url={photos.get(p.id) ?? null} name={p.name} locale={locale} size="sm" />
                 <div className="min-w-0 flex-1">
-                  <span className="font-medium">{p.name}</span>{" "}
+                  <Link
+                    href={`/${access.clinic.slug}/staff/pets/${p.id}`}
+                    className="font-medium text-brand-700 underline"
+                  >
+                    {p.name}
+                  </Link>{" "}
                   <span className="text-sm text-slate-600">
                     {[
                       tp(`species.${p.species}`),
