@@ -66,4 +66,16 @@ describe("vercel.json", () => {
       /distDir: process\.env\.NEXT_DIST_DIR \?\? "\.next"/,
     );
   });
+
+  it("is mirrored by the pg_cron schedules documented for plans without minute-level cron", () => {
+    const doc = readFileSync(path.join(root, "documentation", "operations.md"), "utf8");
+    const scheduled = [
+      ...doc.matchAll(
+        /cron\.schedule\('vete-[a-z-]+', '([^']+)', \$\$select public\.vete_call_cron_route\('([^']+)'\)\$\$\)/g,
+      ),
+    ]
+      .map((m) => `${m[2]} ${m[1]}`)
+      .sort();
+    expect(scheduled).toEqual((config.crons ?? []).map((c) => `${c.path} ${c.schedule}`).sort());
+  });
 });
