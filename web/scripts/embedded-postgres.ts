@@ -23,6 +23,8 @@ export interface EmbeddedOptions {
   /** Name prefix of a throwaway cluster's temp directory. */
   label?: string;
   log?: (line: string) => void;
+  /** More server settings as `name=value` (each passed as -c), e.g. ssl=on for the TLS tests. */
+  settings?: string[];
 }
 
 const USER = "postgres";
@@ -108,6 +110,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       "-c",
       "unix_socket_directories=",
       ...(opts.throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+      ...(opts.settings ?? []).flatMap((s) => ["-c", s]),
     ],
     onLog: (line: string) => {
       recent.push(line.trim());

@@ -13,6 +13,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { migrate } from "../lib/db/migrate";
+import { connectionConfig, type DatabaseCa } from "../lib/db/connection-config";
+import { databaseSettings } from "../lib/env";
 import { Pool } from "pg";
 import { DEMO_PASSWORD, demoUsers, DEMO_CLINIC_SLUG, seedDemo } from "../db/seed/seed";
 import { demoPasswordRefusal, listAccountsWithDemoPassword } from "../lib/auth/demo-password";
@@ -95,8 +97,9 @@ function requireGivenSecret(name: string, minLength: number): string {
   return value;
 }
 
-async function refuseDemoPasswords(databaseUrl: string): Promise<void> {
-  const pool = new Pool({ connectionString: databaseUrl, max: 1, application_name: "vete-start" });
+async function refuseDemoPasswords(databaseUrl: string, ca: DatabaseCa): Promise<void> {
+  const { connectionString, ssl } = connectionConfig(databaseUrl, ca);
+  const pool = new Pool({ connectionString, ssl, max: 1, application_name: "vete-start" });
   try {
     const emails = await listAccountsWithDemoPassword(pool);
     if (emails.length) throw new Error(demoPasswordRefusal(emails));
@@ -112,8 +115,11 @@ async function main() {
 
   const port = Number(process.env.PORT ?? 3000);
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
-  let databaseUrl = process.env.DATABASE_URL;
-  const embedded = !databaseUrl;
+  // DATABASE_URL or the Supabase integration's POSTGRES_URL* names (lib/env.ts databaseSettings()).
+  const given = ["DATABASE_URL", "DATABASE_URL_DIRECT", "POSTGRES_URL", "POSTGRES_URL_NON_POOLING"];
+  const external = given.some((name) => process.env[name]?.trim()) ? databaseSettings() : undefined;
+  let databaseUrl = external?.url;
+  const embedded = !external;
   const secrets = embedded
     ? {
         auth: process.env.BETTER_AUTH_SECRET ?? (await localSecret("auth-secret")),
@@ -135,13 +141,14 @@ async function main() {
     log("using DATABASE_URL");
   }
 
-  const result = await migrate(databaseUrl, { log });
+  // Migrations through the direct connection: they hold a session lock a transaction pooler would lose.
+  const result = await migrate(external?.directUrl ?? databaseUrl, { log, ca: external?.ca });
   log(`migrations: ${result.applied.length} applied, ${result.skipped} already applied`);
   if (embedded) {
     await seedDemo(databaseUrl);
     log("demo data ready");
   } else if (!dev) {
-    await refuseDemoPasswords(databaseUrl);
+    await refuseDemoPasswords(databaseUrl, external?.ca ?? {});
   }
 
   const cronSecret = secrets.cron;

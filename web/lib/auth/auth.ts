@@ -23,7 +23,8 @@ function createAuth() {
     baseURL: e.APP_URL,
     secret: e.BETTER_AUTH_SECRET,
     database: getPool(),
-    trustedOrigins: [e.APP_URL],
+    // The app URL and, on Vercel, this deployment's own addresses (a preview is reached at both).
+    trustedOrigins: e.trustedOrigins,
     advanced: {
       database: { generateId: "uuid" },
       cookiePrefix: "vete",

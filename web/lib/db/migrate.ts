@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { Client } from "pg";
+import { connectionConfig, type DatabaseCa } from "./connection-config";
 
 export const MIGRATIONS_DIR = path.join(__dirname, "..", "..", "db", "migrations");
 const LOCK_KEY = 7_246_310_001; // arbitrary, constant: "vete migrations"
@@ -64,11 +65,13 @@ export interface MigrateResult {
 
 export async function migrate(
   connectionString: string,
-  opts: { dir?: string; log?: (line: string) => void } = {},
+  opts: { dir?: string; log?: (line: string) => void; ca?: DatabaseCa } = {},
 ): Promise<MigrateResult> {
   const log = opts.log ?? (() => undefined);
   const files = await readMigrations(opts.dir);
-  const client = new Client({ connectionString, application_name: "vete-migrate" });
+  // The direct connection (never a transaction pooler: the lock below is held by the session), TLS as sslmode says.
+  const { connectionString: plain, ssl } = connectionConfig(connectionString, opts.ca);
+  const client = new Client({ connectionString: plain, ssl, application_name: "vete-migrate" });
   await client.connect();
   try {
     await client.query("select pg_advisory_lock($1)", [LOCK_KEY]);

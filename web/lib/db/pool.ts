@@ -2,6 +2,7 @@
 import "server-only";
 import { Pool, types } from "pg";
 import { env } from "@/lib/env";
+import { connectionConfig } from "./connection-config";
 
 // bigint (int8) counts come back as numbers; values we store as int8 stay far below 2^53.
 types.setTypeParser(20, (v) => Number(v));
@@ -18,10 +19,13 @@ const globalForPool = globalThis as unknown as { vetePool?: Pool };
 
 export function getPool(): Pool {
   if (!globalForPool.vetePool) {
-    const e = env();
+    const { database } = env();
+    // TLS as sslmode says (connection-config.ts); the pool size from DATABASE_POOL_MAX, small on Vercel.
+    const { connectionString, ssl } = connectionConfig(database.url, database.ca);
     globalForPool.vetePool = new Pool({
-      connectionString: e.DATABASE_URL,
-      max: e.DATABASE_POOL_MAX,
+      connectionString,
+      ssl,
+      max: database.poolMax,
       idleTimeoutMillis: 10_000,
       application_name: "vete",
     });

@@ -34,7 +34,11 @@ export async function setup(project: TestProject) {
     child.once("exit", (code) => reject(new Error(`test database exited with ${code} before it was ready`)));
   });
   project.provide("directDatabaseUrl", url);
-  if (process.env.VETE_TEST_POOLER === "pgbouncer") pooler = await startPgBouncer(url, 20);
+  // The pool must hold every transaction the tests keep open at the same time: the booking races open 50
+  // racers (each `begin`, then all fire together) while other files run. With fewer server connections the
+  // racers past the pool size wait in PgBouncer's queue for a connection the open ones never give back, and
+  // the run hangs (as it did at 20). The server allows 200 connections.
+  if (process.env.VETE_TEST_POOLER === "pgbouncer") pooler = await startPgBouncer(url, 120);
   else if (process.env.VETE_TEST_POOLER) throw new Error("VETE_TEST_POOLER: the only pooler is pgbouncer");
   project.provide("databaseUrl", pooler?.url ?? url);
 }
