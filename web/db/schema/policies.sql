@@ -96,6 +96,12 @@ create policy "staff can edit their clinic's pets" on public.pets as permissive 
 create policy "staff can read their clinic's pets" on public.pets as permissive for select to authenticated
   using (private.has_clinic_role(clinic_id));
 
+create policy "staff can read their clinic's dispensing ledger" on public.prescription_dispensings as permissive for select to authenticated
+  using (private.has_clinic_role(clinic_id));
+
+create policy "staff can read their clinic's prescriptions" on public.prescriptions as permissive for select to authenticated
+  using (private.has_clinic_role(clinic_id));
+
 create policy "anyone can see who performs services bookable online" on public.service_vets as permissive for select to anon, authenticated
   using ((EXISTS ( SELECT 1
    FROM public.services s

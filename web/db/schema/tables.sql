@@ -429,6 +429,79 @@ CREATE TRIGGER pets_touch BEFORE UPDATE ON public.pets FOR EACH ROW EXECUTE FUNC
 alter table public.pets enable row level security;
 
 
+create table public.prescription_dispensings (
+  id uuid default gen_random_uuid() not null,
+  clinic_id uuid not null,
+  prescription_id uuid not null,
+  dispensed_at timestamp with time zone default now() not null,
+  quantity integer not null,
+  batch text,
+  dispensed_by uuid not null,
+  dispensed_by_name text not null,
+  order_id uuid,
+  remaining_after integer not null
+);
+alter table public.prescription_dispensings add constraint prescription_dispensings_batch_check CHECK (batch IS NULL OR length(btrim(batch)) >= 1 AND length(btrim(batch)) <= 80);
+alter table public.prescription_dispensings add constraint prescription_dispensings_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE RESTRICT;
+alter table public.prescription_dispensings add constraint prescription_dispensings_clinic_id_prescription_id_fkey FOREIGN KEY (clinic_id, prescription_id) REFERENCES public.prescriptions(clinic_id, id) ON DELETE RESTRICT;
+alter table public.prescription_dispensings add constraint prescription_dispensings_dispensed_by_fkey FOREIGN KEY (dispensed_by) REFERENCES public.users(id) ON DELETE RESTRICT;
+alter table public.prescription_dispensings add constraint prescription_dispensings_pkey PRIMARY KEY (id);
+alter table public.prescription_dispensings add constraint prescription_dispensings_quantity_check CHECK (quantity >= 1 AND quantity <= 100000);
+alter table public.prescription_dispensings add constraint prescription_dispensings_remaining_after_check CHECK (remaining_after >= 0);
+CREATE INDEX prescription_dispensings_clinic_idx ON public.prescription_dispensings USING btree (clinic_id, dispensed_at DESC);
+CREATE INDEX prescription_dispensings_rx_idx ON public.prescription_dispensings USING btree (prescription_id, dispensed_at);
+CREATE TRIGGER prescription_dispensings_append_only BEFORE DELETE OR UPDATE ON public.prescription_dispensings FOR EACH ROW EXECUTE FUNCTION private.refuse_ledger_change();
+CREATE TRIGGER prescription_dispensings_no_truncate BEFORE TRUNCATE ON public.prescription_dispensings FOR EACH STATEMENT EXECUTE FUNCTION private.refuse_ledger_change();
+alter table public.prescription_dispensings enable row level security;
+comment on table public.prescription_dispensings is 'Dispensing ledger: append-only, kept at least 5 years, never updated or deleted (trigger).';
+comment on column public.prescription_dispensings.order_id is 'The store order this was dispensed for, if any (foreign key added by the Store issue).';
+
+
+create table public.prescriptions (
+  id uuid default gen_random_uuid() not null,
+  clinic_id uuid not null,
+  pet_id uuid not null,
+  prescribed_by uuid not null,
+  prescriber_name text not null,
+  product_id uuid,
+  medication text not null,
+  dose text not null,
+  directions text not null,
+  unit text default 'units'::text not null,
+  quantity_per_fill integer not null,
+  refills integer not null,
+  quantity_remaining integer not null,
+  expires_on date not null,
+  status text default 'active'::text not null,
+  prescribed_at timestamp with time zone default now() not null,
+  cancelled_at timestamp with time zone,
+  cancelled_by uuid,
+  cancel_reason text,
+  updated_at timestamp with time zone default now() not null
+);
+alter table public.prescriptions add constraint prescriptions_cancel_has_reason CHECK ((status = 'cancelled'::text) = (cancelled_at IS NOT NULL AND cancel_reason IS NOT NULL AND cancelled_by IS NOT NULL));
+alter table public.prescriptions add constraint prescriptions_cancel_reason_check CHECK (cancel_reason IS NULL OR length(btrim(cancel_reason)) >= 1 AND length(btrim(cancel_reason)) <= 500);
+alter table public.prescriptions add constraint prescriptions_cancelled_by_fkey FOREIGN KEY (cancelled_by) REFERENCES public.users(id) ON DELETE RESTRICT;
+alter table public.prescriptions add constraint prescriptions_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE RESTRICT;
+alter table public.prescriptions add constraint prescriptions_clinic_id_id_key UNIQUE (clinic_id, id);
+alter table public.prescriptions add constraint prescriptions_clinic_id_pet_id_fkey FOREIGN KEY (clinic_id, pet_id) REFERENCES public.pets(clinic_id, id) ON DELETE RESTRICT;
+alter table public.prescriptions add constraint prescriptions_directions_check CHECK (length(btrim(directions)) >= 1 AND length(btrim(directions)) <= 2000);
+alter table public.prescriptions add constraint prescriptions_dose_check CHECK (length(btrim(dose)) >= 1 AND length(btrim(dose)) <= 200);
+alter table public.prescriptions add constraint prescriptions_exhausted_means_nothing_left CHECK (status <> 'exhausted'::text OR quantity_remaining = 0);
+alter table public.prescriptions add constraint prescriptions_medication_check CHECK (length(btrim(medication)) >= 1 AND length(btrim(medication)) <= 200);
+alter table public.prescriptions add constraint prescriptions_pkey PRIMARY KEY (id);
+alter table public.prescriptions add constraint prescriptions_prescribed_by_fkey FOREIGN KEY (prescribed_by) REFERENCES public.users(id) ON DELETE RESTRICT;
+alter table public.prescriptions add constraint prescriptions_quantity_per_fill_check CHECK (quantity_per_fill >= 1 AND quantity_per_fill <= 100000);
+alter table public.prescriptions add constraint prescriptions_refills_check CHECK (refills >= 0 AND refills <= 50);
+alter table public.prescriptions add constraint prescriptions_remaining_within_total CHECK (quantity_remaining >= 0 AND quantity_remaining <= (quantity_per_fill * (refills + 1)));
+alter table public.prescriptions add constraint prescriptions_status_check CHECK (status = ANY (ARRAY['active'::text, 'exhausted'::text, 'cancelled'::text]));
+alter table public.prescriptions add constraint prescriptions_unit_check CHECK (length(btrim(unit)) >= 1 AND length(btrim(unit)) <= 30);
+CREATE INDEX prescriptions_pet_idx ON public.prescriptions USING btree (clinic_id, pet_id, prescribed_at DESC);
+CREATE TRIGGER prescriptions_touch BEFORE UPDATE ON public.prescriptions FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+alter table public.prescriptions enable row level security;
+comment on column public.prescriptions.product_id is 'The Store catalog product, when prescribed from the catalog (foreign key added by the Store issue).';
+
+
 create table public.rate_limits (
   id uuid default gen_random_uuid() not null,
   key text not null,

@@ -44,6 +44,12 @@ const expected: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = 
   "schedules.editOwn": [Y, Y, Y, Y, N],
   "schedules.editAny": [Y, Y, N, Y, N],
   "jobs.read": [Y, N, N, N, N],
+  "prescriptions.read": [Y, Y, Y, Y, N],
+  "prescriptions.prescribe": [N, N, Y, N, N],
+  "prescriptions.dispense": [Y, Y, Y, Y, N],
+  "vaccinations.read": [Y, Y, Y, Y, N],
+  "vaccinations.record": [Y, Y, Y, N, N],
+  "vaccines.manage": [Y, Y, Y, N, N],
 };
 const columns: ClinicRole[] = ["owner", "admin", "vet", "receptionist", "client"];
 
