@@ -8,20 +8,26 @@ import { translator } from "@/lib/i18n";
 import { clientMessages } from "@/lib/i18n/messages/clients";
 import { petMessages } from "@/lib/i18n/messages/pets";
 import { getPet } from "@/lib/pets/get-pet";
+import { listMyPetPrescriptions } from "@/lib/prescriptions/list-my-pet-prescriptions";
 import { ArchivePetButton } from "../../_components/archive-pet-button";
 import { PetForm } from "@/app/_components/pet-form";
+import { PetPrescriptionsSection } from "./_components/pet-prescriptions-section";
 
 export default async function PetPage({ params }: { params: Promise<{ clinic: string; petId: string }> }) {
   const { clinic: slug, petId } = await params;
   const ctx = await loadPortalPage(slug, `/portal/pets/${petId}`);
   const clientId = requireClientId(ctx);
   const clinicId = ctx.access.clinic.id;
-  const pet = await withUser(ctx.user, (db) => getPet(db, { clinicId, petId })).catch((err: unknown) => {
+  const loaded = await withUser(ctx.user, async (db) => ({
+    pet: await getPet(db, { clinicId, petId }),
+    prescriptions: await listMyPetPrescriptions(db, { clinicId, petId }),
+  })).catch((err: unknown) => {
     if (isAppError(err) && (err.code === "NOT_FOUND" || err.code === "INVALID_INPUT")) return null;
     throw err;
   });
+  const pet = loaded?.pet;
   // Staff who are also clients see only their own pets here.
-  if (!pet || pet.clientId !== clientId) notFound();
+  if (!loaded || !pet || pet.clientId !== clientId) notFound();
   const t = translator(ctx.locale, petMessages);
   const tc = translator(ctx.locale, clientMessages);
   const base = `/${ctx.access.clinic.slug}/portal`;
@@ -38,6 +44,7 @@ export default async function PetPage({ params }: { params: Promise<{ clinic: st
           </span>
         ) : null}
       </h1>
+      <PetPrescriptionsSection locale={ctx.locale} items={loaded.prescriptions} />
       <div className="rounded-2xl bg-white p-5 shadow-sm">
         <h2 className="mb-4 text-lg font-semibold">{t("editTitle", { name: pet.name })}</h2>
         <PetForm locale={ctx.locale} clinicSlug={ctx.access.clinic.slug} pet={pet} doneHref={base} />

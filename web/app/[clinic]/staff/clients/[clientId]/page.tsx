@@ -8,6 +8,7 @@ import { withUser } from "@/lib/db/context";
 import { isAppError } from "@/lib/errors";
 import { translator } from "@/lib/i18n";
 import { clientMessages } from "@/lib/i18n/messages/clients";
+import { clinicalMessages } from "@/lib/i18n/messages/clinical";
 import { petMessages } from "@/lib/i18n/messages/pets";
 import { listPets } from "@/lib/pets/list-pets";
 import { ClientDetailsForm } from "@/app/_components/client-details-form";
@@ -32,6 +33,7 @@ export default async function StaffClientPage({ params }: { params: Promise<{ cl
   const { client, pets } = data;
   const t = translator(locale, clientMessages);
   const tp = translator(locale, petMessages);
+  const tk = translator(locale, clinicalMessages);
   const base = `/${access.clinic.slug}/staff/clients`;
 
   return (
@@ -68,6 +70,23 @@ export default async function StaffClientPage({ params }: { params: Promise<{ cl
                 {p.archivedAt ? (
                   <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs text-slate-700">{tp("archived")}</span>
                 ) : null}
+                {/* Until the patient chart (/staff/pets/[petId]) composes these sections. */}
+                <span className="ml-2 inline-flex gap-3 text-sm">
+                  <Link
+                    href={`/${access.clinic.slug}/staff/pets/${p.id}/prescriptions`}
+                    className="text-brand-700 underline"
+                  >
+                    {tk("links.prescriptions")}
+                    <span className="sr-only"> · {p.name}</span>
+                  </Link>
+                  <Link
+                    href={`/${access.clinic.slug}/staff/pets/${p.id}/vaccinations`}
+                    className="text-brand-700 underline"
+                  >
+                    {tk("links.vaccinations")}
+                    <span className="sr-only"> · {p.name}</span>
+                  </Link>
+                </span>
               </li>
             ))}
           </ul>
