@@ -70,6 +70,25 @@ alter table private.schema_migrations add constraint schema_migrations_pkey PRIM
 alter table private.schema_migrations enable row level security;
 
 
+create table private.vaccine_reminders (
+  vaccination_id uuid not null,
+  due_on date not null,
+  offset_days integer not null,
+  clinic_id uuid not null,
+  client_id uuid not null,
+  channel text,
+  dedupe_key text,
+  skipped_reason text,
+  created_at timestamp with time zone default now() not null
+);
+alter table private.vaccine_reminders add constraint vaccine_reminders_channel_check CHECK (channel = ANY (ARRAY['email'::text, 'sms'::text]));
+alter table private.vaccine_reminders add constraint vaccine_reminders_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE CASCADE;
+alter table private.vaccine_reminders add constraint vaccine_reminders_once PRIMARY KEY (vaccination_id, due_on, offset_days);
+alter table private.vaccine_reminders add constraint vaccine_reminders_vaccination_id_fkey FOREIGN KEY (vaccination_id) REFERENCES public.vaccinations(id) ON DELETE CASCADE;
+CREATE INDEX vaccine_reminders_dedupe_idx ON private.vaccine_reminders USING btree (dedupe_key) WHERE (dedupe_key IS NOT NULL);
+alter table private.vaccine_reminders enable row level security;
+
+
 create table public.accounts (
   id uuid default gen_random_uuid() not null,
   user_id uuid not null,
@@ -293,11 +312,15 @@ create table public.clinic_reminder_settings (
   clinic_id uuid not null,
   enabled boolean default true not null,
   offsets_minutes integer[] default '{1440,120}'::integer[] not null,
-  updated_at timestamp with time zone default now() not null
+  updated_at timestamp with time zone default now() not null,
+  vaccine_offsets_days integer[] default '{30,7}'::integer[] not null,
+  vaccine_overdue_days integer default 7
 );
 alter table public.clinic_reminder_settings add constraint clinic_reminder_settings_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE CASCADE;
 alter table public.clinic_reminder_settings add constraint clinic_reminder_settings_offsets_minutes_check CHECK (cardinality(offsets_minutes) >= 0 AND cardinality(offsets_minutes) <= 4 AND (15 <= ALL (offsets_minutes)) AND (10080 >= ALL (offsets_minutes)));
 alter table public.clinic_reminder_settings add constraint clinic_reminder_settings_pkey PRIMARY KEY (clinic_id);
+alter table public.clinic_reminder_settings add constraint clinic_reminder_settings_vaccine_offsets_days_check CHECK (cardinality(vaccine_offsets_days) >= 0 AND cardinality(vaccine_offsets_days) <= 4 AND (1 <= ALL (vaccine_offsets_days)) AND (365 >= ALL (vaccine_offsets_days)));
+alter table public.clinic_reminder_settings add constraint clinic_reminder_settings_vaccine_overdue_days_check CHECK (vaccine_overdue_days IS NULL OR vaccine_overdue_days >= 1 AND vaccine_overdue_days <= 90);
 CREATE TRIGGER clinic_reminder_settings_touch BEFORE UPDATE ON public.clinic_reminder_settings FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 alter table public.clinic_reminder_settings enable row level security;
 
@@ -586,6 +609,51 @@ alter table public.users add constraint users_email_key UNIQUE (email);
 alter table public.users add constraint users_locale_check CHECK (locale = ANY (ARRAY['en'::text, 'es'::text]));
 alter table public.users add constraint users_pkey PRIMARY KEY (id);
 alter table public.users enable row level security;
+
+
+create table public.vaccinations (
+  id uuid default gen_random_uuid() not null,
+  clinic_id uuid not null,
+  pet_id uuid not null,
+  vaccine_id uuid not null,
+  given_on date not null,
+  batch text,
+  given_by uuid not null,
+  given_by_name text not null,
+  next_due_on date,
+  created_at timestamp with time zone default now() not null
+);
+alter table public.vaccinations add constraint vaccinations_batch_check CHECK (batch IS NULL OR length(btrim(batch)) >= 1 AND length(btrim(batch)) <= 80);
+alter table public.vaccinations add constraint vaccinations_check CHECK (next_due_on IS NULL OR next_due_on > given_on);
+alter table public.vaccinations add constraint vaccinations_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE CASCADE;
+alter table public.vaccinations add constraint vaccinations_clinic_id_pet_id_fkey FOREIGN KEY (clinic_id, pet_id) REFERENCES public.pets(clinic_id, id) ON DELETE CASCADE;
+alter table public.vaccinations add constraint vaccinations_clinic_id_vaccine_id_fkey FOREIGN KEY (clinic_id, vaccine_id) REFERENCES public.vaccines(clinic_id, id) ON DELETE RESTRICT;
+alter table public.vaccinations add constraint vaccinations_given_by_fkey FOREIGN KEY (given_by) REFERENCES public.users(id) ON DELETE RESTRICT;
+alter table public.vaccinations add constraint vaccinations_pkey PRIMARY KEY (id);
+CREATE INDEX vaccinations_due_idx ON public.vaccinations USING btree (next_due_on) WHERE (next_due_on IS NOT NULL);
+CREATE INDEX vaccinations_pet_idx ON public.vaccinations USING btree (pet_id, vaccine_id, given_on DESC, created_at DESC);
+alter table public.vaccinations enable row level security;
+
+
+create table public.vaccines (
+  id uuid default gen_random_uuid() not null,
+  clinic_id uuid not null,
+  name text not null,
+  species text,
+  interval_days integer not null,
+  active boolean default true not null,
+  created_at timestamp with time zone default now() not null,
+  updated_at timestamp with time zone default now() not null
+);
+alter table public.vaccines add constraint vaccines_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE CASCADE;
+alter table public.vaccines add constraint vaccines_clinic_id_id_key UNIQUE (clinic_id, id);
+alter table public.vaccines add constraint vaccines_interval_days_check CHECK (interval_days >= 1 AND interval_days <= 3650);
+alter table public.vaccines add constraint vaccines_name_check CHECK (length(btrim(name)) >= 1 AND length(btrim(name)) <= 120);
+alter table public.vaccines add constraint vaccines_pkey PRIMARY KEY (id);
+alter table public.vaccines add constraint vaccines_species_check CHECK (species IS NULL OR (species = ANY (ARRAY['dog'::text, 'cat'::text, 'rabbit'::text, 'bird'::text, 'reptile'::text, 'rodent'::text, 'ferret'::text, 'horse'::text, 'other'::text])));
+CREATE UNIQUE INDEX vaccines_clinic_name_species_key ON public.vaccines USING btree (clinic_id, lower(name), COALESCE(species, ''::text));
+CREATE TRIGGER vaccines_touch BEFORE UPDATE ON public.vaccines FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+alter table public.vaccines enable row level security;
 
 
 create table public.verifications (

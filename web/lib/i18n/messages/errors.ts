@@ -21,6 +21,9 @@ export const errorMessages = defineMessages({
     "code.PRESCRIPTION_EXPIRED": "This prescription has expired.",
     "code.QUANTITY_EXCEEDS_FILL": "That is more than one fill of this prescription.",
     "code.QUANTITY_EXCEEDS_REMAINING": "That is more than remains on this prescription.",
+    "code.VACCINE_NOT_FOR_PET": "Choose one of the clinic's vaccines for this species.",
+    "code.GIVEN_ON_IN_FUTURE": "The date given cannot be in the future.",
+    "code.NEXT_DUE_BEFORE_GIVEN": "The next due date must be after the date given.",
     "code.PET_BUSY": "This pet already has an appointment at that time.",
     "code.TOO_MANY_OPEN_APPOINTMENTS":
       "This pet already has as many upcoming appointments as the clinic takes online. Cancel one or call the clinic.",
@@ -98,6 +101,9 @@ export const errorMessages = defineMessages({
     "code.PRESCRIPTION_EXPIRED": "Esta receta ha caducado.",
     "code.QUANTITY_EXCEEDS_FILL": "Es más que una dispensación de esta receta.",
     "code.QUANTITY_EXCEEDS_REMAINING": "Es más de lo que queda en esta receta.",
+    "code.VACCINE_NOT_FOR_PET": "Elige una vacuna de la clínica para esta especie.",
+    "code.GIVEN_ON_IN_FUTURE": "La fecha de aplicación no puede ser futura.",
+    "code.NEXT_DUE_BEFORE_GIVEN": "La próxima dosis debe ser posterior a la fecha de aplicación.",
     "code.PET_BUSY": "Esta mascota ya tiene una cita a esa hora.",
     "code.TOO_MANY_OPEN_APPOINTMENTS":
       "Esta mascota ya tiene tantas citas pendientes como la clínica acepta en línea. Cancela una o llama a la clínica.",

@@ -10,6 +10,7 @@ import { resetPassword, verifyEmail } from "./auth";
 import { clientAccountRelinked } from "./clients";
 import { appointmentReminder } from "./reminders";
 import { staffInvitation } from "./staff";
+import { vaccineReminder } from "./vaccine-reminders";
 
 export const templates: Record<string, Template> = {
   "auth.verify_email": verifyEmail,
@@ -20,5 +21,6 @@ export const templates: Record<string, Template> = {
   "appointment.cancelled": appointmentCancelled,
   "appointment.request_declined": bookingRequestDeclined,
   "appointment.reminder": appointmentReminder,
+  "vaccine.reminder": vaccineReminder,
   "client.account_relinked": clientAccountRelinked,
 };
