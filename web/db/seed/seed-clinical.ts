@@ -1,5 +1,6 @@
-// Demo clinical records: Luna has an active prescription with refills and two dispensings in the ledger.
-// Idempotent: nothing is written when Luna already has a prescription. Written as the database owner like
+// Demo clinical records: Luna has an active prescription with refills and two dispensings in the ledger, the
+// clinic has a vaccine list, and the pets have vaccinations (Luna's rabies booster due soon). Idempotent:
+// nothing is written for a pet that already has prescriptions (or vaccinations). Written as the database owner like
 // the rest of the seed, so the ledger lines are inserted directly with the remaining quantity they left.
 import type { Client } from "pg";
 
@@ -46,4 +47,45 @@ export async function seedPrescriptions(db: Client, clinicId: string): Promise<v
             ($1, $2, now() - interval '30 days', 30, 'CPF-2417', $5, $6, 60)`,
     [clinicId, rxId, vet.id, vet.name, reception.id, reception.name],
   );
+}
+
+const demoVaccines = [
+  { name: "Rabies", species: null, intervalDays: 365 },
+  { name: "DHPP", species: "dog", intervalDays: 365 },
+  { name: "Leptospirosis", species: "dog", intervalDays: 365 },
+  { name: "FVRCP", species: "cat", intervalDays: 365 },
+] as const;
+
+/** The clinic's vaccine list, and a history for Luna and Milo: Luna's rabies booster comes due in 15 days. */
+export async function seedVaccinations(db: Client, clinicId: string): Promise<void> {
+  for (const v of demoVaccines) {
+    await db.query(
+      "insert into public.vaccines (clinic_id, name, species, interval_days) values ($1, $2, $3, $4) on conflict do nothing",
+      [clinicId, v.name, v.species, v.intervalDays],
+    );
+  }
+  const vet = await userId(db, "vet2@demo.vete.test");
+  const doses: [pet: string, vaccine: string, daysAgo: number][] = [
+    ["Luna", "Rabies", 350],
+    ["Luna", "DHPP", 120],
+    ["Milo", "FVRCP", 200],
+  ];
+  for (const [petName, vaccine, daysAgo] of doses) {
+    const pet = await petId(db, clinicId, petName);
+    if (!pet) continue;
+    const has = await db.query(
+      "select 1 from public.vaccinations v join public.vaccines x on x.id = v.vaccine_id where v.pet_id = $1 and x.name = $2",
+      [pet, vaccine],
+    );
+    if (has.rowCount) continue;
+    await db.query(
+      `insert into public.vaccinations (clinic_id, pet_id, vaccine_id, given_on, batch, given_by, given_by_name, next_due_on)
+       select $1, $2, x.id, d.given_on, 'DEMO-' || upper(left(x.name, 3)) || '-01', $4, $5, d.given_on + x.interval_days
+         from public.vaccines x
+         cross join lateral (select ((now() at time zone c.time_zone)::date - $6::integer) as given_on
+                               from public.clinics c where c.id = $1) d
+        where x.clinic_id = $1 and x.name = $3`,
+      [clinicId, pet, vaccine, vet.id, vet.name, daysAgo],
+    );
+  }
 }

@@ -40,7 +40,8 @@ test("a vet prescribes, dispenses a fill and the client sees the refills left", 
   await expectNoSeriousA11yViolations(page);
 
   await card.getByRole("link", { name: "Print" }).click();
-  await expect(page.getByRole("heading", { name: "Prescription" })).toBeVisible();
+  await page.waitForURL((url) => url.pathname.endsWith("/print"));
+  await expect(page.getByRole("heading", { name: "Prescription", exact: true })).toBeVisible();
   await expect(page.getByText(medication)).toBeVisible();
   await expect(page.getByText("Vete Demo Clinic").first()).toBeVisible();
   await vetContext.close();

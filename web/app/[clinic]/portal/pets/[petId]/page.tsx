@@ -9,9 +9,11 @@ import { clientMessages } from "@/lib/i18n/messages/clients";
 import { petMessages } from "@/lib/i18n/messages/pets";
 import { getPet } from "@/lib/pets/get-pet";
 import { listMyPetPrescriptions } from "@/lib/prescriptions/list-my-pet-prescriptions";
+import { listMyPetVaccinations } from "@/lib/vaccinations/list-my-pet-vaccinations";
 import { ArchivePetButton } from "../../_components/archive-pet-button";
 import { PetForm } from "@/app/_components/pet-form";
 import { PetPrescriptionsSection } from "./_components/pet-prescriptions-section";
+import { PetVaccinationsSection } from "./_components/pet-vaccinations-section";
 
 export default async function PetPage({ params }: { params: Promise<{ clinic: string; petId: string }> }) {
   const { clinic: slug, petId } = await params;
@@ -21,6 +23,7 @@ export default async function PetPage({ params }: { params: Promise<{ clinic: st
   const loaded = await withUser(ctx.user, async (db) => ({
     pet: await getPet(db, { clinicId, petId }),
     prescriptions: await listMyPetPrescriptions(db, { clinicId, petId }),
+    vaccinations: await listMyPetVaccinations(db, { clinicId, petId }),
   })).catch((err: unknown) => {
     if (isAppError(err) && (err.code === "NOT_FOUND" || err.code === "INVALID_INPUT")) return null;
     throw err;
@@ -44,6 +47,7 @@ export default async function PetPage({ params }: { params: Promise<{ clinic: st
           </span>
         ) : null}
       </h1>
+      <PetVaccinationsSection locale={ctx.locale} items={loaded.vaccinations} />
       <PetPrescriptionsSection locale={ctx.locale} items={loaded.prescriptions} />
       <div className="rounded-2xl bg-white p-5 shadow-sm">
         <h2 className="mb-4 text-lg font-semibold">{t("editTitle", { name: pet.name })}</h2>
