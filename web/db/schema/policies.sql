@@ -105,6 +105,12 @@ create policy "staff can edit their clinic's pets" on public.pets as permissive 
 create policy "staff can read their clinic's pets" on public.pets as permissive for select to authenticated
   using (private.has_clinic_role(clinic_id));
 
+create policy "staff can read their clinic's dispensing ledger" on public.prescription_dispensings as permissive for select to authenticated
+  using (private.has_clinic_role(clinic_id));
+
+create policy "staff can read their clinic's prescriptions" on public.prescriptions as permissive for select to authenticated
+  using (private.has_clinic_role(clinic_id));
+
 create policy "staff can read their clinic's saved payment methods" on public.saved_payment_methods as permissive for select to authenticated
   using (private.has_clinic_role(clinic_id));
 
@@ -140,6 +146,19 @@ create policy "staff can read their clinic's services" on public.services as per
 
 create policy "users can read their own account" on public.users as permissive for select to authenticated
   using ((id = private.current_user_id()));
+
+create policy "staff can read their clinic's vaccinations" on public.vaccinations as permissive for select to authenticated
+  using (private.has_clinic_role(clinic_id));
+
+create policy "staff can read their clinic's vaccines" on public.vaccines as permissive for select to authenticated
+  using (private.has_clinic_role(clinic_id));
+
+create policy "vets owners and admins can add vaccines" on public.vaccines as permissive for insert to authenticated
+  with check (private.has_clinic_role(clinic_id, ARRAY['owner'::public.staff_role, 'admin'::public.staff_role, 'vet'::public.staff_role]));
+
+create policy "vets owners and admins can edit vaccines" on public.vaccines as permissive for update to authenticated
+  using (private.has_clinic_role(clinic_id, ARRAY['owner'::public.staff_role, 'admin'::public.staff_role, 'vet'::public.staff_role]))
+  with check (private.has_clinic_role(clinic_id, ARRAY['owner'::public.staff_role, 'admin'::public.staff_role, 'vet'::public.staff_role]));
 
 create policy "admins or the vet can add date overrides" on public.vet_date_overrides as permissive for insert to authenticated
   with check ((private.has_clinic_role(clinic_id, ARRAY['owner'::public.staff_role, 'admin'::public.staff_role]) OR ((vet_id = private.current_user_id()) AND private.has_clinic_role(clinic_id))));

@@ -85,6 +85,25 @@ CREATE INDEX stripe_events_clinic_idx ON private.stripe_events USING btree (clin
 alter table private.stripe_events enable row level security;
 
 
+create table private.vaccine_reminders (
+  vaccination_id uuid not null,
+  due_on date not null,
+  offset_days integer not null,
+  clinic_id uuid not null,
+  client_id uuid not null,
+  channel text,
+  dedupe_key text,
+  skipped_reason text,
+  created_at timestamp with time zone default now() not null
+);
+alter table private.vaccine_reminders add constraint vaccine_reminders_channel_check CHECK (channel = ANY (ARRAY['email'::text, 'sms'::text]));
+alter table private.vaccine_reminders add constraint vaccine_reminders_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE CASCADE;
+alter table private.vaccine_reminders add constraint vaccine_reminders_once PRIMARY KEY (vaccination_id, due_on, offset_days);
+alter table private.vaccine_reminders add constraint vaccine_reminders_vaccination_id_fkey FOREIGN KEY (vaccination_id) REFERENCES public.vaccinations(id) ON DELETE CASCADE;
+CREATE INDEX vaccine_reminders_dedupe_idx ON private.vaccine_reminders USING btree (dedupe_key) WHERE (dedupe_key IS NOT NULL);
+alter table private.vaccine_reminders enable row level security;
+
+
 create table public.accounts (
   id uuid default gen_random_uuid() not null,
   user_id uuid not null,
@@ -326,11 +345,15 @@ create table public.clinic_reminder_settings (
   clinic_id uuid not null,
   enabled boolean default true not null,
   offsets_minutes integer[] default '{1440,120}'::integer[] not null,
-  updated_at timestamp with time zone default now() not null
+  updated_at timestamp with time zone default now() not null,
+  vaccine_offsets_days integer[] default '{30,7}'::integer[] not null,
+  vaccine_overdue_days integer default 7
 );
 alter table public.clinic_reminder_settings add constraint clinic_reminder_settings_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE CASCADE;
 alter table public.clinic_reminder_settings add constraint clinic_reminder_settings_offsets_minutes_check CHECK (cardinality(offsets_minutes) >= 0 AND cardinality(offsets_minutes) <= 4 AND (15 <= ALL (offsets_minutes)) AND (10080 >= ALL (offsets_minutes)));
 alter table public.clinic_reminder_settings add constraint clinic_reminder_settings_pkey PRIMARY KEY (clinic_id);
+alter table public.clinic_reminder_settings add constraint clinic_reminder_settings_vaccine_offsets_days_check CHECK (cardinality(vaccine_offsets_days) >= 0 AND cardinality(vaccine_offsets_days) <= 4 AND (1 <= ALL (vaccine_offsets_days)) AND (365 >= ALL (vaccine_offsets_days)));
+alter table public.clinic_reminder_settings add constraint clinic_reminder_settings_vaccine_overdue_days_check CHECK (vaccine_overdue_days IS NULL OR vaccine_overdue_days >= 1 AND vaccine_overdue_days <= 90);
 CREATE TRIGGER clinic_reminder_settings_touch BEFORE UPDATE ON public.clinic_reminder_settings FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 alter table public.clinic_reminder_settings enable row level security;
 
@@ -534,6 +557,79 @@ alter table public.pets enable row level security;
 comment on column public.pets.photo_key is 'Storage key of the pet''s photo (web/lib/storage), under clinics/<clinic_id>/pets/<id>/; null when none.';
 
 
+create table public.prescription_dispensings (
+  id uuid default gen_random_uuid() not null,
+  clinic_id uuid not null,
+  prescription_id uuid not null,
+  dispensed_at timestamp with time zone default now() not null,
+  quantity integer not null,
+  batch text,
+  dispensed_by uuid not null,
+  dispensed_by_name text not null,
+  order_id uuid,
+  remaining_after integer not null
+);
+alter table public.prescription_dispensings add constraint prescription_dispensings_batch_check CHECK (batch IS NULL OR length(btrim(batch)) >= 1 AND length(btrim(batch)) <= 80);
+alter table public.prescription_dispensings add constraint prescription_dispensings_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE RESTRICT;
+alter table public.prescription_dispensings add constraint prescription_dispensings_clinic_id_prescription_id_fkey FOREIGN KEY (clinic_id, prescription_id) REFERENCES public.prescriptions(clinic_id, id) ON DELETE RESTRICT;
+alter table public.prescription_dispensings add constraint prescription_dispensings_dispensed_by_fkey FOREIGN KEY (dispensed_by) REFERENCES public.users(id) ON DELETE RESTRICT;
+alter table public.prescription_dispensings add constraint prescription_dispensings_pkey PRIMARY KEY (id);
+alter table public.prescription_dispensings add constraint prescription_dispensings_quantity_check CHECK (quantity >= 1 AND quantity <= 100000);
+alter table public.prescription_dispensings add constraint prescription_dispensings_remaining_after_check CHECK (remaining_after >= 0);
+CREATE INDEX prescription_dispensings_clinic_idx ON public.prescription_dispensings USING btree (clinic_id, dispensed_at DESC);
+CREATE INDEX prescription_dispensings_rx_idx ON public.prescription_dispensings USING btree (prescription_id, dispensed_at);
+CREATE TRIGGER prescription_dispensings_append_only BEFORE DELETE OR UPDATE ON public.prescription_dispensings FOR EACH ROW EXECUTE FUNCTION private.refuse_ledger_change();
+CREATE TRIGGER prescription_dispensings_no_truncate BEFORE TRUNCATE ON public.prescription_dispensings FOR EACH STATEMENT EXECUTE FUNCTION private.refuse_ledger_change();
+alter table public.prescription_dispensings enable row level security;
+comment on table public.prescription_dispensings is 'Dispensing ledger: append-only, kept at least 5 years, never updated or deleted (trigger).';
+comment on column public.prescription_dispensings.order_id is 'The store order this was dispensed for, if any (foreign key added by the Store issue).';
+
+
+create table public.prescriptions (
+  id uuid default gen_random_uuid() not null,
+  clinic_id uuid not null,
+  pet_id uuid not null,
+  prescribed_by uuid not null,
+  prescriber_name text not null,
+  product_id uuid,
+  medication text not null,
+  dose text not null,
+  directions text not null,
+  unit text default 'units'::text not null,
+  quantity_per_fill integer not null,
+  refills integer not null,
+  quantity_remaining integer not null,
+  expires_on date not null,
+  status text default 'active'::text not null,
+  prescribed_at timestamp with time zone default now() not null,
+  cancelled_at timestamp with time zone,
+  cancelled_by uuid,
+  cancel_reason text,
+  updated_at timestamp with time zone default now() not null
+);
+alter table public.prescriptions add constraint prescriptions_cancel_has_reason CHECK ((status = 'cancelled'::text) = (cancelled_at IS NOT NULL AND cancel_reason IS NOT NULL AND cancelled_by IS NOT NULL));
+alter table public.prescriptions add constraint prescriptions_cancel_reason_check CHECK (cancel_reason IS NULL OR length(btrim(cancel_reason)) >= 1 AND length(btrim(cancel_reason)) <= 500);
+alter table public.prescriptions add constraint prescriptions_cancelled_by_fkey FOREIGN KEY (cancelled_by) REFERENCES public.users(id) ON DELETE RESTRICT;
+alter table public.prescriptions add constraint prescriptions_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE RESTRICT;
+alter table public.prescriptions add constraint prescriptions_clinic_id_id_key UNIQUE (clinic_id, id);
+alter table public.prescriptions add constraint prescriptions_clinic_id_pet_id_fkey FOREIGN KEY (clinic_id, pet_id) REFERENCES public.pets(clinic_id, id) ON DELETE RESTRICT;
+alter table public.prescriptions add constraint prescriptions_directions_check CHECK (length(btrim(directions)) >= 1 AND length(btrim(directions)) <= 2000);
+alter table public.prescriptions add constraint prescriptions_dose_check CHECK (length(btrim(dose)) >= 1 AND length(btrim(dose)) <= 200);
+alter table public.prescriptions add constraint prescriptions_exhausted_means_nothing_left CHECK (status <> 'exhausted'::text OR quantity_remaining = 0);
+alter table public.prescriptions add constraint prescriptions_medication_check CHECK (length(btrim(medication)) >= 1 AND length(btrim(medication)) <= 200);
+alter table public.prescriptions add constraint prescriptions_pkey PRIMARY KEY (id);
+alter table public.prescriptions add constraint prescriptions_prescribed_by_fkey FOREIGN KEY (prescribed_by) REFERENCES public.users(id) ON DELETE RESTRICT;
+alter table public.prescriptions add constraint prescriptions_quantity_per_fill_check CHECK (quantity_per_fill >= 1 AND quantity_per_fill <= 100000);
+alter table public.prescriptions add constraint prescriptions_refills_check CHECK (refills >= 0 AND refills <= 50);
+alter table public.prescriptions add constraint prescriptions_remaining_within_total CHECK (quantity_remaining >= 0 AND quantity_remaining <= (quantity_per_fill * (refills + 1)));
+alter table public.prescriptions add constraint prescriptions_status_check CHECK (status = ANY (ARRAY['active'::text, 'exhausted'::text, 'cancelled'::text]));
+alter table public.prescriptions add constraint prescriptions_unit_check CHECK (length(btrim(unit)) >= 1 AND length(btrim(unit)) <= 30);
+CREATE INDEX prescriptions_pet_idx ON public.prescriptions USING btree (clinic_id, pet_id, prescribed_at DESC);
+CREATE TRIGGER prescriptions_touch BEFORE UPDATE ON public.prescriptions FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+alter table public.prescriptions enable row level security;
+comment on column public.prescriptions.product_id is 'The Store catalog product, when prescribed from the catalog (foreign key added by the Store issue).';
+
+
 create table public.rate_limits (
   id uuid default gen_random_uuid() not null,
   key text not null,
@@ -636,6 +732,51 @@ alter table public.users add constraint users_email_key UNIQUE (email);
 alter table public.users add constraint users_locale_check CHECK (locale = ANY (ARRAY['en'::text, 'es'::text]));
 alter table public.users add constraint users_pkey PRIMARY KEY (id);
 alter table public.users enable row level security;
+
+
+create table public.vaccinations (
+  id uuid default gen_random_uuid() not null,
+  clinic_id uuid not null,
+  pet_id uuid not null,
+  vaccine_id uuid not null,
+  given_on date not null,
+  batch text,
+  given_by uuid not null,
+  given_by_name text not null,
+  next_due_on date,
+  created_at timestamp with time zone default now() not null
+);
+alter table public.vaccinations add constraint vaccinations_batch_check CHECK (batch IS NULL OR length(btrim(batch)) >= 1 AND length(btrim(batch)) <= 80);
+alter table public.vaccinations add constraint vaccinations_check CHECK (next_due_on IS NULL OR next_due_on > given_on);
+alter table public.vaccinations add constraint vaccinations_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE CASCADE;
+alter table public.vaccinations add constraint vaccinations_clinic_id_pet_id_fkey FOREIGN KEY (clinic_id, pet_id) REFERENCES public.pets(clinic_id, id) ON DELETE CASCADE;
+alter table public.vaccinations add constraint vaccinations_clinic_id_vaccine_id_fkey FOREIGN KEY (clinic_id, vaccine_id) REFERENCES public.vaccines(clinic_id, id) ON DELETE RESTRICT;
+alter table public.vaccinations add constraint vaccinations_given_by_fkey FOREIGN KEY (given_by) REFERENCES public.users(id) ON DELETE RESTRICT;
+alter table public.vaccinations add constraint vaccinations_pkey PRIMARY KEY (id);
+CREATE INDEX vaccinations_due_idx ON public.vaccinations USING btree (next_due_on) WHERE (next_due_on IS NOT NULL);
+CREATE INDEX vaccinations_pet_idx ON public.vaccinations USING btree (pet_id, vaccine_id, given_on DESC, created_at DESC);
+alter table public.vaccinations enable row level security;
+
+
+create table public.vaccines (
+  id uuid default gen_random_uuid() not null,
+  clinic_id uuid not null,
+  name text not null,
+  species text,
+  interval_days integer not null,
+  active boolean default true not null,
+  created_at timestamp with time zone default now() not null,
+  updated_at timestamp with time zone default now() not null
+);
+alter table public.vaccines add constraint vaccines_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE CASCADE;
+alter table public.vaccines add constraint vaccines_clinic_id_id_key UNIQUE (clinic_id, id);
+alter table public.vaccines add constraint vaccines_interval_days_check CHECK (interval_days >= 1 AND interval_days <= 3650);
+alter table public.vaccines add constraint vaccines_name_check CHECK (length(btrim(name)) >= 1 AND length(btrim(name)) <= 120);
+alter table public.vaccines add constraint vaccines_pkey PRIMARY KEY (id);
+alter table public.vaccines add constraint vaccines_species_check CHECK (species IS NULL OR (species = ANY (ARRAY['dog'::text, 'cat'::text, 'rabbit'::text, 'bird'::text, 'reptile'::text, 'rodent'::text, 'ferret'::text, 'horse'::text, 'other'::text])));
+CREATE UNIQUE INDEX vaccines_clinic_name_species_key ON public.vaccines USING btree (clinic_id, lower(name), COALESCE(species, ''::text));
+CREATE TRIGGER vaccines_touch BEFORE UPDATE ON public.vaccines FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+alter table public.vaccines enable row level security;
 
 
 create table public.verifications (

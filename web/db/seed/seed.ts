@@ -4,6 +4,7 @@ import { hashPassword } from "better-auth/crypto";
 import { Client } from "pg";
 import { seedAppointments } from "./seed-appointments";
 import { seedVisits } from "./seed-visits";
+import { seedPrescriptions, seedVaccinations } from "./seed-clinical";
 
 export const DEMO_PASSWORD = "vete-demo-2026";
 export const DEMO_CLINIC_SLUG = "demo";
@@ -79,6 +80,8 @@ export async function seedDemo(connectionString: string): Promise<void> {
     }
     await seedAppointments(db, clinicId);
     await seedVisits(db, clinicId);
+    await seedPrescriptions(db, clinicId);
+    await seedVaccinations(db, clinicId);
     await db.query("commit");
   } catch (err) {
     await db.query("rollback").catch(() => undefined);

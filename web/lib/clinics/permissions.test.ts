@@ -48,6 +48,12 @@ const expected: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = 
   "visits.read": [Y, Y, Y, Y, N],
   "visits.write": [Y, Y, Y, N, N],
   "visits.readShared": [Y, Y, Y, Y, Y],
+  "prescriptions.read": [Y, Y, Y, Y, N],
+  "prescriptions.prescribe": [N, N, Y, N, N],
+  "prescriptions.dispense": [Y, Y, Y, Y, N],
+  "vaccinations.read": [Y, Y, Y, Y, N],
+  "vaccinations.record": [Y, Y, Y, N, N],
+  "vaccines.manage": [Y, Y, Y, N, N],
 };
 const columns: ClinicRole[] = ["owner", "admin", "vet", "receptionist", "client"];
 

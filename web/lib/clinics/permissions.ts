@@ -56,6 +56,17 @@ export const actionRoles = {
   "visits.write": clinicians,
   /** A pet's shared visit summaries (clients: their own pets). */
   "visits.readShared": everyone,
+  /** See a pet's prescriptions and the dispensing ledger. */
+  "prescriptions.read": staff,
+  /** Prescribe and cancel prescriptions: vets only. */
+  "prescriptions.prescribe": ["vet"],
+  /** Hand out a fill; the clinic has no nurse role, so the front desk dispenses too. */
+  "prescriptions.dispense": staff,
+  "vaccinations.read": staff,
+  /** Record a vaccination given; receptionists do not give vaccines. */
+  "vaccinations.record": ["owner", "admin", "vet"],
+  /** The clinic's vaccine list (names, species, intervals). */
+  "vaccines.manage": ["owner", "admin", "vet"],
 } as const satisfies Record<string, readonly ClinicRole[]>;
 
 export type Action = keyof typeof actionRoles;

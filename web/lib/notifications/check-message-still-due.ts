@@ -5,11 +5,13 @@ import "server-only";
 import type { Db } from "@/lib/db/types";
 import type { OutboxRow } from "./claim-outbox-messages";
 import { checkReminderStillDue } from "./check-reminder-still-due";
+import { checkVaccineReminderStillDue } from "./check-vaccine-reminder-still-due";
 
 export type StillDueCheck = (db: Db, row: OutboxRow) => Promise<string | null>;
 
 const checks: Record<string, StillDueCheck> = {
   "appointment.reminder": checkReminderStillDue,
+  "vaccine.reminder": checkVaccineReminderStillDue,
 };
 
 /** Whether this template has a check at all (so the job skips a database round trip for most messages). */

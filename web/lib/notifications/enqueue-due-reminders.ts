@@ -1,6 +1,7 @@
 // The reminder job: in bounded batches, queue one outbox message per client per clinic-day per offset for
-// confirmed appointments entering a reminder window. The SQL function records each (appointment, offset,
-// start time) once, so overlapping or repeated runs never remind twice; the delivery job sends them.
+// confirmed appointments entering a reminder window, then one per client per clinic-day for vaccines coming
+// due or overdue. The SQL functions record each (appointment, offset, start time) and each (vaccination, due
+// date, offset) once, so overlapping or repeated runs never remind twice; the delivery job sends them.
 import "server-only";
 import { asSystem } from "@/lib/db/context";
 import { rpc } from "@/lib/db/rpc";
@@ -16,13 +17,23 @@ declare module "@/lib/db/rpc" {
       args: { p_limit?: number };
       returns: { messages: number; appointments: number; skipped: number; more: boolean };
     };
+    enqueue_due_vaccine_reminders: {
+      args: { p_limit?: number };
+      returns: { messages: number; vaccinations: number; skipped: number; more: boolean };
+    };
   }
 }
 
 export async function enqueueDueRemindersBatch(db: Db, limit: number): Promise<BatchResult> {
   const [r] = await rpc(db, "enqueue_due_reminders", { p_limit: limit });
-  if (!r) return { done: 0, failed: 0, skipped: 0, more: false };
-  return { done: r.messages, failed: 0, skipped: r.skipped, more: r.more, counters: { appointments: r.appointments } };
+  const [v] = await rpc(db, "enqueue_due_vaccine_reminders", { p_limit: limit });
+  return {
+    done: (r?.messages ?? 0) + (v?.messages ?? 0),
+    failed: 0,
+    skipped: (r?.skipped ?? 0) + (v?.skipped ?? 0),
+    more: Boolean(r?.more || v?.more),
+    counters: { appointments: r?.appointments ?? 0, vaccinations: v?.vaccinations ?? 0 },
+  };
 }
 
 export function enqueueDueReminders(budgetMs?: number, opts: { batchSize?: number } = {}): Promise<JobRunSummary> {

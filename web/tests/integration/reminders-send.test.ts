@@ -3,7 +3,7 @@
 // clinic's zone, channel preferences and consent, and no stale reminder after a reschedule or cancel.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asSystem } from "@/lib/db/context";
-import { closePool } from "@/lib/db/pool";
+import { closePool, getPool } from "@/lib/db/pool";
 import { deliverOutbox } from "@/lib/notifications/deliver-outbox";
 import { enqueueDueRemindersBatch, enqueueDueReminders } from "@/lib/notifications/enqueue-due-reminders";
 import { renderMessage } from "@/lib/notifications/render";
@@ -121,6 +121,12 @@ async function localTime(timeZone: string, days: number, hhmm: string): Promise<
   return rows[0]!.at;
 }
 
+/** Opens n app-pool connections at once and returns them to the pool idle. */
+async function warmAppPool(n: number): Promise<void> {
+  const clients = await Promise.all(Array.from({ length: n }, () => getPool().connect()));
+  for (const c of clients) c.release();
+}
+
 beforeAll(async () => {
   await useStandInDatabase("notify_reminders");
 });
@@ -152,6 +158,9 @@ describe("appointment reminders", () => {
     const clients = await Promise.all(Array.from({ length: 24 }, () => newClient(s)));
     const ids: string[] = [];
     for (const [i, c] of clients.entries()) ids.push(await book(s, c.id, fromNow(3 * HOUR + i * 35 * MINUTE)));
+    // Two open connections first: on a loaded machine the app pool's idle ones may have timed out during the
+    // setup, and a run waiting for a new connection could start only after the other had finished.
+    await warmAppPool(2);
     const [a, b] = await Promise.all([
       enqueueDueReminders(10_000, { batchSize: 5 }),
       enqueueDueReminders(10_000, { batchSize: 5 }),

@@ -17,6 +17,7 @@ export const staffNavItems: readonly StaffNavItem[] = [
   { path: "requests", label: { en: "Requests", es: "Solicitudes" } },
   { path: "clients", label: { en: "Clients", es: "Clientes" } },
   { path: "services", label: { en: "Services", es: "Servicios" } },
+  { path: "vaccines", label: { en: "Vaccines", es: "Vacunas" }, action: "vaccinations.read" },
   { path: "schedules", label: { en: "Schedules", es: "Horarios" } },
   { path: "team", label: { en: "Team", es: "Equipo" } },
   { path: "settings", label: { en: "Settings", es: "Ajustes" } },

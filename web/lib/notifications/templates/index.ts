@@ -11,6 +11,7 @@ import { clientAccountRelinked } from "./clients";
 import { paymentDisputeOpened } from "./payments";
 import { appointmentReminder } from "./reminders";
 import { staffInvitation } from "./staff";
+import { vaccineReminder } from "./vaccine-reminders";
 
 export const templates: Record<string, Template> = {
   "auth.verify_email": verifyEmail,
@@ -21,6 +22,7 @@ export const templates: Record<string, Template> = {
   "appointment.cancelled": appointmentCancelled,
   "appointment.request_declined": bookingRequestDeclined,
   "appointment.reminder": appointmentReminder,
+  "vaccine.reminder": vaccineReminder,
   "client.account_relinked": clientAccountRelinked,
   "payment.dispute_opened": paymentDisputeOpened,
 };

@@ -9,30 +9,37 @@ import { clientMessages } from "@/lib/i18n/messages/clients";
 import { petMessages } from "@/lib/i18n/messages/pets";
 import { getPet } from "@/lib/pets/get-pet";
 import { getPetPhotoUrl } from "@/lib/pets/get-pet-photo-url";
+import { listMyPetPrescriptions } from "@/lib/prescriptions/list-my-pet-prescriptions";
 import { getFileStore } from "@/lib/storage/get-file-store";
+import { listMyPetVaccinations } from "@/lib/vaccinations/list-my-pet-vaccinations";
 import { listSharedVisitSummaries } from "@/lib/visits/list-shared-visit-summaries";
 import { SharedVisitSummaries } from "./shared-visit-summaries";
 import { ArchivePetButton } from "../../_components/archive-pet-button";
 import { PetForm } from "@/app/_components/pet-form";
 import { PetPhoto } from "@/app/_components/pet-photo";
 import { PetPhotoUpload } from "@/app/_components/pet-photo-upload";
+import { PetPrescriptionsSection } from "./_components/pet-prescriptions-section";
+import { PetVaccinationsSection } from "./_components/pet-vaccinations-section";
 
 export default async function PetPage({ params }: { params: Promise<{ clinic: string; petId: string }> }) {
   const { clinic: slug, petId } = await params;
   const ctx = await loadPortalPage(slug, `/portal/pets/${petId}`);
   const clientId = requireClientId(ctx);
   const clinicId = ctx.access.clinic.id;
-  const found = await withUser(ctx.user, async (db) => {
-    const pet = await getPet(db, { clinicId, petId });
-    return { pet, photo: await getPetPhotoUrl(db, getFileStore(), { clinicId, petId }) };
-  }).catch((err: unknown) => {
+  const loaded = await withUser(ctx.user, async (db) => ({
+    pet: await getPet(db, { clinicId, petId }),
+    photo: await getPetPhotoUrl(db, getFileStore(), { clinicId, petId }),
+    prescriptions: await listMyPetPrescriptions(db, { clinicId, petId }),
+    vaccinations: await listMyPetVaccinations(db, { clinicId, petId }),
+    summaries: await listSharedVisitSummaries(db, { clinicId, petId }),
+  })).catch((err: unknown) => {
     if (isAppError(err) && (err.code === "NOT_FOUND" || err.code === "INVALID_INPUT")) return null;
     throw err;
   });
+  const pet = loaded?.pet;
   // Staff who are also clients see only their own pets here.
-  if (!found || found.pet.clientId !== clientId) notFound();
-  const { pet, photo } = found;
-  const summaries = await withUser(ctx.user, (db) => listSharedVisitSummaries(db, { clinicId, petId }));
+  if (!loaded || !pet || pet.clientId !== clientId) notFound();
+  const { photo, summaries } = loaded;
   const t = translator(ctx.locale, petMessages);
   const tc = translator(ctx.locale, clientMessages);
   const base = `/${ctx.access.clinic.slug}/portal`;
@@ -62,6 +69,8 @@ export default async function PetPage({ params }: { params: Promise<{ clinic: st
         </div>
       </div>
       <SharedVisitSummaries items={summaries} locale={ctx.locale} timeZone={ctx.access.clinic.timeZone} />
+      <PetVaccinationsSection locale={ctx.locale} items={loaded.vaccinations} />
+      <PetPrescriptionsSection locale={ctx.locale} items={loaded.prescriptions} />
       <div className="rounded-2xl bg-white p-5 shadow-sm">
         <h2 className="mb-4 text-lg font-semibold">{t("editTitle", { name: pet.name })}</h2>
         <PetForm locale={ctx.locale} clinicSlug={ctx.access.clinic.slug} pet={pet} doneHref={base} />

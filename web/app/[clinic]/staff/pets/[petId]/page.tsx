@@ -1,22 +1,28 @@
 // /[clinic]/staff/pets/[petId] - the patient chart: the pet and its owner, a timeline of its records and its
-// weight. Each record type is one section component or one set of timeline entries; vaccinations and
-// prescriptions join the same way (their entries merged into the timeline, their sections listed below it).
+// weight. Each record type is one section component or one set of timeline entries: visits and weights in the
+// timeline, vaccinations and prescriptions as sections below it.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { listStaff } from "@/lib/clinics/list-staff";
-import { requireCan } from "@/lib/clinics/permissions";
+import { can, requireCan } from "@/lib/clinics/permissions";
 import { withUser } from "@/lib/db/context";
 import { isAppError } from "@/lib/errors";
+import { localDate } from "@/lib/format/time";
 import { translator } from "@/lib/i18n";
 import { petMessages } from "@/lib/i18n/messages/pets";
 import { visitMessages } from "@/lib/i18n/messages/visits";
 import { getPet } from "@/lib/pets/get-pet";
+import { listPetPrescriptions } from "@/lib/prescriptions/list-pet-prescriptions";
+import { listPetVaccinations } from "@/lib/vaccinations/list-pet-vaccinations";
+import { listVaccines } from "@/lib/vaccinations/list-vaccines";
 import { listPetVisits } from "@/lib/visits/list-pet-visits";
 import { listPetWeights } from "@/lib/visits/list-pet-weights";
 import { ChartTimeline } from "./_components/chart-timeline";
 import { OpenWalkInButton } from "./_components/open-walk-in-button";
+import { PrescriptionsSection } from "./_components/prescriptions-section";
+import { VaccinationsSection } from "./_components/vaccinations-section";
 import { visitEntries, weightEntries } from "./_components/visit-entries";
 import { WeightSection } from "./_components/weight-section";
 
@@ -34,17 +40,25 @@ export default async function PatientChartPage(props: Props) {
   if (!access.role) return null;
   requireCan(access, "visits.read");
   const clinicId = access.clinic.id;
-  const data = await withUser(user, async (db) => ({
-    pet: await getPet(db, { clinicId, petId }),
-    visits: await listPetVisits(db, { clinicId, petId }, { cursor }),
-    weights: await listPetWeights(db, { clinicId, petId }),
-    staff: await listStaff(db, clinicId),
-  })).catch((err: unknown) => {
+  const mayRecordVaccinations = can(access, "vaccinations.record");
+  const data = await withUser(user, async (db) => {
+    const pet = await getPet(db, { clinicId, petId });
+    return {
+      pet,
+      visits: await listPetVisits(db, { clinicId, petId }, { cursor }),
+      weights: await listPetWeights(db, { clinicId, petId }),
+      staff: await listStaff(db, clinicId),
+      prescriptions: can(access, "prescriptions.read") ? await listPetPrescriptions(db, { clinicId, petId }) : null,
+      vaccinations: can(access, "vaccinations.read") ? await listPetVaccinations(db, { clinicId, petId }) : null,
+      vaccines:
+        mayRecordVaccinations && !pet.archivedAt ? await listVaccines(db, { clinicId, forSpecies: pet.species }) : null,
+    };
+  }).catch((err: unknown) => {
     if (isAppError(err) && (err.code === "NOT_FOUND" || err.code === "INVALID_INPUT")) return null;
     throw err;
   });
   if (!data) notFound();
-  const { pet, visits, weights, staff } = data;
+  const { pet, visits, weights, staff, prescriptions, vaccinations, vaccines } = data;
   const t = translator(locale, visitMessages);
   const tp = translator(locale, petMessages);
   const timeZone = access.clinic.timeZone;
@@ -88,6 +102,28 @@ export default async function PatientChartPage(props: Props) {
           ) : null
         }
       />
+      {vaccinations ? (
+        <VaccinationsSection
+          locale={locale}
+          clinicSlug={ctx.slug}
+          petId={pet.id}
+          today={localDate(new Date(), timeZone)}
+          statuses={vaccinations.statuses}
+          history={vaccinations.history}
+          vaccines={vaccines}
+        />
+      ) : null}
+      {prescriptions ? (
+        <PrescriptionsSection
+          locale={locale}
+          clinicSlug={ctx.slug}
+          timeZone={timeZone}
+          petId={pet.id}
+          prescriptions={prescriptions}
+          canPrescribe={can(access, "prescriptions.prescribe") && !pet.archivedAt}
+          canDispense={can(access, "prescriptions.dispense")}
+        />
+      ) : null}
     </div>
   );
 }
