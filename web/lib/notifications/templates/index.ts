@@ -7,6 +7,7 @@ import {
   bookingRequestDeclined,
 } from "./appointments";
 import { resetPassword, verifyEmail } from "./auth";
+import { invoiceIssued } from "./billing";
 import { clientAccountRelinked } from "./clients";
 import { appointmentReminder } from "./reminders";
 import { staffInvitation } from "./staff";
@@ -21,4 +22,5 @@ export const templates: Record<string, Template> = {
   "appointment.request_declined": bookingRequestDeclined,
   "appointment.reminder": appointmentReminder,
   "client.account_relinked": clientAccountRelinked,
+  "invoice.issued": invoiceIssued,
 };
