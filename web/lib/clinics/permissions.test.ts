@@ -44,6 +44,9 @@ const expected: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = 
   "schedules.editOwn": [Y, Y, Y, Y, N],
   "schedules.editAny": [Y, Y, N, Y, N],
   "jobs.read": [Y, N, N, N, N],
+  "billing.use": [Y, Y, Y, Y, N],
+  "billing.manage": [Y, Y, N, N, N],
+  "invoices.readOwn": [N, N, N, N, Y],
 };
 const columns: ClinicRole[] = ["owner", "admin", "vet", "receptionist", "client"];
 

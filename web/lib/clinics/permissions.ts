@@ -48,6 +48,12 @@ export const actionRoles = {
   /** Edit anyone's schedule. */
   "schedules.editAny": ["owner", "admin", "receptionist"],
   "jobs.read": ["owner"],
+  /** Create, edit and issue invoices, record desk payments, see the takings. */
+  "billing.use": staff,
+  /** Void invoices, refund payments, edit tax rates and the clinic's legal details. */
+  "billing.manage": managers,
+  /** A client's own issued invoices. */
+  "invoices.readOwn": ["client"],
 } as const satisfies Record<string, readonly ClinicRole[]>;
 
 export type Action = keyof typeof actionRoles;
