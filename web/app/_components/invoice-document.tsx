@@ -9,8 +9,15 @@ import { billingMessages } from "@/lib/i18n/messages/billing";
 const percent = (bp: number | null, locale: Locale) =>
   bp === null ? "" : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(bp / 100)}%`;
 
-export function InvoiceDocument(props: { detail: InvoiceDetail; locale: Locale; timeZone: string }) {
+export function InvoiceDocument(props: {
+  detail: InvoiceDetail;
+  locale: Locale;
+  timeZone: string;
+  /** 2 when the page has its own h1 (the draft editor). */
+  headingLevel?: 1 | 2;
+}) {
   const { detail: d, locale, timeZone } = props;
+  const Heading = props.headingLevel === 2 ? "h2" : "h1";
   const t = translator(locale, billingMessages);
   const money = (minor: number) => formatMoney(minor, d.invoice.currency, locale);
   const inv = d.invoice;
@@ -29,9 +36,9 @@ export function InvoiceDocument(props: { detail: InvoiceDetail; locale: Locale; 
           <p className="text-sm text-slate-600">{[d.clinic.email, d.clinic.phone].filter(Boolean).join(" · ")}</p>
         </div>
         <div className="text-right">
-          <h1 id="invoice-heading" className="text-xl font-semibold">
+          <Heading id="invoice-heading" className="text-xl font-semibold">
             {inv.number ? t("invoice.title", { number: inv.number }) : t("invoice.draft")}
-          </h1>
+          </Heading>
           {inv.issuedAt ? (
             <p className="text-sm">
               {t("invoice.issuedOn", { date: formatDay(localDate(inv.issuedAt, timeZone), locale, "long") })}

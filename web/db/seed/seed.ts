@@ -3,6 +3,7 @@
 import { hashPassword } from "better-auth/crypto";
 import { Client } from "pg";
 import { seedAppointments } from "./seed-appointments";
+import { seedBilling } from "./seed-billing";
 
 export const DEMO_PASSWORD = "vete-demo-2026";
 export const DEMO_CLINIC_SLUG = "demo";
@@ -77,6 +78,7 @@ export async function seedDemo(connectionString: string): Promise<void> {
       }
     }
     await seedAppointments(db, clinicId);
+    await seedBilling(db, clinicId);
     await db.query("commit");
   } catch (err) {
     await db.query("rollback").catch(() => undefined);

@@ -98,25 +98,30 @@ export async function getInvoice(db: Db, clinicId: string, invoiceId: string): P
   );
   const h = head.rows[0];
   if (!h) throw new AppError("NOT_FOUND", "That invoice does not exist.");
-  const [lines, taxes, payments, refunds, notes] = await Promise.all([
-    db.query<InvoiceLine>(
-      `select l.id, l.kind, l.description, l.quantity::float8 as quantity, l.unit_price_minor::float8 as "unitPriceMinor",
+  // one after another: a transaction is one connection, and pg deprecates overlapping queries on it
+  const lines = await db.query<InvoiceLine>(
+    `select l.id, l.kind, l.description, l.quantity::float8 as quantity, l.unit_price_minor::float8 as "unitPriceMinor",
               l.discount_minor::float8 as "discountMinor", l.tax_rate_id as "taxRateId",
               coalesce(l.tax_rate_name, r.name) as "taxRateName", coalesce(l.tax_basis_points, r.basis_points) as "taxBasisPoints",
               private.line_amount(l.quantity, l.unit_price_minor, l.discount_minor)::float8 as "amountMinor"
          from public.invoice_lines l left join public.tax_rates r on r.id = l.tax_rate_id
         where l.invoice_id = $1 order by l.position`,
-      [id],
-    ),
-    rpc(db, "invoice_tax_breakdown", { p_invoice_id: id }),
-    db.query<PaymentRow>("select * from public.payments where invoice_id = $1 order by received_at, id", [id]),
-    db.query<RefundRow>("select * from public.refunds where invoice_id = $1 order by refunded_at, id", [id]),
-    db.query<CreditNote>(
-      `select id, number, amount_minor::float8 as "amountMinor", reason, issued_at as "issuedAt"
+    [id],
+  );
+  const taxes = await rpc(db, "invoice_tax_breakdown", { p_invoice_id: id });
+  const payments = await db.query<PaymentRow>(
+    "select * from public.payments where invoice_id = $1 order by received_at, id",
+    [id],
+  );
+  const refunds = await db.query<RefundRow>(
+    "select * from public.refunds where invoice_id = $1 order by refunded_at, id",
+    [id],
+  );
+  const notes = await db.query<CreditNote>(
+    `select id, number, amount_minor::float8 as "amountMinor", reason, issued_at as "issuedAt"
          from public.credit_notes where invoice_id = $1 order by seq`,
-      [id],
-    ),
-  ]);
+    [id],
+  );
   const taxLines = taxes.map((t) => ({
     basisPoints: t.basis_points,
     rateName: t.rate_name,

@@ -69,7 +69,7 @@ export default async function StaffInvoicePage({ params }: Props) {
             lines={detail.lines}
             notes={inv.notes}
           />
-          <InvoiceDocument detail={detail} locale={locale} timeZone={clinic.timeZone} />
+          <InvoiceDocument detail={detail} locale={locale} timeZone={clinic.timeZone} headingLevel={2} />
           <IssueButton locale={locale} url={api} />
         </>
       ) : (
