@@ -1,7 +1,7 @@
 // Billing at the desk, as the receptionist does it in the browser: write an invoice for a client, issue it
 // (the number appears), take the money in cash, see the invoice paid and the cash in today's takings.
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { apiSignedInAs, expectNoSeriousA11yViolations, signIn } from "./support";
 
 interface Takings {
   methods: { method: string; count: number; receivedMinor: number }[];
@@ -45,6 +45,7 @@ test("the receptionist invoices a client, issues it, takes cash and sees it paid
   await payment.getByRole("button", { name: "Record payment" }).click();
   await expect(page.getByTestId("invoice-status")).toHaveText("Paid");
   await expect(page.getByTestId("invoice-balance")).toHaveText(/0\.00/);
+  await expectNoSeriousA11yViolations(page, "issued invoice");
 
   await page.getByRole("link", { name: "All invoices" }).click();
   await expect(
@@ -57,4 +58,39 @@ test("the receptionist invoices a client, issues it, takes cash and sees it paid
   expect((await cashTaken()) - before).toBe(3000);
   await expect(cash.getByRole("rowheader")).toHaveText("Cash");
   await expect(page.getByTestId("takings-total")).not.toHaveText(/^€?0\.00/);
+  await expectNoSeriousA11yViolations(page, "takings");
+  await page.goto("/demo/staff/invoices/new");
+  await expectNoSeriousA11yViolations(page, "invoice editor");
+});
+
+test("the client sees an invoice issued to them in the portal, read-only", async ({ page }) => {
+  // staff write and issue it over the API, as the desk would
+  const desk = await apiSignedInAs("reception@demo.vete.test");
+  const clients = (await (await desk.get("/api/clinics/demo/clients?q=Carla")).json()) as { items: { id: string }[] };
+  const rates = (await (await desk.get("/api/clinics/demo/tax-rates")).json()) as { items: { id: string }[] };
+  const description = `Vaccination e2e ${Date.now().toString(36)}`;
+  const created = await desk.post("/api/clinics/demo/invoices", {
+    data: {
+      clientId: clients.items[0]?.id,
+      lines: [{ kind: "service", description, unitPriceMinor: 2500, taxRateId: rates.items[0]?.id }],
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { invoice } = (await created.json()) as { invoice: { id: string } };
+  const issued = await desk.post(`/api/clinics/demo/invoices/${invoice.id}/issue`);
+  expect(issued.status()).toBe(200);
+  const { invoice: done } = (await issued.json()) as { invoice: { number: string } };
+  await desk.dispose();
+
+  await signIn(page, "client@demo.vete.test", "/demo/portal");
+  await page.getByRole("navigation").getByRole("link", { name: "My invoices" }).click();
+  await expect(page.getByRole("heading", { name: "My invoices", level: 1 })).toBeVisible();
+  await page
+    .getByRole("list", { name: "My invoices" })
+    .getByRole("link", { name: new RegExp(done.number) })
+    .click();
+  await expect(page.getByRole("heading", { name: `Invoice ${done.number}`, level: 1 })).toBeVisible();
+  await expect(page.getByText(description)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Record payment" })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, "client invoice");
 });

@@ -79,32 +79,34 @@ export function InvoiceEditor(props: Props) {
         }))
       : [blank()],
   );
-  const [clientId, setClientId] = useState("");
-  const [notes, setNotes] = useState(props.notes ?? "");
-  const update = (key: number, patch: Partial<Row>) =>
-    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  // inputs are uncontrolled and read from the form on submit: what is typed before hydration is kept
+  const setKind = (key: number, kind: Kind) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, kind } : r)));
   const money = (s: string) => {
     const n = toNumber(s);
     return typeof n === "number" ? toMinorUnits(n, props.currency) : n;
   };
 
-  async function onSubmit(e: React.FormEvent) {
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setSaved(false);
-    const lines = rows.map((r) =>
-      r.kind === "text"
-        ? { kind: r.kind, description: r.description }
+    const form = new FormData(e.currentTarget);
+    const field = (key: number, name: string) => String(form.get(`line-${key}-${name}`) ?? "");
+    const lines = rows.map((r) => {
+      const kind = (field(r.key, "kind") || r.kind) as Kind;
+      return kind === "text"
+        ? { kind, description: field(r.key, "description") }
         : {
-            kind: r.kind,
-            description: r.description,
-            quantity: toNumber(r.quantity),
-            unitPriceMinor: money(r.price || "0"),
-            discountMinor: money(r.discount || "0"),
-            taxRateId: r.taxRateId || null,
-          },
-    );
+            kind,
+            description: field(r.key, "description"),
+            quantity: toNumber(field(r.key, "quantity")),
+            unitPriceMinor: money(field(r.key, "price") || "0"),
+            discountMinor: money(field(r.key, "discount") || "0"),
+            taxRateId: field(r.key, "tax") || null,
+          };
+    });
     const base = `/api/clinics/${props.clinicSlug}/invoices`;
-    const body = { lines, notes: notes.trim() || null };
+    const body = { lines, notes: String(form.get("notes") ?? "").trim() || null };
+    const clientId = String(form.get("clientId") ?? "");
     if (props.invoiceId) {
       const r = await submit(() => callApi(`${base}/${props.invoiceId}`, { method: "PUT", body }));
       if (r?.ok) {
@@ -133,8 +135,8 @@ export function InvoiceEditor(props: Props) {
         <LabelledSelect
           label={t("editor.client")}
           id="invoice-client"
-          value={clientId}
-          onChange={(e) => setClientId(e.target.value)}
+          name="clientId"
+          defaultValue=""
           className={selectClass}
           error={fields.clientId?.[0]}
         >
@@ -154,8 +156,9 @@ export function InvoiceEditor(props: Props) {
             <LabelledSelect
               label={t("editor.kind")}
               id={`line-${r.key}-kind`}
-              value={r.kind}
-              onChange={(e) => update(r.key, { kind: e.target.value as Kind })}
+              name={`line-${r.key}-kind`}
+              defaultValue={r.kind}
+              onChange={(e) => setKind(r.key, e.target.value as Kind)}
               className={selectClass}
             >
               {(["service", "product", "text"] as const).map((k) => (
@@ -168,9 +171,8 @@ export function InvoiceEditor(props: Props) {
               className="sm:col-span-5"
               label={t("editor.description")}
               name={`line-${r.key}-description`}
-              value={r.description}
+              defaultValue={r.description}
               maxLength={500}
-              onChange={(e) => update(r.key, { description: e.target.value })}
               error={err(i, "description")}
             />
             {r.kind !== "text" ? (
@@ -179,8 +181,7 @@ export function InvoiceEditor(props: Props) {
                   label={t("editor.quantity")}
                   name={`line-${r.key}-quantity`}
                   inputMode="decimal"
-                  value={r.quantity}
-                  onChange={(e) => update(r.key, { quantity: e.target.value })}
+                  defaultValue={r.quantity}
                   error={err(i, "quantity")}
                 />
                 <Field
@@ -188,23 +189,21 @@ export function InvoiceEditor(props: Props) {
                   label={t("editor.unitPrice", unit)}
                   name={`line-${r.key}-price`}
                   inputMode="decimal"
-                  value={r.price}
-                  onChange={(e) => update(r.key, { price: e.target.value })}
+                  defaultValue={r.price}
                   error={err(i, "unitPriceMinor")}
                 />
                 <Field
                   label={t("editor.discount", unit)}
                   name={`line-${r.key}-discount`}
                   inputMode="decimal"
-                  value={r.discount}
-                  onChange={(e) => update(r.key, { discount: e.target.value })}
+                  defaultValue={r.discount}
                   error={err(i, "discountMinor")}
                 />
                 <LabelledSelect
                   label={t("editor.taxRate")}
                   id={`line-${r.key}-tax`}
-                  value={r.taxRateId}
-                  onChange={(e) => update(r.key, { taxRateId: e.target.value })}
+                  name={`line-${r.key}-tax`}
+                  defaultValue={r.taxRateId}
                   className={selectClass}
                   error={err(i, "taxRateId")}
                 >
@@ -237,10 +236,10 @@ export function InvoiceEditor(props: Props) {
         </label>
         <textarea
           id="invoice-notes"
+          name="notes"
           rows={2}
           maxLength={2000}
-          value={notes}
-          onChange={(e) => setNotes(e.target.value)}
+          defaultValue={props.notes ?? ""}
           className={selectClass}
         />
       </div>
