@@ -37,6 +37,13 @@ create policy "staff can edit their clinic's clients" on public.clients as permi
 create policy "staff can read their clinic's clients" on public.clients as permissive for select to authenticated
   using (private.has_clinic_role(clinic_id));
 
+create policy "owners and admins can edit their clinic's billing details" on public.clinic_billing_settings as permissive for update to authenticated
+  using (private.has_clinic_role(clinic_id, ARRAY['owner'::public.staff_role, 'admin'::public.staff_role]))
+  with check (private.has_clinic_role(clinic_id, ARRAY['owner'::public.staff_role, 'admin'::public.staff_role]));
+
+create policy "staff and clients can read their clinic's billing details" on public.clinic_billing_settings as permissive for select to authenticated
+  using ((private.has_clinic_role(clinic_id) OR private.is_client_of_clinic(clinic_id)));
+
 create policy "anyone can read a clinic's booking rules" on public.clinic_booking_rules as permissive for select to anon, authenticated
   using (true);
 
@@ -73,6 +80,24 @@ create policy "owners and admins can edit their clinic" on public.clinics as per
   using (private.has_clinic_role(id, ARRAY['owner'::public.staff_role, 'admin'::public.staff_role]))
   with check (private.has_clinic_role(id, ARRAY['owner'::public.staff_role, 'admin'::public.staff_role]));
 
+create policy "clients can read the credit notes of their own invoices" on public.credit_notes as permissive for select to authenticated
+  using (private.is_own_invoice(invoice_id));
+
+create policy "staff can read their clinic's credit notes" on public.credit_notes as permissive for select to authenticated
+  using (private.has_clinic_role(clinic_id));
+
+create policy "clients can read the lines of their own issued invoices" on public.invoice_lines as permissive for select to authenticated
+  using (private.is_own_invoice(invoice_id));
+
+create policy "staff can read their clinic's invoice lines" on public.invoice_lines as permissive for select to authenticated
+  using (private.has_clinic_role(clinic_id));
+
+create policy "clients can read their own issued invoices" on public.invoices as permissive for select to authenticated
+  using (((status <> 'draft'::public.invoice_status) AND private.is_own_client(client_id)));
+
+create policy "staff can read their clinic's invoices" on public.invoices as permissive for select to authenticated
+  using (private.has_clinic_role(clinic_id));
+
 create policy "owners and admins can read their clinic's messages" on public.outbox_messages as permissive for select to authenticated
   using (((clinic_id IS NOT NULL) AND private.has_clinic_role(clinic_id, ARRAY['owner'::public.staff_role, 'admin'::public.staff_role])));
 
@@ -80,6 +105,12 @@ create policy "people can read messages addressed to them" on public.outbox_mess
   using ((user_id = private.current_user_id()));
 
 create policy "staff can read their clinic's payment attempts" on public.payment_attempts as permissive for select to authenticated
+  using (private.has_clinic_role(clinic_id));
+
+create policy "clients can read the payments of their own invoices" on public.payments as permissive for select to authenticated
+  using (private.is_own_invoice(invoice_id));
+
+create policy "staff can read their clinic's payments" on public.payments as permissive for select to authenticated
   using (private.has_clinic_role(clinic_id));
 
 create policy "staff can read their clinic's pet weights" on public.pet_weights as permissive for select to authenticated
@@ -109,6 +140,12 @@ create policy "staff can read their clinic's dispensing ledger" on public.prescr
   using (private.has_clinic_role(clinic_id));
 
 create policy "staff can read their clinic's prescriptions" on public.prescriptions as permissive for select to authenticated
+  using (private.has_clinic_role(clinic_id));
+
+create policy "clients can read the refunds of their own invoices" on public.refunds as permissive for select to authenticated
+  using (private.is_own_invoice(invoice_id));
+
+create policy "staff can read their clinic's refunds" on public.refunds as permissive for select to authenticated
   using (private.has_clinic_role(clinic_id));
 
 create policy "staff can read their clinic's saved payment methods" on public.saved_payment_methods as permissive for select to authenticated
@@ -143,6 +180,16 @@ create policy "owners and admins can edit services" on public.services as permis
 
 create policy "staff can read their clinic's services" on public.services as permissive for select to authenticated
   using (private.has_clinic_role(clinic_id));
+
+create policy "owners and admins can add tax rates" on public.tax_rates as permissive for insert to authenticated
+  with check (private.has_clinic_role(clinic_id, ARRAY['owner'::public.staff_role, 'admin'::public.staff_role]));
+
+create policy "owners and admins can rename or archive tax rates" on public.tax_rates as permissive for update to authenticated
+  using (private.has_clinic_role(clinic_id, ARRAY['owner'::public.staff_role, 'admin'::public.staff_role]))
+  with check (private.has_clinic_role(clinic_id, ARRAY['owner'::public.staff_role, 'admin'::public.staff_role]));
+
+create policy "staff and clients can read their clinic's tax rates" on public.tax_rates as permissive for select to authenticated
+  using ((private.has_clinic_role(clinic_id) OR private.is_client_of_clinic(clinic_id)));
 
 create policy "users can read their own account" on public.users as permissive for select to authenticated
   using ((id = private.current_user_id()));

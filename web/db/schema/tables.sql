@@ -266,6 +266,23 @@ CREATE TRIGGER clients_touch BEFORE UPDATE ON public.clients FOR EACH ROW EXECUT
 alter table public.clients enable row level security;
 
 
+create table public.clinic_billing_settings (
+  clinic_id uuid not null,
+  prices_include_tax boolean default true not null,
+  legal_name text,
+  tax_id text,
+  legal_address text,
+  updated_at timestamp with time zone default now() not null
+);
+alter table public.clinic_billing_settings add constraint clinic_billing_settings_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE CASCADE;
+alter table public.clinic_billing_settings add constraint clinic_billing_settings_legal_address_check CHECK (legal_address IS NULL OR length(btrim(legal_address)) >= 1 AND length(btrim(legal_address)) <= 300);
+alter table public.clinic_billing_settings add constraint clinic_billing_settings_legal_name_check CHECK (legal_name IS NULL OR length(btrim(legal_name)) >= 1 AND length(btrim(legal_name)) <= 200);
+alter table public.clinic_billing_settings add constraint clinic_billing_settings_pkey PRIMARY KEY (clinic_id);
+alter table public.clinic_billing_settings add constraint clinic_billing_settings_tax_id_check CHECK (tax_id IS NULL OR length(btrim(tax_id)) >= 1 AND length(btrim(tax_id)) <= 40);
+CREATE TRIGGER clinic_billing_settings_touch BEFORE UPDATE ON public.clinic_billing_settings FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+alter table public.clinic_billing_settings enable row level security;
+
+
 create table public.clinic_booking_rules (
   clinic_id uuid not null,
   min_notice_minutes integer default 120 not null,
@@ -382,10 +399,39 @@ alter table public.clinics add constraint clinics_pkey PRIMARY KEY (id);
 alter table public.clinics add constraint clinics_slug_check CHECK (slug ~ '^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$'::text AND slug !~ '--'::text);
 alter table public.clinics add constraint clinics_slug_key UNIQUE (slug);
 alter table public.clinics add constraint clinics_time_zone_check CHECK (private.is_valid_time_zone(time_zone));
+CREATE TRIGGER clinics_create_billing_settings AFTER INSERT ON public.clinics FOR EACH ROW EXECUTE FUNCTION private.create_clinic_billing_settings();
 CREATE TRIGGER clinics_create_settings AFTER INSERT ON public.clinics FOR EACH ROW EXECUTE FUNCTION private.create_clinic_settings();
 CREATE TRIGGER clinics_touch BEFORE UPDATE ON public.clinics FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 alter table public.clinics enable row level security;
 comment on column public.clinics.receptionists_read_clinical_notes is 'When true, receptionists may read visits'' SOAP notes, diagnoses and addenda.';
+
+
+create table public.credit_notes (
+  id uuid default gen_random_uuid() not null,
+  clinic_id uuid not null,
+  invoice_id uuid not null,
+  year integer not null,
+  seq integer not null,
+  number text not null,
+  amount_minor bigint not null,
+  currency character(3) not null,
+  reason text not null,
+  issued_at timestamp with time zone default now() not null,
+  issued_by uuid
+);
+alter table public.credit_notes add constraint credit_notes_amount_minor_check CHECK (amount_minor > 0);
+alter table public.credit_notes add constraint credit_notes_clinic_id_id_key UNIQUE (clinic_id, id);
+alter table public.credit_notes add constraint credit_notes_clinic_id_invoice_id_fkey FOREIGN KEY (clinic_id, invoice_id) REFERENCES public.invoices(clinic_id, id);
+alter table public.credit_notes add constraint credit_notes_clinic_id_number_key UNIQUE (clinic_id, number);
+alter table public.credit_notes add constraint credit_notes_issued_by_fkey FOREIGN KEY (issued_by) REFERENCES public.users(id) ON DELETE SET NULL;
+alter table public.credit_notes add constraint credit_notes_number_key UNIQUE (clinic_id, year, seq);
+alter table public.credit_notes add constraint credit_notes_pkey PRIMARY KEY (id);
+alter table public.credit_notes add constraint credit_notes_reason_check CHECK (length(btrim(reason)) >= 3 AND length(btrim(reason)) <= 500);
+alter table public.credit_notes add constraint credit_notes_seq_check CHECK (seq > 0);
+alter table public.credit_notes add constraint credit_notes_year_check CHECK (year >= 2000 AND year <= 9999);
+CREATE INDEX credit_notes_invoice_idx ON public.credit_notes USING btree (invoice_id);
+CREATE TRIGGER credit_notes_guard_ledger BEFORE DELETE OR UPDATE ON public.credit_notes FOR EACH ROW EXECUTE FUNCTION private.guard_billing_ledger();
+alter table public.credit_notes enable row level security;
 
 
 create table public.cron_runs (
@@ -412,6 +458,111 @@ alter table public.cron_runs add constraint cron_runs_status_check CHECK (status
 CREATE INDEX cron_runs_job_started_idx ON public.cron_runs USING btree (job, started_at DESC);
 CREATE INDEX cron_runs_started_idx ON public.cron_runs USING btree (started_at DESC);
 alter table public.cron_runs enable row level security;
+
+
+create table public.document_counters (
+  clinic_id uuid not null,
+  series text not null,
+  year integer not null,
+  last_number integer default 0 not null
+);
+alter table public.document_counters add constraint document_counters_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE CASCADE;
+alter table public.document_counters add constraint document_counters_last_number_check CHECK (last_number >= 0);
+alter table public.document_counters add constraint document_counters_pkey PRIMARY KEY (clinic_id, series, year);
+alter table public.document_counters add constraint document_counters_series_check CHECK (series = ANY (ARRAY['invoice'::text, 'credit_note'::text]));
+alter table public.document_counters add constraint document_counters_year_check CHECK (year >= 2000 AND year <= 9999);
+alter table public.document_counters enable row level security;
+
+
+create table public.invoice_lines (
+  id uuid default gen_random_uuid() not null,
+  clinic_id uuid not null,
+  invoice_id uuid not null,
+  "position" integer not null,
+  kind public.invoice_line_kind not null,
+  description text not null,
+  quantity numeric(12,3) default 1 not null,
+  unit_price_minor bigint default 0 not null,
+  discount_minor bigint default 0 not null,
+  tax_rate_id uuid,
+  tax_rate_name text,
+  tax_basis_points integer
+);
+alter table public.invoice_lines add constraint invoice_lines_clinic_id_invoice_id_fkey FOREIGN KEY (clinic_id, invoice_id) REFERENCES public.invoices(clinic_id, id) ON DELETE CASCADE;
+alter table public.invoice_lines add constraint invoice_lines_clinic_id_tax_rate_id_fkey FOREIGN KEY (clinic_id, tax_rate_id) REFERENCES public.tax_rates(clinic_id, id);
+alter table public.invoice_lines add constraint invoice_lines_description_check CHECK (length(btrim(description)) >= 1 AND length(btrim(description)) <= 500);
+alter table public.invoice_lines add constraint invoice_lines_discount_minor_check CHECK (discount_minor >= 0);
+alter table public.invoice_lines add constraint invoice_lines_discount_within_amount CHECK (discount_minor::numeric <= round(quantity * unit_price_minor::numeric));
+alter table public.invoice_lines add constraint invoice_lines_invoice_id_position_key UNIQUE (invoice_id, "position");
+alter table public.invoice_lines add constraint invoice_lines_pkey PRIMARY KEY (id);
+alter table public.invoice_lines add constraint invoice_lines_position_check CHECK ("position" >= 1 AND "position" <= 200);
+alter table public.invoice_lines add constraint invoice_lines_quantity_check CHECK (quantity >= 0::numeric);
+alter table public.invoice_lines add constraint invoice_lines_tax_basis_points_check CHECK (tax_basis_points >= 0 AND tax_basis_points <= 10000);
+alter table public.invoice_lines add constraint invoice_lines_tax_rate_required CHECK (kind = 'text'::public.invoice_line_kind OR tax_rate_id IS NOT NULL);
+alter table public.invoice_lines add constraint invoice_lines_text_has_no_amount CHECK (kind <> 'text'::public.invoice_line_kind OR quantity = 0::numeric AND unit_price_minor = 0 AND discount_minor = 0 AND tax_rate_id IS NULL);
+alter table public.invoice_lines add constraint invoice_lines_unit_price_minor_check CHECK (unit_price_minor >= 0);
+CREATE INDEX invoice_lines_tax_rate_idx ON public.invoice_lines USING btree (tax_rate_id);
+CREATE TRIGGER invoice_lines_guard_issued BEFORE INSERT OR DELETE OR UPDATE ON public.invoice_lines FOR EACH ROW EXECUTE FUNCTION private.guard_issued_invoice_lines();
+alter table public.invoice_lines enable row level security;
+
+
+create table public.invoices (
+  id uuid default gen_random_uuid() not null,
+  clinic_id uuid not null,
+  client_id uuid not null,
+  status public.invoice_status default 'draft'::public.invoice_status not null,
+  currency character(3) not null,
+  prices_include_tax boolean not null,
+  source text default 'manual'::text not null,
+  source_ref text,
+  notes text,
+  year integer,
+  seq integer,
+  number text,
+  issued_at timestamp with time zone,
+  issued_by uuid,
+  net_minor bigint,
+  tax_minor bigint,
+  total_minor bigint,
+  credited_minor bigint default 0 not null,
+  paid_minor bigint default 0 not null,
+  refunded_minor bigint default 0 not null,
+  void_reason text,
+  voided_at timestamp with time zone,
+  voided_by uuid,
+  created_by uuid,
+  created_at timestamp with time zone default now() not null,
+  updated_at timestamp with time zone default now() not null
+);
+alter table public.invoices add constraint invoices_check CHECK (refunded_minor >= 0 AND refunded_minor <= paid_minor);
+alter table public.invoices add constraint invoices_check1 CHECK (status = 'draft'::public.invoice_status AND number IS NULL OR (status = ANY (ARRAY['issued'::public.invoice_status, 'partially_paid'::public.invoice_status, 'paid'::public.invoice_status])) AND number IS NOT NULL OR status = 'void'::public.invoice_status);
+alter table public.invoices add constraint invoices_check2 CHECK (status <> 'void'::public.invoice_status OR void_reason IS NOT NULL);
+alter table public.invoices add constraint invoices_clinic_id_client_id_fkey FOREIGN KEY (clinic_id, client_id) REFERENCES public.clients(clinic_id, id);
+alter table public.invoices add constraint invoices_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE CASCADE;
+alter table public.invoices add constraint invoices_clinic_id_id_key UNIQUE (clinic_id, id);
+alter table public.invoices add constraint invoices_clinic_id_number_key UNIQUE (clinic_id, number);
+alter table public.invoices add constraint invoices_clinic_id_source_source_ref_key UNIQUE (clinic_id, source, source_ref);
+alter table public.invoices add constraint invoices_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.users(id) ON DELETE SET NULL;
+alter table public.invoices add constraint invoices_credited_minor_check CHECK (credited_minor >= 0);
+alter table public.invoices add constraint invoices_currency_check CHECK (currency ~ '^[A-Z]{3}$'::text);
+alter table public.invoices add constraint invoices_issued_by_fkey FOREIGN KEY (issued_by) REFERENCES public.users(id) ON DELETE SET NULL;
+alter table public.invoices add constraint invoices_notes_check CHECK (notes IS NULL OR length(notes) <= 2000);
+alter table public.invoices add constraint invoices_number_key UNIQUE (clinic_id, year, seq);
+alter table public.invoices add constraint invoices_paid_minor_check CHECK (paid_minor >= 0);
+alter table public.invoices add constraint invoices_paid_within_total CHECK (total_minor IS NULL OR credited_minor <= total_minor AND (paid_minor - refunded_minor) <= (total_minor - credited_minor));
+alter table public.invoices add constraint invoices_pkey PRIMARY KEY (id);
+alter table public.invoices add constraint invoices_seq_check CHECK (seq > 0);
+alter table public.invoices add constraint invoices_source_check CHECK (source = ANY (ARRAY['manual'::text, 'visit'::text, 'order'::text, 'subscription'::text]));
+alter table public.invoices add constraint invoices_source_ref_check CHECK (source_ref IS NULL OR length(source_ref) >= 1 AND length(source_ref) <= 200);
+alter table public.invoices add constraint invoices_total_minor_check CHECK (total_minor >= 0);
+alter table public.invoices add constraint invoices_void_reason_check CHECK (void_reason IS NULL OR length(btrim(void_reason)) >= 3 AND length(btrim(void_reason)) <= 500);
+alter table public.invoices add constraint invoices_voided_by_fkey FOREIGN KEY (voided_by) REFERENCES public.users(id) ON DELETE SET NULL;
+alter table public.invoices add constraint invoices_year_check CHECK (year >= 2000 AND year <= 9999);
+CREATE INDEX invoices_client_created_idx ON public.invoices USING btree (client_id, created_at DESC, id DESC);
+CREATE INDEX invoices_clinic_created_idx ON public.invoices USING btree (clinic_id, created_at DESC, id DESC);
+CREATE TRIGGER invoices_guard_issued BEFORE DELETE OR UPDATE ON public.invoices FOR EACH ROW EXECUTE FUNCTION private.guard_issued_invoice();
+CREATE TRIGGER invoices_touch BEFORE UPDATE ON public.invoices FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
+alter table public.invoices enable row level security;
 
 
 create table public.outbox_messages (
@@ -498,6 +649,39 @@ CREATE INDEX payment_attempts_charge_idx ON public.payment_attempts USING btree 
 CREATE INDEX payment_attempts_clinic_idx ON public.payment_attempts USING btree (clinic_id, created_at DESC);
 CREATE TRIGGER payment_attempts_touch BEFORE UPDATE ON public.payment_attempts FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 alter table public.payment_attempts enable row level security;
+
+
+create table public.payments (
+  id uuid default gen_random_uuid() not null,
+  clinic_id uuid not null,
+  invoice_id uuid not null,
+  method public.payment_method not null,
+  amount_minor bigint not null,
+  currency character(3) not null,
+  refunded_minor bigint default 0 not null,
+  idempotency_key text not null,
+  provider text default 'clinic'::text not null,
+  provider_ref text,
+  reference text,
+  received_at timestamp with time zone default now() not null,
+  recorded_by uuid
+);
+alter table public.payments add constraint payments_amount_minor_check CHECK (amount_minor > 0);
+alter table public.payments add constraint payments_clinic_id_id_key UNIQUE (clinic_id, id);
+alter table public.payments add constraint payments_clinic_id_invoice_id_fkey FOREIGN KEY (clinic_id, invoice_id) REFERENCES public.invoices(clinic_id, id);
+alter table public.payments add constraint payments_idempotency_key UNIQUE (clinic_id, idempotency_key);
+alter table public.payments add constraint payments_idempotency_key_check CHECK (length(idempotency_key) >= 8 AND length(idempotency_key) <= 200);
+alter table public.payments add constraint payments_pkey PRIMARY KEY (id);
+alter table public.payments add constraint payments_provider_check CHECK (provider = ANY (ARRAY['clinic'::text, 'stripe'::text]));
+alter table public.payments add constraint payments_provider_ref_check CHECK (provider_ref IS NULL OR length(provider_ref) >= 1 AND length(provider_ref) <= 255);
+alter table public.payments add constraint payments_provider_ref_key UNIQUE (provider, provider_ref);
+alter table public.payments add constraint payments_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES public.users(id) ON DELETE SET NULL;
+alter table public.payments add constraint payments_reference_check CHECK (reference IS NULL OR length(reference) <= 200);
+alter table public.payments add constraint payments_refund_within_amount CHECK (refunded_minor >= 0 AND refunded_minor <= amount_minor);
+CREATE INDEX payments_clinic_received_idx ON public.payments USING btree (clinic_id, received_at);
+CREATE INDEX payments_invoice_idx ON public.payments USING btree (invoice_id);
+CREATE TRIGGER payments_guard_ledger BEFORE DELETE OR UPDATE ON public.payments FOR EACH ROW EXECUTE FUNCTION private.guard_billing_ledger();
+alter table public.payments enable row level security;
 
 
 create table public.pet_weights (
@@ -641,6 +825,38 @@ alter table public.rate_limits add constraint rate_limits_pkey PRIMARY KEY (id);
 alter table public.rate_limits enable row level security;
 
 
+create table public.refunds (
+  id uuid default gen_random_uuid() not null,
+  clinic_id uuid not null,
+  invoice_id uuid not null,
+  payment_id uuid not null,
+  credit_note_id uuid not null,
+  amount_minor bigint not null,
+  reason text not null,
+  idempotency_key text not null,
+  provider text default 'clinic'::text not null,
+  provider_ref text,
+  refunded_at timestamp with time zone default now() not null,
+  refunded_by uuid
+);
+alter table public.refunds add constraint refunds_amount_minor_check CHECK (amount_minor > 0);
+alter table public.refunds add constraint refunds_clinic_id_credit_note_id_fkey FOREIGN KEY (clinic_id, credit_note_id) REFERENCES public.credit_notes(clinic_id, id);
+alter table public.refunds add constraint refunds_clinic_id_invoice_id_fkey FOREIGN KEY (clinic_id, invoice_id) REFERENCES public.invoices(clinic_id, id);
+alter table public.refunds add constraint refunds_clinic_id_payment_id_fkey FOREIGN KEY (clinic_id, payment_id) REFERENCES public.payments(clinic_id, id);
+alter table public.refunds add constraint refunds_idempotency_key UNIQUE (clinic_id, idempotency_key);
+alter table public.refunds add constraint refunds_idempotency_key_check CHECK (length(idempotency_key) >= 8 AND length(idempotency_key) <= 200);
+alter table public.refunds add constraint refunds_pkey PRIMARY KEY (id);
+alter table public.refunds add constraint refunds_provider_check CHECK (provider = ANY (ARRAY['clinic'::text, 'stripe'::text]));
+alter table public.refunds add constraint refunds_provider_ref_check CHECK (provider_ref IS NULL OR length(provider_ref) >= 1 AND length(provider_ref) <= 255);
+alter table public.refunds add constraint refunds_provider_ref_key UNIQUE (provider, provider_ref);
+alter table public.refunds add constraint refunds_reason_check CHECK (length(btrim(reason)) >= 3 AND length(btrim(reason)) <= 500);
+alter table public.refunds add constraint refunds_refunded_by_fkey FOREIGN KEY (refunded_by) REFERENCES public.users(id) ON DELETE SET NULL;
+CREATE INDEX refunds_clinic_refunded_idx ON public.refunds USING btree (clinic_id, refunded_at);
+CREATE INDEX refunds_payment_idx ON public.refunds USING btree (payment_id);
+CREATE TRIGGER refunds_guard_ledger BEFORE DELETE OR UPDATE ON public.refunds FOR EACH ROW EXECUTE FUNCTION private.guard_billing_ledger();
+alter table public.refunds enable row level security;
+
+
 create table public.saved_payment_methods (
   id uuid default gen_random_uuid() not null,
   clinic_id uuid not null,
@@ -716,6 +932,23 @@ alter table public.sessions add constraint sessions_token_key UNIQUE (token);
 alter table public.sessions add constraint sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
 CREATE INDEX sessions_user_id_idx ON public.sessions USING btree (user_id);
 alter table public.sessions enable row level security;
+
+
+create table public.tax_rates (
+  id uuid default gen_random_uuid() not null,
+  clinic_id uuid not null,
+  name text not null,
+  basis_points integer not null,
+  archived_at timestamp with time zone,
+  created_at timestamp with time zone default now() not null
+);
+alter table public.tax_rates add constraint tax_rates_basis_points_check CHECK (basis_points >= 0 AND basis_points <= 10000);
+alter table public.tax_rates add constraint tax_rates_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE CASCADE;
+alter table public.tax_rates add constraint tax_rates_clinic_id_id_key UNIQUE (clinic_id, id);
+alter table public.tax_rates add constraint tax_rates_clinic_id_name_key UNIQUE (clinic_id, name);
+alter table public.tax_rates add constraint tax_rates_name_check CHECK (length(btrim(name)) >= 1 AND length(btrim(name)) <= 60);
+alter table public.tax_rates add constraint tax_rates_pkey PRIMARY KEY (id);
+alter table public.tax_rates enable row level security;
 
 
 create table public.users (

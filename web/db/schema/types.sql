@@ -4,6 +4,9 @@
 create type public.appointment_status as enum ('requested', 'confirmed', 'checked_in', 'in_progress', 'completed', 'no_show', 'cancelled');
 create type public.booking_request_status as enum ('open', 'converted', 'declined');
 create type public.booking_time_of_day as enum ('morning', 'afternoon', 'evening', 'any');
+create type public.invoice_line_kind as enum ('service', 'product', 'text');
+create type public.invoice_status as enum ('draft', 'issued', 'partially_paid', 'paid', 'void');
+create type public.payment_method as enum ('cash', 'card_terminal', 'bank_transfer', 'card_online');
 create type public.pet_sex as enum ('male', 'female', 'male_neutered', 'female_spayed', 'unknown');
 create type public.staff_role as enum ('owner', 'admin', 'vet', 'receptionist');
 create type public.visit_charge_kind as enum ('service', 'product', 'other');

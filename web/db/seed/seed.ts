@@ -5,6 +5,7 @@ import { Client } from "pg";
 import { seedAppointments } from "./seed-appointments";
 import { seedVisits } from "./seed-visits";
 import { seedPrescriptions, seedVaccinations } from "./seed-clinical";
+import { seedBilling } from "./seed-billing";
 
 export const DEMO_PASSWORD = "vete-demo-2026";
 export const DEMO_CLINIC_SLUG = "demo";
@@ -82,6 +83,7 @@ export async function seedDemo(connectionString: string): Promise<void> {
     await seedVisits(db, clinicId);
     await seedPrescriptions(db, clinicId);
     await seedVaccinations(db, clinicId);
+    await seedBilling(db, clinicId);
     await db.query("commit");
   } catch (err) {
     await db.query("rollback").catch(() => undefined);

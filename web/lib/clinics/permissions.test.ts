@@ -54,6 +54,9 @@ const expected: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = 
   "vaccinations.read": [Y, Y, Y, Y, N],
   "vaccinations.record": [Y, Y, Y, N, N],
   "vaccines.manage": [Y, Y, Y, N, N],
+  "billing.use": [Y, Y, Y, Y, N],
+  "billing.manage": [Y, Y, N, N, N],
+  "invoices.readOwn": [N, N, N, N, Y],
 };
 const columns: ClinicRole[] = ["owner", "admin", "vet", "receptionist", "client"];
 

@@ -67,6 +67,12 @@ export const actionRoles = {
   "vaccinations.record": ["owner", "admin", "vet"],
   /** The clinic's vaccine list (names, species, intervals). */
   "vaccines.manage": ["owner", "admin", "vet"],
+  /** Create, edit and issue invoices, record desk payments, see the takings. */
+  "billing.use": staff,
+  /** Void invoices, refund payments, edit tax rates and the clinic's legal details. */
+  "billing.manage": managers,
+  /** A client's own issued invoices. */
+  "invoices.readOwn": ["client"],
 } as const satisfies Record<string, readonly ClinicRole[]>;
 
 export type Action = keyof typeof actionRoles;

@@ -5,6 +5,7 @@ import { LanguageSwitch } from "@/app/_components/language-switch";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import { loadPortalPage } from "@/lib/clients/load-portal-page";
 import { translator } from "@/lib/i18n";
+import { billingMessages } from "@/lib/i18n/messages/billing";
 import { clientMessages } from "@/lib/i18n/messages/clients";
 import { DeliveryNotices } from "@/app/_components/delivery-notices";
 
@@ -14,6 +15,7 @@ export default async function PortalLayout(props: { children: React.ReactNode; p
   const { clinic: slug } = await props.params;
   const { access, locale } = await loadPortalPage(slug);
   const t = translator(locale, clientMessages);
+  const tb = translator(locale, billingMessages);
   const base = `/${access.clinic.slug}/portal`;
   return (
     <div lang={locale} className="min-h-screen">
@@ -40,6 +42,9 @@ export default async function PortalLayout(props: { children: React.ReactNode; p
             </Link>
             <Link href={`${base}/book`} className="py-2 text-slate-700 hover:text-brand-700">
               {t("portal.book")}
+            </Link>
+            <Link href={`${base}/invoices`} className="py-2 text-slate-700 hover:text-brand-700">
+              {tb("portal.title")}
             </Link>
             <Link href={`${base}/profile`} className="py-2 text-slate-700 hover:text-brand-700">
               {t("portal.profile")}

@@ -30,7 +30,7 @@ export default async function StaffLayout(props: { children: React.ReactNode; pa
 
   return (
     <div lang={locale} className="min-h-screen md:flex">
-      <aside className="border-b border-slate-200 bg-white px-4 pb-2 pt-3 md:sticky md:top-0 md:flex md:h-screen md:w-60 md:shrink-0 md:flex-col md:gap-4 md:border-b-0 md:border-r md:py-6">
+      <aside className="border-b border-slate-200 bg-white px-4 print:hidden pb-2 pt-3 md:sticky md:top-0 md:flex md:h-screen md:w-60 md:shrink-0 md:flex-col md:gap-4 md:border-b-0 md:border-r md:py-6">
         <div className="mb-2 flex items-center justify-between gap-2 md:mb-0 md:block">
           <div className="min-w-0">
             <Link href={`/${clinic.slug}/staff`} className="block truncate text-lg font-semibold text-brand-700">

@@ -19,6 +19,8 @@ export const staffNavItems: readonly StaffNavItem[] = [
   { path: "services", label: { en: "Services", es: "Servicios" } },
   { path: "vaccines", label: { en: "Vaccines", es: "Vacunas" }, action: "vaccinations.read" },
   { path: "schedules", label: { en: "Schedules", es: "Horarios" } },
+  { path: "invoices", label: { en: "Invoices", es: "Facturas" }, action: "billing.use" },
+  { path: "takings", label: { en: "Takings", es: "Caja" }, action: "billing.use" },
   { path: "team", label: { en: "Team", es: "Equipo" } },
   { path: "settings", label: { en: "Settings", es: "Ajustes" } },
   { path: "jobs", label: { en: "Jobs", es: "Tareas" }, action: "jobs.read" },

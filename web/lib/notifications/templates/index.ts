@@ -7,6 +7,7 @@ import {
   bookingRequestDeclined,
 } from "./appointments";
 import { resetPassword, verifyEmail } from "./auth";
+import { invoiceIssued } from "./billing";
 import { clientAccountRelinked } from "./clients";
 import { paymentDisputeOpened } from "./payments";
 import { appointmentReminder } from "./reminders";
@@ -25,4 +26,5 @@ export const templates: Record<string, Template> = {
   "vaccine.reminder": vaccineReminder,
   "client.account_relinked": clientAccountRelinked,
   "payment.dispute_opened": paymentDisputeOpened,
+  "invoice.issued": invoiceIssued,
 };

@@ -1,0 +1,35 @@
+// /[clinic]/portal/invoices/[invoiceId] - one of the client's own issued invoices, read-only (paying online
+// comes with the Stripe slice). RLS hides drafts and other clients' invoices: those are a 404.
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { InvoiceDocument } from "@/app/_components/invoice-document";
+import { getInvoice } from "@/lib/billing/get-invoice";
+import { loadPortalPage, requireClientId } from "@/lib/clients/load-portal-page";
+import { withUser } from "@/lib/db/context";
+import { isAppError } from "@/lib/errors";
+import { translator } from "@/lib/i18n";
+import { billingMessages } from "@/lib/i18n/messages/billing";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle(billingMessages, "portal.title");
+
+export default async function MyInvoicePage({ params }: { params: Promise<{ clinic: string; invoiceId: string }> }) {
+  const { clinic: slug, invoiceId } = await params;
+  const ctx = await loadPortalPage(slug, `/portal/invoices/${invoiceId}`);
+  const clientId = requireClientId(ctx);
+  const { user, access, locale } = ctx;
+  const t = translator(locale, billingMessages);
+  const detail = await withUser(user, (db) => getInvoice(db, access.clinic.id, invoiceId)).catch((e: unknown) => {
+    if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "INVALID_INPUT")) notFound();
+    throw e;
+  });
+  if (detail.invoice.clientId !== clientId) notFound();
+  return (
+    <div className="space-y-4">
+      <Link href={`/${access.clinic.slug}/portal/invoices`} className="text-sm text-brand-700 underline">
+        {t("portal.back")}
+      </Link>
+      <InvoiceDocument detail={detail} locale={locale} timeZone={access.clinic.timeZone} />
+    </div>
+  );
+}
