@@ -1,4 +1,4 @@
-// A vet adds a vaccine to the clinic's list, records it for Milo from the staff pages and sees the status
+// A vet adds a vaccine to the clinic's list, records it for Milo from his chart and sees the status
 // and the next due date from the interval; Luna's rabies booster (demo data) shows as due soon, and the
 // client sees both on the portal.
 import { expect, test } from "@playwright/test";
@@ -32,6 +32,10 @@ test("a vet records a vaccination and sees the status; the client sees it too", 
   await form.getByLabel("Batch / lot").fill("BRD-E2E");
   await form.getByRole("button", { name: "Record vaccination" }).click();
   await expect(page.getByText("Vaccination recorded.")).toBeVisible();
+  // the chart's timeline shows it beside the visits and weights
+  await expect(
+    page.getByRole("list", { name: "Timeline" }).getByRole("listitem").filter({ hasText: vaccine }),
+  ).toContainText("Vaccination");
   const statusList = page.getByRole("list", { name: "Vaccinations" });
   const line = statusList.getByRole("listitem").filter({ hasText: vaccine });
   await expect(line.getByText("Up to date")).toBeVisible();

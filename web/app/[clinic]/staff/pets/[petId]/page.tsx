@@ -20,6 +20,7 @@ import { listVaccines } from "@/lib/vaccinations/list-vaccines";
 import { listPetVisits } from "@/lib/visits/list-pet-visits";
 import { listPetWeights } from "@/lib/visits/list-pet-weights";
 import { ChartTimeline } from "./_components/chart-timeline";
+import { prescriptionEntries, vaccinationEntries } from "./_components/clinical-entries";
 import { OpenWalkInButton } from "./_components/open-walk-in-button";
 import { PrescriptionsSection } from "./_components/prescriptions-section";
 import { VaccinationsSection } from "./_components/vaccinations-section";
@@ -63,9 +64,11 @@ export default async function PatientChartPage(props: Props) {
   const tp = translator(locale, petMessages);
   const timeZone = access.clinic.timeZone;
   const ctx = { slug: access.clinic.slug, timeZone, locale, vetNames: new Map(staff.map((s) => [s.userId, s.name])) };
-  // weights shown beside the visits of this page only, so older pages do not repeat them
+  // other entries shown beside the visits of this page only, so older pages do not repeat them
   const oldest = visits.items[visits.items.length - 1]?.startedAt;
-  const pageWeights = visits.nextCursor && oldest ? weights.filter((w) => w.measuredAt >= oldest) : weights;
+  const onThisPage = <T,>(rows: T[], at: (row: T) => Date) =>
+    visits.nextCursor && oldest ? rows.filter((r) => at(r) >= oldest) : rows;
+  const pageWeights = onThisPage(weights, (w) => w.measuredAt);
 
   return (
     <div className="mx-auto max-w-4xl space-y-5">
@@ -90,7 +93,21 @@ export default async function PatientChartPage(props: Props) {
       <ChartTimeline
         title={t("chart.timeline")}
         empty={t("chart.noEntries")}
-        entries={[...visitEntries(visits.items, ctx), ...weightEntries(pageWeights, { timeZone, locale })]}
+        entries={[
+          ...visitEntries(visits.items, ctx),
+          ...weightEntries(pageWeights, { timeZone, locale }),
+          ...vaccinationEntries(
+            onThisPage(vaccinations?.history ?? [], (v) => new Date(`${v.givenOn}T12:00:00Z`)),
+            {
+              timeZone,
+              locale,
+            },
+          ),
+          ...prescriptionEntries(
+            onThisPage(prescriptions ?? [], (rx) => rx.prescribedAt),
+            { timeZone, locale },
+          ),
+        ]}
         footer={
           visits.nextCursor ? (
             <Link
