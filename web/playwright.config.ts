@@ -50,7 +50,9 @@ export default defineConfig({
     command: `npx tsx web/scripts/start.ts --throwaway ${process.env.E2E_SKIP_BUILD === "1" ? "--no-build" : ""}`,
     cwd: path.join(__dirname, ".."),
     url: `${baseURL}/api/health`,
-    timeout: 240_000,
+    // `next build` plus the throwaway database: about 1.5 min on a quiet 2-core machine, several times that
+    // when the machine is shared; a start that takes longer than this is a hang, not a slow build.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
