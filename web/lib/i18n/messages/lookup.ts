@@ -1,0 +1,43 @@
+// Strings for the staff search box (every staff page) and the booking forms' pet search.
+import { defineMessages } from "@/lib/i18n";
+
+export const lookupMessages = defineMessages({
+  en: {
+    label: "Search clients and pets",
+    placeholder: "Search name, phone, email, microchip",
+    shortcut: "Press / to search",
+    results: "Results",
+    none: "No clients or pets match.",
+    searching: "Searching…",
+    failed: "Search failed. Try again.",
+    count: "{n} results. Use the arrow keys to choose and Enter to open.",
+    client: "Client",
+    pet: "Pet",
+    archived: "archived",
+    petOf: "{species} · {owner}",
+    chip: "chip {chip}",
+    bookLabel: "Find the pet or client",
+    bookPlaceholder: "Pet or client name, phone, email, microchip",
+    filterPets: "Filter your pets",
+    noPets: "No pet matches.",
+  },
+  es: {
+    label: "Buscar clientes y mascotas",
+    placeholder: "Buscar nombre, teléfono, email, microchip",
+    shortcut: "Pulsa / para buscar",
+    results: "Resultados",
+    none: "Ningún cliente ni mascota coincide.",
+    searching: "Buscando…",
+    failed: "La búsqueda falló. Inténtalo de nuevo.",
+    count: "{n} resultados. Usa las flechas para elegir e Intro para abrir.",
+    client: "Cliente",
+    pet: "Mascota",
+    archived: "archivada",
+    petOf: "{species} · {owner}",
+    chip: "chip {chip}",
+    bookLabel: "Buscar la mascota o el cliente",
+    bookPlaceholder: "Nombre de mascota o cliente, teléfono, email, microchip",
+    filterPets: "Filtrar tus mascotas",
+    noPets: "Ninguna mascota coincide.",
+  },
+});
