@@ -20,6 +20,7 @@ export function StaffSearch({ clinicSlug, locale }: { clinicSlug: string; locale
         clinicSlug={clinicSlug}
         locale={locale}
         label={t("label")}
+        hint={t("hint")}
         placeholder={t("placeholder")}
         onChoose={open}
         slashToFocus

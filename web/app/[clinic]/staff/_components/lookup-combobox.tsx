@@ -25,6 +25,8 @@ interface Props {
   clinicSlug: string;
   locale: Locale;
   label: string;
+  /** What can be typed, read by screen readers after the label. */
+  hint: string;
   placeholder: string;
   onChoose: (item: LookupItem) => void;
   /** Which results may be chosen here (the booking form leaves archived pets out). */
@@ -62,7 +64,8 @@ export function LookupCombobox(props: Props) {
       if (controller.signal.aborted) return;
       const found = r.ok ? r.data.items : [];
       setItems(found);
-      setActive(0);
+      // nothing highlighted until an arrow key (the APG list-autocomplete pattern); Enter then takes the first
+      setActive(-1);
       setStatus(r.ok ? "done" : "error");
     }, 150);
     return () => {
@@ -100,14 +103,16 @@ export function LookupCombobox(props: Props) {
       setOpen(true);
       if (!shown.length) return;
       const step = e.key === "ArrowDown" ? 1 : -1;
-      setActive((i) => (i + step + shown.length) % shown.length);
+      setActive((i) => (i < 0 && step < 0 ? shown.length - 1 : (i + step + shown.length) % shown.length));
     } else if (e.key === "Enter") {
-      const item = shown[active];
+      const item = shown[active] ?? shown[0];
       if (open && item) {
         e.preventDefault();
         choose(item);
       }
     } else if (e.key === "Escape") {
+      // the browser's own Escape on a search field clears it; here the first Escape only closes the list
+      e.preventDefault();
       if (open) setOpen(false);
       else setQ("");
     }
@@ -139,6 +144,7 @@ export function LookupCombobox(props: Props) {
         type="search"
         role="combobox"
         aria-label={props.label}
+        aria-describedby={`${listId}-hint`}
         aria-expanded={showList}
         aria-controls={listId}
         aria-autocomplete="list"
@@ -184,11 +190,11 @@ export function LookupCombobox(props: Props) {
           </li>
         ))}
       </ul>
-      <p
-        role="status"
-        aria-live="polite"
-        className={showList && shown.length === 0 ? "mt-1 text-sm text-slate-600" : "sr-only"}
-      >
+      <span id={`${listId}-hint`} className="sr-only">
+        {props.hint}
+      </span>
+      {/* a live region without role=status: the page's own status messages stay the only "status" */}
+      <p aria-live="polite" className={showList && shown.length === 0 ? "mt-1 text-sm text-slate-600" : "sr-only"}>
         {showList ? statusText : ""}
       </p>
     </div>

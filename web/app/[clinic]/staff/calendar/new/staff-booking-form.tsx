@@ -90,6 +90,7 @@ export function StaffBookingForm({ locale, clinicSlug, timeZone, services, servi
           clinicSlug={clinicSlug}
           locale={locale}
           label={tl("bookLabel")}
+          hint={tl("bookHint")}
           placeholder={tl("bookPlaceholder")}
           onChoose={pick}
           accept={bookable}
