@@ -1,7 +1,7 @@
 // The front-desk search as a receptionist uses it: `/` focuses the box on any staff page, typing a pet's name
 // lists it, arrow + Enter opens the chart; the staff booking form finds the pet by name and books for it.
 import { expect, test } from "@playwright/test";
-import { expectNoSeriousA11yViolations, signIn } from "./support";
+import { expectNoSeriousA11yViolations, signIn, signInAsNewClient } from "./support";
 
 test("the header search opens a pet's chart from the keyboard", async ({ page }) => {
   await signIn(page, "reception@demo.vete.test", "/demo/staff/clients");
@@ -72,4 +72,20 @@ test("the receptionist books by searching the pet, not by scrolling a list", asy
   await expect(page.getByTestId("calendar-appointment").filter({ hasText: "Milo" }).first()).toContainText(
     "Carla Client",
   );
+});
+
+test("a client with many pets filters them by name when booking", async ({ page }) => {
+  await signInAsNewClient(page, "en", "Breeder Prueba");
+  const names = ["Ada", "Bruno", "Coco", "Duna", "Eko", "Fiona", "Gus", "Hera"];
+  for (const name of names) {
+    const res = await page.request.post("/api/clinics/demo/pets", { data: { name, species: "dog" } });
+    expect(res.status()).toBe(201);
+  }
+  await page.goto("/demo/portal/book");
+  const pets = page.getByRole("radiogroup", { name: "Which pet?" });
+  await expect(pets.getByRole("radio")).toHaveCount(names.length);
+  await page.getByRole("searchbox", { name: "Filter your pets" }).fill("un");
+  await expect(pets.getByRole("radio")).toHaveCount(2);
+  await pets.getByRole("radio", { name: "Duna" }).click();
+  await expect(page.getByRole("radiogroup", { name: "What for?" })).toBeVisible();
 });
