@@ -8,3 +8,4 @@ comment on schema public is 'standard public schema';
 
 create extension btree_gist with schema extensions;
 create extension citext with schema extensions;
+create extension pg_trgm with schema extensions;

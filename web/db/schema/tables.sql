@@ -261,6 +261,9 @@ alter table public.clients add constraint clients_preferred_channel_check CHECK 
 alter table public.clients add constraint clients_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE SET NULL;
 CREATE UNIQUE INDEX clients_clinic_email_key ON public.clients USING btree (clinic_id, email) WHERE (email IS NOT NULL);
 CREATE INDEX clients_clinic_name_idx ON public.clients USING btree (clinic_id, full_name);
+CREATE INDEX clients_email_trgm_idx ON public.clients USING gin (lower((email)::text) extensions.gin_trgm_ops);
+CREATE INDEX clients_full_name_trgm_idx ON public.clients USING gin (lower(full_name) extensions.gin_trgm_ops);
+CREATE INDEX clients_phone_digits_trgm_idx ON public.clients USING gin (regexp_replace(phone, '[^0-9]'::text, ''::text, 'g'::text) extensions.gin_trgm_ops);
 CREATE TRIGGER clients_guard_email BEFORE UPDATE ON public.clients FOR EACH ROW EXECUTE FUNCTION private.guard_client_email();
 CREATE TRIGGER clients_touch BEFORE UPDATE ON public.clients FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 alter table public.clients enable row level security;
@@ -736,6 +739,8 @@ alter table public.pets add constraint pets_pkey PRIMARY KEY (id);
 alter table public.pets add constraint pets_species_check CHECK (species = ANY (ARRAY['dog'::text, 'cat'::text, 'rabbit'::text, 'bird'::text, 'reptile'::text, 'rodent'::text, 'ferret'::text, 'horse'::text, 'other'::text]));
 alter table public.pets add constraint pets_weight_grams_check CHECK (weight_grams IS NULL OR weight_grams >= 1 AND weight_grams <= 2000000);
 CREATE INDEX pets_client_idx ON public.pets USING btree (client_id);
+CREATE INDEX pets_clinic_microchip_upper_idx ON public.pets USING btree (clinic_id, upper(microchip)) WHERE (microchip IS NOT NULL);
+CREATE INDEX pets_name_trgm_idx ON public.pets USING gin (lower(name) extensions.gin_trgm_ops);
 CREATE TRIGGER pets_touch BEFORE UPDATE ON public.pets FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 alter table public.pets enable row level security;
 comment on column public.pets.photo_key is 'Storage key of the pet''s photo (web/lib/storage), under clinics/<clinic_id>/pets/<id>/; null when none.';

@@ -22,6 +22,8 @@ test("the receptionist invoices a client, issues it, takes cash and sees it paid
   await page.getByRole("navigation").getByRole("link", { name: "Invoices" }).click();
   await expect(page.getByRole("heading", { name: "Invoices", level: 1 })).toBeVisible();
   await page.getByRole("link", { name: "New invoice" }).click();
+  // the list page has its own "Client" filter: wait for the new page before choosing the invoice's client
+  await expect(page.getByRole("heading", { name: "New invoice", level: 1 })).toBeVisible();
 
   const description = `Consultation e2e ${Date.now().toString(36)}`;
   await page.getByLabel("Client").selectOption({ label: "Carla Client" });

@@ -56,9 +56,13 @@ test("the receptionist books for a client in Spanish: finds the client, picks th
   await inSpanish(page, "reception@demo.vete.test", async () => {
     await page.goto("/demo/staff/calendar/new");
 
-    await page.getByRole("searchbox", { name: "Buscar clientes por nombre, email o teléfono" }).fill("Carla");
-    await page.getByRole("button", { name: "Buscar", exact: true }).click();
-    await page.getByRole("radiogroup", { name: "Cliente" }).getByRole("radio", { name: "Carla Client" }).click();
+    // the form's search finds clients and pets; choosing the client lists that client's pets
+    await page.getByRole("combobox", { name: "¿Para quién es?" }).fill("Carla");
+    await page
+      .getByRole("listbox", { name: "Resultados" })
+      .getByRole("option", { name: /^Carla Client\s*Cliente/ })
+      .first()
+      .click();
     await page.getByRole("radiogroup", { name: "¿Para qué mascota?" }).getByRole("radio", { name: "Luna" }).click();
     await page
       .getByRole("radiogroup", { name: "¿Para qué?" })

@@ -9,6 +9,7 @@ import { translator } from "@/lib/i18n";
 import { clinicMessages } from "@/lib/i18n/messages/clinics";
 import { navLinksFor } from "./nav-items";
 import { StaffNav } from "./staff-nav";
+import { StaffSearch } from "./staff-search";
 import { DeliveryNotices } from "@/app/_components/delivery-notices";
 
 export const dynamic = "force-dynamic";
@@ -43,6 +44,7 @@ export default async function StaffLayout(props: { children: React.ReactNode; pa
             <SignOutButton label={t("shell.signOut")} className="px-3" />
           </div>
         </div>
+        <StaffSearch clinicSlug={clinic.slug} locale={locale} />
         <StaffNav links={navLinksFor(clinic.slug, access.role, locale)} label={t("shell.menu")} />
         <div className="hidden md:mt-auto md:flex md:flex-col md:gap-3">
           <p className="truncate text-sm text-slate-600">{t("shell.signedInAs", { name: user.name })}</p>

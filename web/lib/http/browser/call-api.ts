@@ -27,11 +27,13 @@ export interface ApiRequest {
   /** Sent as JSON; leave out for no body. */
   body?: unknown;
   headers?: Record<string, string>;
+  /** Cancels the request (a search superseded by the next keystroke); the result is then a NETWORK error. */
+  signal?: AbortSignal;
 }
 
 export async function callApi<T>(
   url: string,
-  { method = "GET", body, headers }: ApiRequest = {},
+  { method = "GET", body, headers, signal }: ApiRequest = {},
 ): Promise<ApiResult<T>> {
   let res: Response;
   try {
@@ -40,6 +42,7 @@ export async function callApi<T>(
       cache: "no-store",
       headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
     });
   } catch {
     const message = errorText(documentLocale(), { code: "NETWORK" });

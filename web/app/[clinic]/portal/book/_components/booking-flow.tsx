@@ -12,6 +12,7 @@ import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { callApi, newIdempotencyKey } from "@/lib/http/browser/call-api";
 import { useApiSubmit } from "@/lib/http/browser/use-api-submit";
 import { ChoiceList } from "@/app/_components/choice-list";
+import { PetChoice } from "./pet-choice";
 import { offeredSlots, SlotPicker, type PickedSlot } from "@/app/_components/slot-picker";
 import { formatMoney } from "@/lib/format/money";
 import { formatWhen } from "@/lib/format/time";
@@ -127,11 +128,12 @@ export function BookingFlow({
       {step === "pet" ? (
         <section className="space-y-2">
           <StepHeading>{t("book.pet")}</StepHeading>
-          <ChoiceList
+          <PetChoice
+            locale={locale}
             label={t("book.pet")}
+            pets={options.pets}
             value={petId}
             onChange={(v) => (setPetId(v), setStep(serviceId ? "slot" : "service"))}
-            choices={options.pets.map((p) => ({ value: p.id, label: p.name }))}
           />
         </section>
       ) : null}

@@ -1,8 +1,9 @@
 "use client";
-// Staff book for a client: find the client, pick a pet, a service (staff-only ones too), a vet or any, then
+// Staff book for a client: find the pet or its owner in the clinic's search (never a list of every pet), pick
+// the pet, a service (staff-only ones too), a vet or any, then
 // a free time (staff are not held to the minimum notice) and confirm.
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/form-error";
 import { translator, type Locale } from "@/lib/i18n";
@@ -12,6 +13,8 @@ import { useApiSubmit } from "@/lib/http/browser/use-api-submit";
 import { ChoiceList } from "@/app/_components/choice-list";
 import { SlotPicker, type PickedSlot } from "@/app/_components/slot-picker";
 import { formatWhen, localDate } from "@/lib/format/time";
+import { lookupMessages } from "@/lib/i18n/messages/lookup";
+import { LookupCombobox, type LookupItem } from "../../_components/lookup-combobox";
 
 interface Props {
   locale: Locale;
@@ -29,8 +32,7 @@ export function StaffBookingForm({ locale, clinicSlug, timeZone, services, servi
   const t = translator(locale, appointmentMessages);
   const router = useRouter();
   const api = `/api/clinics/${clinicSlug}`;
-  const [q, setQ] = useState("");
-  const [clients, setClients] = useState<Named[] | null>(null);
+  const tl = translator(locale, lookupMessages);
   const [client, setClient] = useState<Named | null>(null);
   const [pets, setPets] = useState<Named[]>([]);
   const [petId, setPetId] = useState<string | null>(null);
@@ -45,21 +47,17 @@ export function StaffBookingForm({ locale, clinicSlug, timeZone, services, servi
     return e.message || t("form.failed");
   });
 
-  async function search(e: React.FormEvent) {
-    e.preventDefault();
-    const r = await callApi<{ items: { id: string; fullName: string }[] }>(
-      `${api}/clients?${new URLSearchParams({ q, limit: "20" }).toString()}`,
+  // The chosen client's own pets (a handful) are listed, so a pet can be switched without searching again.
+  async function pick(item: LookupItem) {
+    setClient({ id: item.clientId, name: item.clientName });
+    setPetId(item.kind === "pet" ? item.id : null);
+    setSlot(null);
+    const r = await callApi<{ items: Named[] }>(
+      `${api}/pets?${new URLSearchParams({ clientId: item.clientId }).toString()}`,
     );
-    setClients((r.ok ? r.data.items : []).map((c) => ({ id: c.id, name: c.fullName })));
-  }
-
-  async function pickClient(id: string) {
-    const c = clients?.find((x) => x.id === id) ?? null;
-    setClient(c);
-    setPetId(null);
-    const r = await callApi<{ items: Named[] }>(`${api}/pets?${new URLSearchParams({ clientId: id }).toString()}`);
     setPets((r.ok ? r.data.items : []).map((p) => ({ id: p.id, name: p.name })));
   }
+  const bookable = useCallback((item: LookupItem) => !item.archived, []);
 
   async function confirm() {
     if (!client || !petId || !serviceId || !slot) return;
@@ -88,28 +86,16 @@ export function StaffBookingForm({ locale, clinicSlug, timeZone, services, servi
     <div className="space-y-5">
       <section className="space-y-2">
         <h2 className="font-semibold">{t("cal.client")}</h2>
-        <form onSubmit={search} className="flex gap-2">
-          <input
-            type="search"
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            aria-label={t("cal.searchClient")}
-            placeholder={t("cal.searchClient")}
-            className="min-h-11 min-w-0 flex-1 rounded-lg border border-slate-300 px-3 text-base"
-          />
-          <Button type="submit" variant="secondary">
-            {t("cal.search")}
-          </Button>
-        </form>
-        {clients && clients.length === 0 ? <p className="text-sm text-slate-600">{t("cal.noClients")}</p> : null}
-        {clients && clients.length > 0 ? (
-          <ChoiceList
-            label={t("cal.client")}
-            value={client?.id ?? null}
-            onChange={pickClient}
-            choices={clients.map((c) => ({ value: c.id, label: c.name }))}
-          />
-        ) : null}
+        <LookupCombobox
+          clinicSlug={clinicSlug}
+          locale={locale}
+          label={tl("bookLabel")}
+          hint={tl("bookHint")}
+          placeholder={tl("bookPlaceholder")}
+          onChoose={pick}
+          accept={bookable}
+        />
+        {client ? <p className="text-sm text-slate-700">{client.name}</p> : null}
       </section>
       {client ? (
         <section className="space-y-2">

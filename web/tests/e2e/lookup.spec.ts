@@ -1,0 +1,91 @@
+// The front-desk search as a receptionist uses it: `/` focuses the box on any staff page, typing a pet's name
+// lists it, arrow + Enter opens the chart; the staff booking form finds the pet by name and books for it.
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations, signIn, signInAsNewClient } from "./support";
+
+test("the header search opens a pet's chart from the keyboard", async ({ page }) => {
+  await signIn(page, "reception@demo.vete.test", "/demo/staff/clients");
+  await expect(page.getByRole("heading", { name: "Clients" })).toBeVisible();
+
+  await page.locator("main").click();
+  await page.keyboard.press("/");
+  const box = page.getByRole("combobox", { name: "Quick search" });
+  await expect(box).toBeFocused();
+  await page.keyboard.type("Milo");
+  const results = page.getByRole("listbox", { name: "Results" });
+  const milo = results.getByRole("option", { name: /^Milo\s*Pet/ }).first();
+  await expect(milo).toContainText("Carla Client");
+  await expect(box).toHaveAttribute("aria-expanded", "true");
+  await expectNoSeriousA11yViolations(page, "staff search with results open");
+
+  // Escape closes the list and leaves the text; typing again reopens it
+  await page.keyboard.press("Escape");
+  await expect(results).toBeHidden();
+  await expect(box).toHaveValue("Milo");
+  await page.keyboard.press("ArrowDown");
+  await expect(results).toBeVisible();
+  await expect(results.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
+  await expect(box).toHaveAttribute(
+    "aria-activedescendant",
+    (await results.getByRole("option").first().getAttribute("id")) ?? "",
+  );
+  await expect(results.getByRole("option").first()).toContainText("Milo");
+  await page.keyboard.press("Enter");
+
+  await page.waitForURL(/\/demo\/staff\/pets\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: "Milo", level: 1 })).toBeVisible();
+  await expect(box).toHaveValue("");
+});
+
+test("a client's phone typed with spaces finds the client, and Enter opens the client's page", async ({ page }) => {
+  await signIn(page, "reception@demo.vete.test", "/demo/staff");
+  const box = page.getByRole("combobox", { name: "Quick search" });
+  await box.fill("+34 600 000 001");
+  await expect(page.getByRole("option").first()).toContainText("Carla Client");
+  await box.press("Enter");
+  await page.waitForURL(/\/demo\/staff\/clients\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: "Carla Client" })).toBeVisible();
+});
+
+test("the receptionist books by searching the pet, not by scrolling a list", async ({ page }) => {
+  await signIn(page, "reception@demo.vete.test", "/demo/staff/calendar/new");
+  await page.getByRole("combobox", { name: "Who is it for?" }).fill("mil");
+  await page
+    .getByRole("option", { name: /^Milo\s*Pet/ })
+    .first()
+    .click();
+  // the chosen pet is selected among its owner's pets
+  await expect(page.getByText("Carla Client", { exact: true })).toBeVisible();
+  await expect(page.getByRole("radiogroup", { name: "Which pet?" }).getByRole("radio", { name: "Milo" })).toBeChecked();
+  await page
+    .getByRole("radiogroup", { name: "What for?" })
+    .getByRole("radio", { name: /^Consultation/ })
+    .click();
+  await page.getByRole("radiogroup", { name: "With whom?" }).getByRole("radio", { name: "Any vet" }).click();
+  // a late free time, away from the first times other specs book and from the very last one
+  const times = page.getByRole("group", { name: /What time\?/ }).getByRole("button");
+  await expect(times.first()).toBeVisible();
+  const count = await times.count();
+  await times.nth(Math.max(0, count - 3)).click();
+  await page.getByRole("button", { name: /^Confirm booking · / }).click();
+  await page.waitForURL((url) => url.pathname === "/demo/staff/calendar" && url.searchParams.has("date"));
+  await expect(page.getByTestId("calendar-appointment").filter({ hasText: "Milo" }).first()).toContainText(
+    "Carla Client",
+  );
+});
+
+test("a client with many pets filters them by name when booking", async ({ page }) => {
+  await signInAsNewClient(page, "en", "Breeder Prueba");
+  const names = ["Ada", "Bruno", "Coco", "Duna", "Eko", "Fiona", "Gus", "Hera"];
+  for (const name of names) {
+    const res = await page.request.post("/api/clinics/demo/pets", { data: { name, species: "dog" } });
+    expect(res.status()).toBe(201);
+  }
+  await page.goto("/demo/portal/book");
+  const pets = page.getByRole("radiogroup", { name: "Which pet?" });
+  await expect(pets.getByRole("radio")).toHaveCount(names.length);
+  await page.getByRole("searchbox", { name: "Filter your pets" }).fill("un");
+  await expect(pets.getByRole("radio")).toHaveCount(2);
+  await pets.getByRole("radio", { name: "Duna" }).click();
+  await expect(page.getByRole("radiogroup", { name: "What for?" })).toBeVisible();
+});
