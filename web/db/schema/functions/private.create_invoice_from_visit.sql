@@ -36,7 +36,7 @@ begin
            'kind', case when c.kind = 'product' then 'product' else 'service' end,
            'description', c.description, 'quantity', c.quantity, 'unit_price_minor', c.unit_price_cents,
            'discount_minor', 0, 'tax_rate_id', v_rate_id)
-         order by c.created_at, c.id)
+         order by c.kind, c.created_at, c.id)
     into v_lines from public.visit_charges c where c.visit_id = p_visit_id;
   if v_lines is null then
     raise exception 'visit_has_no_charges' using errcode = 'VT422', column = 'visit_id', detail = 'This visit has no charges to invoice.';
