@@ -103,7 +103,7 @@ describe("invoicing a signed visit", () => {
   it("refuses an open visit and a visit without charges", async () => {
     const open = await visitWithCharges({ sign: false });
     expect((await errorOf(withUser(receptionist, (db) => createInvoiceFromVisit(db, open)))).code).toBe(
-      "VISIT_NOT_FINALIZED",
+      "VISIT_NOT_SIGNED",
     );
     const empty = await visitWithCharges({ charges: false });
     const e = await errorOf(withUser(receptionist, (db) => createInvoiceFromVisit(db, empty)));

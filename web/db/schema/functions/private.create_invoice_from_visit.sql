@@ -27,7 +27,7 @@ begin
     return v_invoice;
   end if;
   if v_visit.finalized_at is null then
-    raise exception 'visit_not_finalized' using errcode = 'VT409', detail = 'Sign the visit before invoicing it.';
+    raise exception 'visit_not_signed' using errcode = 'VT409', detail = 'Sign the visit before invoicing it.';
   end if;
   select p.client_id into v_client_id from public.pets p where p.id = v_visit.pet_id;
   select s.default_tax_rate_id into v_rate_id from public.clinic_billing_settings s
