@@ -77,8 +77,8 @@ describe("billing emails", () => {
       balance_minor: 5000,
     });
     const { rows } = await testPool().query(
-      "select count(*)::int as n from public.outbox_messages where template = 'payment.receipt' and payload->>'number' = $1",
-      [inv.number],
+      "select count(*)::int as n from public.outbox_messages where template = 'payment.receipt' and payload->>'number' = $1 and clinic_id = $2",
+      [inv.number, clinic.id],
     );
     expect(rows[0]).toEqual({ n: 2 });
   });
@@ -91,8 +91,8 @@ describe("billing emails", () => {
       throw new Error("abandon");
     }).catch(() => undefined);
     const { rows } = await testPool().query(
-      "select count(*)::int as n from public.outbox_messages where template = 'payment.receipt' and payload->>'number' = $1",
-      [inv.number],
+      "select count(*)::int as n from public.outbox_messages where template = 'payment.receipt' and payload->>'number' = $1 and clinic_id = $2",
+      [inv.number, clinic.id],
     );
     expect(rows[0]).toEqual({ n: 0 });
   });
@@ -117,8 +117,8 @@ describe("billing emails", () => {
       }),
     ]);
     const { rows } = await testPool().query(
-      "select count(*)::int as n from public.outbox_messages where template = 'refund.issued' and payload->>'number' = $1",
-      [inv.number],
+      "select count(*)::int as n from public.outbox_messages where template = 'refund.issued' and payload->>'number' = $1 and clinic_id = $2",
+      [inv.number, clinic.id],
     );
     expect(rows[0]).toEqual({ n: 1 });
   });
