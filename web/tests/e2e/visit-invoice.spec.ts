@@ -68,3 +68,14 @@ test("the receptionist invoices a signed visit with one click, issues it and dow
   expect((await other.request.get(`/demo/portal/invoices/${invoiceId}/pdf`)).status()).toBe(404);
   await stranger.close();
 });
+
+test("the owner sees and keeps the default tax rate for visit charges in the billing settings", async ({ page }) => {
+  await signIn(page, "owner@demo.vete.test", "/demo/staff/invoices/settings");
+  const select = page.getByLabel("Default tax rate (visit charges)");
+  await expect(select.locator("option:checked")).toHaveText("VAT 21%");
+  await page.getByRole("button", { name: "Save" }).first().click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Default tax rate (visit charges)").locator("option:checked")).toHaveText("VAT 21%");
+  await expectNoSeriousA11yViolations(page, "billing settings");
+});
