@@ -275,15 +275,18 @@ create table public.clinic_billing_settings (
   legal_name text,
   tax_id text,
   legal_address text,
-  updated_at timestamp with time zone default now() not null
+  updated_at timestamp with time zone default now() not null,
+  default_tax_rate_id uuid
 );
 alter table public.clinic_billing_settings add constraint clinic_billing_settings_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE CASCADE;
+alter table public.clinic_billing_settings add constraint clinic_billing_settings_default_tax_rate_fkey FOREIGN KEY (clinic_id, default_tax_rate_id) REFERENCES public.tax_rates(clinic_id, id);
 alter table public.clinic_billing_settings add constraint clinic_billing_settings_legal_address_check CHECK (legal_address IS NULL OR length(btrim(legal_address)) >= 1 AND length(btrim(legal_address)) <= 300);
 alter table public.clinic_billing_settings add constraint clinic_billing_settings_legal_name_check CHECK (legal_name IS NULL OR length(btrim(legal_name)) >= 1 AND length(btrim(legal_name)) <= 200);
 alter table public.clinic_billing_settings add constraint clinic_billing_settings_pkey PRIMARY KEY (clinic_id);
 alter table public.clinic_billing_settings add constraint clinic_billing_settings_tax_id_check CHECK (tax_id IS NULL OR length(btrim(tax_id)) >= 1 AND length(btrim(tax_id)) <= 40);
 CREATE TRIGGER clinic_billing_settings_touch BEFORE UPDATE ON public.clinic_billing_settings FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 alter table public.clinic_billing_settings enable row level security;
+comment on column public.clinic_billing_settings.default_tax_rate_id is 'The rate lines without a tax class of their own take (visit charges); null until an owner or admin picks one.';
 
 
 create table public.clinic_booking_rules (
@@ -672,6 +675,7 @@ create table public.payments (
 alter table public.payments add constraint payments_amount_minor_check CHECK (amount_minor > 0);
 alter table public.payments add constraint payments_clinic_id_id_key UNIQUE (clinic_id, id);
 alter table public.payments add constraint payments_clinic_id_invoice_id_fkey FOREIGN KEY (clinic_id, invoice_id) REFERENCES public.invoices(clinic_id, id);
+alter table public.payments add constraint payments_email_receipt TRIGGER DEFERRABLE INITIALLY DEFERRED;
 alter table public.payments add constraint payments_idempotency_key UNIQUE (clinic_id, idempotency_key);
 alter table public.payments add constraint payments_idempotency_key_check CHECK (length(idempotency_key) >= 8 AND length(idempotency_key) <= 200);
 alter table public.payments add constraint payments_pkey PRIMARY KEY (id);
@@ -683,6 +687,7 @@ alter table public.payments add constraint payments_reference_check CHECK (refer
 alter table public.payments add constraint payments_refund_within_amount CHECK (refunded_minor >= 0 AND refunded_minor <= amount_minor);
 CREATE INDEX payments_clinic_received_idx ON public.payments USING btree (clinic_id, received_at);
 CREATE INDEX payments_invoice_idx ON public.payments USING btree (invoice_id);
+CREATE CONSTRAINT TRIGGER payments_email_receipt AFTER INSERT ON public.payments DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION private.enqueue_payment_receipt();
 CREATE TRIGGER payments_guard_ledger BEFORE DELETE OR UPDATE ON public.payments FOR EACH ROW EXECUTE FUNCTION private.guard_billing_ledger();
 alter table public.payments enable row level security;
 
@@ -848,6 +853,7 @@ alter table public.refunds add constraint refunds_amount_minor_check CHECK (amou
 alter table public.refunds add constraint refunds_clinic_id_credit_note_id_fkey FOREIGN KEY (clinic_id, credit_note_id) REFERENCES public.credit_notes(clinic_id, id);
 alter table public.refunds add constraint refunds_clinic_id_invoice_id_fkey FOREIGN KEY (clinic_id, invoice_id) REFERENCES public.invoices(clinic_id, id);
 alter table public.refunds add constraint refunds_clinic_id_payment_id_fkey FOREIGN KEY (clinic_id, payment_id) REFERENCES public.payments(clinic_id, id);
+alter table public.refunds add constraint refunds_email_notice TRIGGER DEFERRABLE INITIALLY DEFERRED;
 alter table public.refunds add constraint refunds_idempotency_key UNIQUE (clinic_id, idempotency_key);
 alter table public.refunds add constraint refunds_idempotency_key_check CHECK (length(idempotency_key) >= 8 AND length(idempotency_key) <= 200);
 alter table public.refunds add constraint refunds_pkey PRIMARY KEY (id);
@@ -858,6 +864,7 @@ alter table public.refunds add constraint refunds_reason_check CHECK (length(btr
 alter table public.refunds add constraint refunds_refunded_by_fkey FOREIGN KEY (refunded_by) REFERENCES public.users(id) ON DELETE SET NULL;
 CREATE INDEX refunds_clinic_refunded_idx ON public.refunds USING btree (clinic_id, refunded_at);
 CREATE INDEX refunds_payment_idx ON public.refunds USING btree (payment_id);
+CREATE CONSTRAINT TRIGGER refunds_email_notice AFTER INSERT ON public.refunds DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION private.enqueue_refund_notice();
 CREATE TRIGGER refunds_guard_ledger BEFORE DELETE OR UPDATE ON public.refunds FOR EACH ROW EXECUTE FUNCTION private.guard_billing_ledger();
 alter table public.refunds enable row level security;
 

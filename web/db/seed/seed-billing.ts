@@ -16,4 +16,12 @@ export async function seedBilling(db: Client, clinicId: string): Promise<void> {
      on conflict (clinic_id, name) do nothing`,
     [clinicId],
   );
+  // visit charges are invoiced at the default rate
+  await db.query(
+    `update public.clinic_billing_settings s
+        set default_tax_rate_id = coalesce(s.default_tax_rate_id,
+          (select r.id from public.tax_rates r where r.clinic_id = s.clinic_id and r.name = 'VAT 21%'))
+      where s.clinic_id = $1`,
+    [clinicId],
+  );
 }

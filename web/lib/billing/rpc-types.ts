@@ -38,6 +38,7 @@ declare module "@/lib/db/rpc" {
       };
       returns: InvoiceRow;
     };
+    create_invoice_from_visit: { args: { p_visit_id: string }; returns: InvoiceRow };
     save_invoice_draft: {
       args: { p_invoice_id: string; p_lines: string; p_notes?: string | null };
       returns: InvoiceRow;

@@ -22,6 +22,12 @@ export const updateBillingSettingsSchema = z.strictObject({
   legalName: optional(200),
   taxId: optional(40),
   legalAddress: optional(300),
+  // "" clears it; another clinic's or an unknown rate fails the foreign key (422 on this field)
+  defaultTaxRateId: z
+    .union([z.uuid("Not a valid id"), z.literal("")])
+    .transform((s) => (s === "" ? null : s))
+    .nullable()
+    .optional(),
 });
 export type UpdateBillingSettingsInput = z.input<typeof updateBillingSettingsSchema>;
 
@@ -37,7 +43,8 @@ export async function updateBillingSettings(
         set prices_include_tax = coalesce($2, s.prices_include_tax),
             legal_name = case when $3 then $4 else s.legal_name end,
             tax_id = case when $5 then $6 else s.tax_id end,
-            legal_address = case when $7 then $8 else s.legal_address end
+            legal_address = case when $7 then $8 else s.legal_address end,
+            default_tax_rate_id = case when $9 then $10::uuid else s.default_tax_rate_id end
       where s.clinic_id = $1
       returning ${billingSettingsColumns}`,
     [
@@ -49,6 +56,8 @@ export async function updateBillingSettings(
       d.taxId ?? null,
       d.legalAddress !== undefined,
       d.legalAddress ?? null,
+      d.defaultTaxRateId !== undefined,
+      d.defaultTaxRateId ?? null,
     ],
   );
   const row = rows[0];

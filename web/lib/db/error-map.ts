@@ -47,6 +47,11 @@ export const constraintCodes: Record<string, { code: string; message: string; fi
   vet_weekly_hours_clinic_id_vet_id_fkey: notOnTeam,
   vet_date_overrides_clinic_id_vet_id_fkey: notOnTeam,
   vet_time_off_clinic_id_vet_id_fkey: notOnTeam,
+  clinic_billing_settings_default_tax_rate_fkey: {
+    code: "INVALID_INPUT",
+    message: "That tax rate is not one of this clinic's.",
+    field: "defaultTaxRateId",
+  },
 };
 
 /** SQL error codes whose API answer differs from the plain VTnnn reading. */

@@ -1,7 +1,10 @@
 // Benchmark: invoice issuing throughput with 10 concurrent staff sessions (each issue takes the clinic's
 // counter row FOR UPDATE until it commits, so issues in one clinic run one at a time by design), beside a
 // plain single-row INSERT of a draft invoice over the same path in the same run; the same issuing spread
-// over 10 clinics (no shared counter); and applying a desk payment (the invoice row lock, no shared row).
+// over 10 clinics (no shared counter); applying a desk payment (the invoice row lock, no shared row); and
+// applying one Stripe webhook event in the database (payment_intent.succeeded through applyStripeWebhook, the
+// route's path after the signature check: event id recorded and effect applied in one transaction), first
+// delivery and a duplicate, with 10 deliveries in flight, beside the plain insert's p95.
 // Every call goes through the app's withUser (transaction, role authenticated, claims) like a request.
 // Starts its own throwaway PostgreSQL. Run: npm run bench billing
 // Sizes (environment): BENCH_INVOICES (600) invoices per measured path; BENCH_SESSIONS (10) sessions.
@@ -76,6 +79,7 @@ async function main() {
     const { createInvoice } = await import("../../lib/billing/create-invoice");
     const { issueInvoice } = await import("../../lib/billing/issue-invoice");
     const { recordPayment } = await import("../../lib/billing/record-payment");
+    const { applyStripeWebhook } = await import("../../lib/stripe/apply-stripe-webhook");
     const db = new Client({ connectionString: pg.url });
     // a failure below stops the server in `finally`; the connection's own error must not mask the first one
     db.on("error", () => undefined);
@@ -154,6 +158,52 @@ async function main() {
     );
     console.log(`record a payment, ${SESSIONS} sessions: ${pay.perSecond}/s, p50 ${pay.p50} ms, p95 ${pay.p95} ms`);
 
+    // webhook events: one processing PaymentIntent attempt per issued invoice, then its succeeded event
+    await db.query(
+      "insert into public.clinic_payment_accounts (clinic_id, stripe_account_id) values ($1, 'acct_bench') on conflict do nothing",
+      [one.id],
+    );
+    const attempts: { id: string; pi: string }[] = [];
+    for (let i = 0; i < INVOICES; i++) {
+      const pi = `pi_bench_${i}`;
+      const { rows } = await db.query<{ id: string }>(
+        `insert into public.payment_attempts (clinic_id, target_kind, target_id, attempt, idempotency_key,
+           stripe_account_id, amount_cents, currency, payment_intent_id, status)
+         values ($1, 'invoice', $2, 1, $3, 'acct_bench', 1000, 'EUR', $4, 'processing') returning id`,
+        [one.id, oneClinic[i], `bench-attempt-${i}`, pi],
+      );
+      attempts.push({ id: rows[0]!.id, pi });
+    }
+    const created = Math.floor(Date.now() / 1000);
+    const event = (i: number, id: string) =>
+      ({
+        id,
+        object: "event",
+        type: "payment_intent.succeeded",
+        account: "acct_bench",
+        created,
+        data: {
+          object: {
+            id: attempts[i]!.pi,
+            object: "payment_intent",
+            amount_received: 1000,
+            latest_charge: `ch_bench_${i}`,
+            metadata: { payment_attempt_id: attempts[i]!.id },
+          },
+        },
+      }) as unknown as Parameters<typeof applyStripeWebhook>[0];
+    const outcome = (want: string) => (got: string) => {
+      if (got !== want) throw new Error(`webhook outcome ${got}, expected ${want}`);
+    };
+    const hook = await measure(INVOICES, (i) =>
+      applyStripeWebhook(event(i, `evt_bench_${i}`)).then(outcome("applied")),
+    );
+    console.log(`apply a webhook event (payment_intent.succeeded): p50 ${hook.p50} ms, p95 ${hook.p95} ms`);
+    const replay = await measure(INVOICES, (i) =>
+      applyStripeWebhook(event(i, `evt_bench_${i}`)).then(outcome("duplicate")),
+    );
+    console.log(`the same event delivered again (duplicate): p50 ${replay.p50} ms, p95 ${replay.p95} ms`);
+
     // the floor again at the end: on a shared machine the load moves during a run, and the spread shows it
     const plainAfter = await measure(INVOICES, () => asSystem((q) => q.query(plainSql, [one.id, one.clientId])));
     console.log(
@@ -187,9 +237,15 @@ ${row("plain INSERT of a draft invoice row (system path, same pool, for scale)",
 ${row("issue_invoice, one clinic (shared counter)", issueOne, String(round1(issueOne.perSecond / plain.perSecond)))}
 ${row(`issue_invoice, ${SESSIONS} clinics (own counters)`, issueSpread, String(round1(issueSpread.perSecond / plain.perSecond)))}
 ${row("record_payment (invoice row lock)", pay, String(round1(pay.perSecond / plain.perSecond)))}
+${row("Stripe webhook payment_intent.succeeded, first delivery (event id + effect, one transaction)", hook, String(round1(hook.perSecond / plain.perSecond)))}
+${row("the same webhook event again (duplicate: nothing applied)", replay, String(round1(replay.perSecond / plain.perSecond)))}
 ${row("plain INSERT again, at the end of the run", plainAfter, String(round1(plainAfter.perSecond / plain.perSecond)))}
 
 Ratios are to the first plain-insert row; the last row shows how much the machine's load moved during the run.
+Applying one webhook event in the database took p95 ${hook.p95} ms against the plain insert's ${plain.p95} ms in the same
+run (${round1(hook.p95 / plain.p95)}x); a duplicate delivery ${replay.p95} ms (${round1(replay.p95 / plain.p95)}x). The webhook rows call
+\`applyStripeWebhook\` directly (the route's path after the signature check, which is CPU work in Node and not
+measured here); the invoice's payment sink is the interim attempt ledger in this run.
 After the run the shared series held ${check[0]?.n} numbers, the highest ${check[0]?.max}: no gap.`,
     );
   } finally {

@@ -5,19 +5,6 @@ CREATE OR REPLACE FUNCTION private.enqueue_invoice_issued(p_invoice public.invoi
  RETURNS uuid
  LANGUAGE sql
  SET search_path TO ''
-AS $function$
-  select private.enqueue_message(
-    p_invoice.clinic_id, cl.user_id, 'email', r.email, 'invoice.issued',
-    coalesce(cl.locale, u.locale, c.default_locale, 'en'),
-    jsonb_build_object('clinic_name', c.name, 'client_name', cl.full_name, 'number', p_invoice.number,
-      'total_minor', p_invoice.total_minor, 'currency', p_invoice.currency,
-      'path', '/' || c.slug || '/portal/invoices/' || p_invoice.id),
-    'invoice.issued:' || p_invoice.id)
-    from public.clinics c
-    join public.clients cl on cl.id = p_invoice.client_id
-    left join public.users u on u.id = cl.user_id
-    cross join lateral (select coalesce(cl.email::text, u.email::text) as email) r
-   where c.id = p_invoice.clinic_id and r.email is not null
-$function$;
+AS $function$ select private.enqueue_invoice_message(p_invoice.id, 'invoice.issued', null, 'invoice.issued:' || p_invoice.id) $function$;
 
-comment on function private.enqueue_invoice_issued(p_invoice public.invoices) is 'Outbox email to the client that their invoice was issued (number, total, portal link); none without an address.';
+comment on function private.enqueue_invoice_issued(p_invoice public.invoices) is 'Outbox email to the client that their invoice was issued (number, total, links to the portal invoice and its PDF, both behind sign-in); none without an address.';

@@ -7,7 +7,7 @@ import {
   bookingRequestDeclined,
 } from "./appointments";
 import { resetPassword, verifyEmail } from "./auth";
-import { invoiceIssued } from "./billing";
+import { invoiceIssued, paymentReceipt, refundIssued } from "./billing";
 import { clientAccountRelinked } from "./clients";
 import { paymentDisputeOpened } from "./payments";
 import { appointmentReminder } from "./reminders";
@@ -27,4 +27,6 @@ export const templates: Record<string, Template> = {
   "client.account_relinked": clientAccountRelinked,
   "payment.dispute_opened": paymentDisputeOpened,
   "invoice.issued": invoiceIssued,
+  "payment.receipt": paymentReceipt,
+  "refund.issued": refundIssued,
 };

@@ -29,6 +29,15 @@ export default async function MyInvoicePage({ params }: { params: Promise<{ clin
       <Link href={`/${access.clinic.slug}/portal/invoices`} className="text-sm text-brand-700 underline">
         {t("portal.back")}
       </Link>
+      <p>
+        <a
+          className="font-medium text-brand-700 underline"
+          href={`/${access.clinic.slug}/portal/invoices/${detail.invoice.id}/pdf`}
+          download
+        >
+          {t("invoice.downloadPdf")}
+        </a>
+      </p>
       <InvoiceDocument detail={detail} locale={locale} timeZone={access.clinic.timeZone} />
     </div>
   );

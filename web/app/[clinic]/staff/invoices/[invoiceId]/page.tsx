@@ -2,7 +2,7 @@
 // document with the payment form, refunds per payment and (owners, admins) voiding.
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ButtonLink } from "@/app/_components/button";
+import { ButtonLink, buttonClass } from "@/app/_components/button";
 import { InvoiceDocument } from "@/app/_components/invoice-document";
 import { getInvoice } from "@/lib/billing/get-invoice";
 import { listTaxRates } from "@/lib/billing/list-tax-rates";
@@ -49,9 +49,14 @@ export default async function StaffInvoicePage({ params }: Props) {
           {t("invoice.back")}
         </Link>
         {inv.status !== "draft" ? (
-          <ButtonLink variant="secondary" href={`${base}/${inv.id}/print`}>
-            {t("invoice.print")}
-          </ButtonLink>
+          <div className="flex flex-wrap gap-2">
+            <ButtonLink variant="secondary" href={`${base}/${inv.id}/print`}>
+              {t("invoice.print")}
+            </ButtonLink>
+            <a className={buttonClass("secondary")} href={`${base}/${inv.id}/pdf`} download>
+              {t("invoice.downloadPdf")}
+            </a>
+          </div>
         ) : null}
       </div>
       {inv.status === "draft" ? (

@@ -3,14 +3,19 @@
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
 import { FormError, FormNotice } from "@/app/_components/form-error";
-import { CheckboxField } from "@/app/_components/inputs";
+import { CheckboxField, SelectField } from "@/app/_components/inputs";
 import type { BillingSettings } from "@/lib/billing/billing-settings";
 import type { TaxRate } from "@/lib/billing/tax-rates";
 import { translator, type Locale } from "@/lib/i18n";
 import { billingMessages } from "@/lib/i18n/messages/billing";
 import { useSave } from "../../_components/use-save";
 
-export function BillingSettingsForm(props: { locale: Locale; clinicSlug: string; settings: BillingSettings }) {
+export function BillingSettingsForm(props: {
+  locale: Locale;
+  clinicSlug: string;
+  settings: BillingSettings;
+  rates: TaxRate[];
+}) {
   const t = translator(props.locale, billingMessages);
   const { pending, error, fields, saved, save } = useSave(props.locale);
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
@@ -21,6 +26,7 @@ export function BillingSettingsForm(props: { locale: Locale; clinicSlug: string;
       taxId: String(form.get("taxId") ?? ""),
       legalAddress: String(form.get("legalAddress") ?? ""),
       pricesIncludeTax: form.get("pricesIncludeTax") === "on",
+      defaultTaxRateId: String(form.get("defaultTaxRateId") ?? ""),
     });
   }
   const s = props.settings;
@@ -61,6 +67,18 @@ export function BillingSettingsForm(props: { locale: Locale; clinicSlug: string;
         label={t("settings.pricesIncludeTax")}
         name="pricesIncludeTax"
         defaultChecked={s.pricesIncludeTax}
+      />
+      <SelectField
+        label={t("settings.defaultTaxRate")}
+        name="defaultTaxRateId"
+        defaultValue={s.defaultTaxRateId ?? ""}
+        error={fields.defaultTaxRateId}
+        options={[
+          { value: "", label: t("settings.noDefault") },
+          ...props.rates
+            .filter((r) => !r.archived || r.id === s.defaultTaxRateId)
+            .map((r) => ({ value: r.id, label: r.name })),
+        ]}
       />
       <Button type="submit" pending={pending}>
         {t("settings.save")}

@@ -26,7 +26,7 @@ export default async function BillingSettingsPage({ params }: { params: Promise<
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-semibold">{t("settings.title")}</h1>
-      <BillingSettingsForm locale={locale} clinicSlug={access.clinic.slug} settings={settings} />
+      <BillingSettingsForm locale={locale} clinicSlug={access.clinic.slug} settings={settings} rates={rates} />
       <TaxRatesEditor locale={locale} clinicSlug={access.clinic.slug} rates={rates} />
     </div>
   );

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HeadedSection } from "@/app/_components/headed-section";
+import { findVisitInvoice } from "@/lib/billing/find-visit-invoice";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { can, requireCan } from "@/lib/clinics/permissions";
 import { withUser } from "@/lib/db/context";
@@ -14,6 +15,7 @@ import { visitMessages } from "@/lib/i18n/messages/visits";
 import { listServices } from "@/lib/schedules/list-services";
 import { getVisit } from "@/lib/visits/get-visit";
 import { AddendumForm } from "./_components/addendum-form";
+import { CreateInvoiceButton } from "./_components/create-invoice-button";
 import { FinalizeButton } from "./_components/finalize-button";
 import { VisitCharges } from "./_components/visit-charges";
 import { VisitForm } from "./_components/visit-form";
@@ -35,12 +37,13 @@ export default async function VisitPage(props: Props) {
   const data = await withUser(user, async (db) => ({
     detail: await getVisit(db, { clinicId, visitId }),
     services: await listServices(db, clinicId),
+    invoice: can(access, "billing.use") ? await findVisitInvoice(db, { clinicId, visitId }) : null,
   })).catch((err: unknown) => {
     if (isAppError(err) && (err.code === "NOT_FOUND" || err.code === "INVALID_INPUT")) return null;
     throw err;
   });
   if (!data) notFound();
-  const { detail, services } = data;
+  const { detail, services, invoice } = data;
   const { visit } = detail;
   const t = translator(locale, visitMessages);
   const timeZone = access.clinic.timeZone;
@@ -88,6 +91,18 @@ export default async function VisitPage(props: Props) {
         />
       </HeadedSection>
       {open && writer ? <FinalizeButton locale={locale} url={url} /> : null}
+      {!open && invoice ? (
+        <Link
+          href={`/${access.clinic.slug}/staff/invoices/${invoice.id}`}
+          className="inline-block font-medium text-brand-700 underline"
+          data-testid="visit-invoice"
+        >
+          {invoice.number ? t("visit.invoice", { number: invoice.number }) : t("visit.invoiceDraft")}
+        </Link>
+      ) : null}
+      {!open && !invoice && can(access, "billing.use") && detail.charges.length > 0 ? (
+        <CreateInvoiceButton locale={locale} url={url} invoicesPath={`/${access.clinic.slug}/staff/invoices`} />
+      ) : null}
       {!open && detail.notes ? (
         <HeadedSection id="visit-addenda" title={t("visit.addenda")} className={section}>
           {detail.addenda.length === 0 ? (
