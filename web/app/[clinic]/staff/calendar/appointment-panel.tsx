@@ -19,15 +19,20 @@ export function AppointmentPanel(props: {
   const t = translator(locale, appointmentMessages);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [a.id]);
+  // Escape closes it wherever focus is (an action that finishes may remove the focused button)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") onClose();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [onClose]);
   const dead = a.status === "cancelled" || a.status === "no_show";
   return (
     <aside
       role="dialog"
       aria-labelledby="appointment-panel-title"
       data-testid="appointment-panel"
-      onKeyDown={(e) => {
-        if (e.key === "Escape") onClose();
-      }}
       className="fixed inset-x-0 bottom-0 z-50 max-h-[70vh] space-y-3 overflow-y-auto rounded-t-2xl border border-slate-200 bg-white p-4 shadow-2xl md:inset-x-auto md:top-0 md:right-0 md:bottom-0 md:max-h-none md:w-96 md:rounded-none print:hidden"
     >
       <div className="flex items-start justify-between gap-2">

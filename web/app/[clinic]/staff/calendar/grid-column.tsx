@@ -131,7 +131,13 @@ export function GridColumn(p: ColumnProps) {
             data-testid="calendar-appointment"
             data-appointment-id={a.id}
             draggable={a.status === "requested" || a.status === "confirmed"}
-            aria-label={t("cal.block", { time: span, pet: a.petName, client: a.clientName, status })}
+            aria-label={t("cal.block", {
+              time: span,
+              pet: a.petName,
+              client: a.clientName,
+              status,
+              service: a.serviceName,
+            })}
             onDragStart={(e) => {
               e.dataTransfer.effectAllowed = "move";
               e.dataTransfer.setData("text/plain", a.id);
@@ -149,8 +155,9 @@ export function GridColumn(p: ColumnProps) {
               width: `calc(${100 / n}% - 4px)`,
             }}
           >
-            <span className="font-semibold">{span}</span> <span className="font-medium">{a.petName}</span> ·{" "}
-            {a.clientName} <span className="block font-semibold uppercase tracking-wide">{status}</span>
+            {/* spaces between the parts, so the visible text reads as the accessible name does */}
+            <span className="font-semibold">{span}</span>, <span className="font-medium">{a.petName}</span>,{" "}
+            {a.clientName}, <span className="block font-semibold">{status}</span>{" "}
             <span className="block truncate">{a.serviceName}</span>
           </button>
         );

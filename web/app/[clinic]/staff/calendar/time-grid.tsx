@@ -117,7 +117,13 @@ export function TimeGrid({ calendar, locale, clinicSlug, timeZone, nowIso }: Pro
       router.refresh();
     } else {
       setPlaced(null);
-      setNotice({ text: t("cal.moveRefused", { reason: r.error.message }), error: true });
+      const reason =
+        r.error.code === "SLOT_TAKEN"
+          ? t("cal.notFree", { vet: target.vetName })
+          : r.error.code === "PET_BUSY"
+            ? t("book.petBusy", { pet: a.petName })
+            : r.error.message;
+      setNotice({ text: t("cal.moveRefused", { reason }), error: true });
     }
   }
 
@@ -209,7 +215,13 @@ export function TimeGrid({ calendar, locale, clinicSlug, timeZone, nowIso }: Pro
       >
         {notice?.text}
       </div>
-      <div ref={scroller} className="max-h-[75vh] overflow-auto rounded-xl border border-slate-200 bg-white">
+      <div
+        ref={scroller}
+        tabIndex={0}
+        role="group"
+        aria-label={t("cal.grid")}
+        className="max-h-[75vh] overflow-auto rounded-xl border border-slate-200 bg-white"
+      >
         <div className="flex min-w-full">
           <div className="sticky left-0 z-30 w-14 shrink-0 bg-white" aria-hidden="true">
             <div className="sticky top-0 z-30 h-16 border-b border-slate-200 bg-white" />
