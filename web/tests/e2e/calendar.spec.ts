@@ -45,6 +45,7 @@ async function desk(): Promise<Desk> {
 async function openDay(page: Page, date: string) {
   await page.goto(`/demo/staff/calendar?date=${date}`);
   await expect(page.getByRole("heading", { name: "Calendar", level: 1 })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Time grid" })).toHaveAttribute("data-ready", "true");
 }
 const column = (page: Page, vet: string) => page.getByRole("region", { name: vet });
 const block = (page: Page, vet: string, pet: string) =>

@@ -107,13 +107,16 @@ test("a calendar move into the vet's break snaps back with the reason in Spanish
   const page = await ctx.newPage();
   await inSpanish(page, "reception@demo.vete.test", async () => {
     await page.goto(`/demo/staff/calendar?date=${day}`);
+    await expect(page.getByRole("group", { name: "Cuadrícula horaria" })).toHaveAttribute("data-ready", "true");
     const column = page.getByRole("region", { name: "Dr. Victor Vet" });
     const milo = column.getByTestId("calendar-appointment").filter({ hasText: "Milo" });
     await expect(milo).toHaveAccessibleName("10:00–10:30, Milo, Carla Client, Confirmada, Consultation");
-    await milo.dragTo(column.locator('[data-time="13:30"]'), {
-      sourcePosition: { x: 12, y: 4 },
-      targetPosition: { x: 12, y: 4 },
-    });
+    // the keyboard move takes the same path as a drag: M, fourteen quarters down to 13:30, Enter
+    await milo.focus();
+    await page.keyboard.press("m");
+    for (let i = 0; i < 14; i++) await page.keyboard.press("ArrowDown");
+    await expect(page.getByTestId("calendar-notice")).toContainText("Moviendo a Milo a las 13:30, Dr. Victor Vet.");
+    await page.keyboard.press("Enter");
     await expect(page.getByTestId("calendar-notice")).toHaveText(
       "No se movió: Dr. Victor Vet no está libre a esa hora (otra cita, un descanso o fuera de su horario).",
     );

@@ -85,7 +85,10 @@ export function TimeGrid({ calendar, locale, clinicSlug, timeZone, nowIso }: Pro
     return Math.max(0, (first - grid.start.getTime()) / 60_000 - 30);
   }, [calendar.columns, grids]);
   useEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = firstHour * PX_PER_MINUTE;
+    if (!scroller.current) return;
+    scroller.current.scrollTop = firstHour * PX_PER_MINUTE;
+    // hydrated: drag and keyboard handlers are attached (tests wait for this before dragging)
+    scroller.current.dataset.ready = "true";
   }, [firstHour]);
 
   const colOf = (a: CalendarAppointment) =>
