@@ -109,22 +109,26 @@ test("the receptionist sees a booked appointment on the calendar and checks the 
   await staff.getByRole("link", { name: "Calendar" }).click();
   await expect(staff.getByRole("heading", { name: "Calendar" })).toBeVisible();
   await staff.goto(`/demo/staff/calendar?date=${slotDay}`);
+  // a phone shows one vet at a time
+  await staff.getByLabel("Vet shown").selectOption({ label: "Dr. Victor Vet" });
   const column = staff.getByRole("region", { name: "Dr. Victor Vet" });
   // who works when, from the same working time as the slot logic
   await expect(column.getByTestId("vet-hours")).toHaveText("09:00–13:00 · 15:00–19:00");
   const card = column.getByTestId("calendar-appointment").filter({ hasText: "Milo" });
   await expect(card).toContainText("Carla Client");
   await expect(card).toContainText("Confirmed");
-  await card.getByRole("button", { name: "Check in" }).click();
+  await card.click();
+  await staff.getByRole("dialog", { name: "Milo · Carla Client" }).getByRole("button", { name: "Check in" }).click();
   await expect(card).toContainText("Checked in");
 
   await staff.goto(`/demo/staff/calendar?date=${onOrAfter(slotDay, 7)}`);
   await expect(staff.getByRole("region", { name: "Dr. Sofia Salud" }).getByTestId("vet-hours")).toHaveText(
     "Not working this day.",
   );
-  await staff.goto(`/demo/staff/calendar?date=${slotDay}&view=week`);
+  await staff.goto(`/demo/staff/calendar?date=${slotDay}&view=week&vet=${vetId}`);
+  await expect(staff.getByTestId("calendar-range")).toContainText("Week of Dr. Victor Vet");
   await expect(staff.getByTestId("calendar-appointment").filter({ hasText: "Milo" }).first()).toContainText(
-    "Dr. Victor Vet",
+    "Checked in",
   );
   await ctx.close();
   await client.dispose();

@@ -1,8 +1,9 @@
 // Staff forms that share the browser JSON client and submit hook, used in Spanish: a service with a price
 // typed the Spanish way (field errors first), and a booking made by the receptionist for a client (client
-// and pet lookups, free times, confirm).
+// and pet lookups, free times, confirm), and a refused move on the calendar explained in Spanish.
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./support";
+import { apiSignedInAs, demoConsultation, signIn } from "./support";
+import { anchorDay, localTimeAt, utcOffsetMinutes } from "../helpers/dates";
 
 /** Signs in and switches to Spanish as a person does; the choice is saved on the account, so `run` is followed
  * by switching back, pass or fail, for the specs that expect the demo users in English. */
@@ -84,4 +85,47 @@ test("the receptionist books for a client in Spanish: finds the client, picks th
     );
   });
   await ctx.close();
+});
+
+test("a calendar move into the vet's break snaps back with the reason in Spanish", async ({ browser }) => {
+  const desk = await apiSignedInAs("reception@demo.vete.test");
+  const { serviceId, vetId } = await demoConsultation(desk);
+  const clients = (await (await desk.get("/api/clinics/demo/clients?q=Carla")).json()) as { items: { id: string }[] };
+  const clientId = clients.items[0]?.id ?? "";
+  const pets = (await (await desk.get(`/api/clinics/demo/pets?clientId=${clientId}`)).json()) as {
+    items: { id: string; name: string }[];
+  };
+  const day = anchorDay(5, 5, "Europe/Madrid");
+  const offset = utcOffsetMinutes("Europe/Madrid", localTimeAt(day, "12:00", 0));
+  const booked = await desk.post("/api/clinics/demo/appointments", {
+    data: {
+      clientId,
+      petId: pets.items.find((p) => p.name === "Milo")?.id,
+      serviceId,
+      vetId: vetId("Dr. Victor Vet"),
+      startsAt: localTimeAt(day, "10:00", offset).toISOString(),
+    },
+  });
+  expect(booked.status()).toBe(201);
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await inSpanish(page, "reception@demo.vete.test", async () => {
+    await page.goto(`/demo/staff/calendar?date=${day}`);
+    await expect(page.getByRole("group", { name: "Cuadrícula horaria" })).toHaveAttribute("data-ready", "true");
+    const column = page.getByRole("region", { name: "Dr. Victor Vet" });
+    const milo = column.getByTestId("calendar-appointment").filter({ hasText: "Milo" });
+    await expect(milo).toHaveAccessibleName("10:00–10:30, Milo, Carla Client, Confirmada, Consultation");
+    // the keyboard move takes the same path as a drag: M, fourteen quarters down to 13:30, Enter
+    await milo.focus();
+    await page.keyboard.press("m");
+    for (let i = 0; i < 14; i++) await page.keyboard.press("ArrowDown");
+    await expect(page.getByTestId("calendar-notice")).toContainText("Moviendo a Milo a las 13:30, Dr. Victor Vet.");
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("calendar-notice")).toHaveText(
+      "No se movió: Dr. Victor Vet no está libre a esa hora (otra cita, un descanso o fuera de su horario).",
+    );
+    await expect(milo).toHaveAccessibleName("10:00–10:30, Milo, Carla Client, Confirmada, Consultation");
+  });
+  await ctx.close();
+  await desk.dispose();
 });

@@ -46,11 +46,13 @@ test("the vet checks in, writes and finalizes a visit, adds an addendum; the own
   const vet = await ctx.newPage();
   await signIn(vet, "vet@demo.vete.test", "/demo/staff");
   await vet.goto(`/demo/staff/calendar?date=${day}`);
+  await vet.getByLabel("Vet shown").selectOption({ label: "Dr. Victor Vet" });
   const card = vet
     .getByRole("region", { name: "Dr. Victor Vet" })
     .getByTestId("calendar-appointment")
     .filter({ hasText: petName });
-  await card.getByRole("button", { name: "Start visit" }).click();
+  await card.click();
+  await vet.getByRole("dialog").getByRole("button", { name: "Start visit" }).click();
   await vet.waitForURL(/\/demo\/staff\/visits\/[0-9a-f-]{36}$/);
   const visitPath = new URL(vet.url()).pathname;
   await expect(vet.getByRole("heading", { level: 1 })).toHaveText(`Visit for ${petName}`);
