@@ -17,6 +17,7 @@ import { POST as refundPost } from "@/app/api/clinics/[clinic]/payments/[payment
 import { POST as webhookPost } from "@/app/api/webhooks/stripe/route";
 import type { Invoice } from "@/lib/billing/invoice-record";
 import { recordPayment } from "@/lib/billing/record-payment";
+import { refundPayment } from "@/lib/billing/refund-payment";
 import { getMyPaymentStatus } from "@/lib/billing/get-my-payment-status";
 import { withUser } from "@/lib/db/context";
 import { closePool } from "@/lib/db/pool";
@@ -32,6 +33,7 @@ import {
   type TestClinic,
   type TestUser,
 } from "../helpers/factories";
+import { errorOf } from "../helpers/rejections";
 import { call, signedIn } from "../helpers/route-calls";
 import {
   configureStripeForStandIn,
@@ -385,6 +387,18 @@ describe("refunds of online payments by staff", () => {
     const tooMuch = await refund(online.payment.id, 9999, `too-much-${online.inv.id}`);
     expect(tooMuch.status).toBe(409);
     expect(refundsAtStripe(String(online.pi.id))).toHaveLength(0);
+    // the desk path (recording only) refuses an online payment in SQL, whoever calls it
+    const desk = await errorOf(
+      withUser(admin, (db) =>
+        refundPayment(db, online.payment.id, {
+          amountMinor: 500,
+          reason: "Handed back",
+          idempotencyKey: `desk-refund-${online.inv.id}`,
+        }),
+      ),
+    );
+    expect(desk.code).toBe("REFUND_THROUGH_PROVIDER");
+    expect(await refundsOf(online.inv.id)).toEqual([]);
   });
 });
 
