@@ -7,10 +7,12 @@ const baseURL = `http://localhost:${port}`;
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 const sharedLanguage = /staff-forms\.spec\.ts$/;
+// Connects the demo clinic to (the stand-in for) Stripe, which turns on Pay now for every demo invoice: after the rest.
+const demoCardPayments = /payments\.spec\.ts$/;
 
 // The Stripe stand-in (web/tests/helpers/stripe-stand-in.ts) runs beside the app on a fixed port next to it and
 // sends signed events to the app's webhook. The app gets test keys pointing at it: card payments are on for
-// every spec, but a clinic takes them only after its (stand-in) onboarding, which only payments.spec.ts does.
+// every spec, but a clinic takes them only after its (stand-in) onboarding, which only payments.spec.ts does (in its own project, after the rest).
 const stripePort = Number(process.env.E2E_STRIPE_PORT ?? port + 5);
 const stripeUrl = `http://127.0.0.1:${stripePort}`;
 
@@ -40,7 +42,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: [/\.phone\.spec\.ts$/, sharedLanguage] },
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"] },
+      testIgnore: [/\.phone\.spec\.ts$/, sharedLanguage, demoCardPayments],
+    },
     // The client's flows on a phone-sized screen with touch (Chromium's Pixel 7 profile).
     { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /\.phone\.spec\.ts$/ },
     // Specs that switch a shared demo account's saved language run alone, after the rest: another spec signed
@@ -49,6 +55,12 @@ export default defineConfig({
       name: "shared-account-language",
       use: { ...devices["Desktop Chrome"] },
       testMatch: sharedLanguage,
+      dependencies: ["desktop", "phone"],
+    },
+    {
+      name: "demo-card-payments",
+      use: { ...devices["Desktop Chrome"] },
+      testMatch: demoCardPayments,
       dependencies: ["desktop", "phone"],
     },
   ],
