@@ -7,12 +7,14 @@ const baseURL = `http://localhost:${port}`;
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 const sharedLanguage = /staff-forms\.spec\.ts$/;
-// Connects the demo clinic to (the stand-in for) Stripe, which turns on Pay now for every demo invoice: after the rest.
+// Connects the demo clinic to (the stand-in for) Stripe, which turns on Pay now for every demo invoice:
+// after the rest.
 const demoCardPayments = /payments\.spec\.ts$/;
 
 // The Stripe stand-in (web/tests/helpers/stripe-stand-in.ts) runs beside the app on a fixed port next to it and
 // sends signed events to the app's webhook. The app gets test keys pointing at it: card payments are on for
-// every spec, but a clinic takes them only after its (stand-in) onboarding, which only payments.spec.ts does (in its own project, after the rest).
+// every spec, but a clinic takes them only after its (stand-in) onboarding, which only payments.spec.ts does
+// (in its own project, after the rest).
 const stripePort = Number(process.env.E2E_STRIPE_PORT ?? port + 5);
 const stripeUrl = `http://127.0.0.1:${stripePort}`;
 
