@@ -634,7 +634,11 @@ create table public.payment_attempts (
   disputed_at timestamp with time zone,
   succeeded_at timestamp with time zone,
   created_at timestamp with time zone default now() not null,
-  updated_at timestamp with time zone default now() not null
+  updated_at timestamp with time zone default now() not null,
+  refused_cents bigint default 0 not null,
+  refused_reason text,
+  refused_refund_id text,
+  refused_refunded_at timestamp with time zone
 );
 alter table public.payment_attempts add constraint payment_attempts_amount_cents_check CHECK (amount_cents > 0);
 alter table public.payment_attempts add constraint payment_attempts_amount_received_cents_check CHECK (amount_received_cents >= 0);
@@ -649,10 +653,12 @@ alter table public.payment_attempts add constraint payment_attempts_payment_inte
 alter table public.payment_attempts add constraint payment_attempts_pkey PRIMARY KEY (id);
 alter table public.payment_attempts add constraint payment_attempts_refund_applied_cents_check CHECK (refund_applied_cents >= 0);
 alter table public.payment_attempts add constraint payment_attempts_refunded_cents_check CHECK (refunded_cents >= 0);
+alter table public.payment_attempts add constraint payment_attempts_refused_cents_check CHECK (refused_cents >= 0);
 alter table public.payment_attempts add constraint payment_attempts_status_check CHECK (status = ANY (ARRAY['creating'::text, 'requires_payment_method'::text, 'requires_action'::text, 'processing'::text, 'succeeded'::text, 'failed'::text, 'canceled'::text]));
 alter table public.payment_attempts add constraint payment_attempts_target_kind_check CHECK (target_kind = ANY (ARRAY['invoice'::text, 'order'::text, 'subscription'::text]));
 CREATE INDEX payment_attempts_charge_idx ON public.payment_attempts USING btree (latest_charge_id) WHERE (latest_charge_id IS NOT NULL);
 CREATE INDEX payment_attempts_clinic_idx ON public.payment_attempts USING btree (clinic_id, created_at DESC);
+CREATE INDEX payment_attempts_refused_idx ON public.payment_attempts USING btree (payment_intent_id) WHERE ((refused_cents > 0) AND (refused_refund_id IS NULL));
 CREATE TRIGGER payment_attempts_touch BEFORE UPDATE ON public.payment_attempts FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 alter table public.payment_attempts enable row level security;
 

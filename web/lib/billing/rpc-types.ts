@@ -59,6 +59,16 @@ declare module "@/lib/db/rpc" {
       args: { p_payment_id: string; p_amount_minor: number; p_reason: string; p_idempotency_key: string };
       returns: RefundRow;
     };
+    prepare_online_refund: {
+      args: { p_payment_id: string; p_amount_minor: number };
+      returns: {
+        clinic_id: string;
+        invoice_id: string;
+        payment_intent_id: string | null;
+        stripe_account_id: string | null;
+        refunded_by: string | null;
+      };
+    };
     invoice_tax_breakdown: { args: { p_invoice_id: string }; returns: TaxBreakdownRow };
     daily_takings: { args: { p_clinic_id: string; p_day?: string | null }; returns: TakingsRow };
   }

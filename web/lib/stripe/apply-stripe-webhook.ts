@@ -8,6 +8,9 @@ import { AppError } from "@/lib/errors";
 import { getStripe } from "./client";
 import { stripeEventHandlers } from "./events";
 import { recordStripeEvent } from "./queries";
+import { refundRefusedPayment } from "./refund-refused-payment";
+// wires the invoice's payment sink before the first event is applied
+import "@/lib/billing/invoice-payment-sink";
 
 export type WebhookOutcome = "applied" | "duplicate" | "ignored";
 
@@ -29,7 +32,7 @@ export async function applyStripeWebhook(event: Stripe.Event): Promise<WebhookOu
     console.info("[stripe] event type not handled, acknowledged", event.type, event.id);
     return "ignored";
   }
-  return asSystem(async (db) => {
+  const outcome = await asSystem(async (db): Promise<WebhookOutcome> => {
     const fresh = await recordStripeEvent(db, {
       id: event.id,
       type: event.type,
@@ -40,4 +43,10 @@ export async function applyStripeWebhook(event: Stripe.Event): Promise<WebhookOu
     await handler(db, event);
     return "applied";
   });
+  // After the commit, also for a duplicate: a payment its target refused goes back through Stripe. A failure
+  // here answers 5xx, and Stripe's next delivery of the event (a duplicate by then) tries again.
+  if (event.type === "payment_intent.succeeded") {
+    await refundRefusedPayment((event.data.object as Stripe.PaymentIntent).id);
+  }
+  return outcome;
 }

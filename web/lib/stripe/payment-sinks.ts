@@ -1,8 +1,8 @@
 // Where a confirmed online payment (or refund) goes, per target kind. The webhook handlers call these inside
 // the transaction that records the Stripe event, exactly once per payment and once per refunded cent.
-// Until the billing, store and subscription modules wire their own (the invoice sink will call the billing
-// SQL function that applies a payment to an invoice under its lock), every kind uses the interim ledger
-// below, which only counts what was handed on, on the payment attempt itself.
+// Billing wires the invoice sink (web/lib/billing/invoice-payment-sink.ts, imported by the webhook); until the
+// store and subscription modules wire theirs, those kinds use the interim ledger below, which only counts what
+// was handed on, on the payment attempt itself.
 import "server-only";
 import type { Db } from "@/lib/db/types";
 import type { PaymentTarget, TargetKind } from "./payment-targets";
@@ -20,6 +20,10 @@ export interface OnlinePayment {
 export interface OnlineRefund extends OnlinePayment {
   /** The charge id (ch_...) the refund came from, when Stripe names it. */
   chargeId: string | null;
+  /** Stripe's cumulative refunded amount on the charge after this refund (amountCents is the growth). */
+  refundedTotalCents: number;
+  /** The refund's id (re_...) when the event names exactly the refund behind the growth, else null. */
+  refundId: string | null;
 }
 
 export interface PaymentSink {

@@ -13,6 +13,7 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import Stripe from "stripe";
 
 type Json = Record<string, unknown>;
 
@@ -124,7 +125,14 @@ function intParam(params: Json, name: string): number {
   return n;
 }
 
-export async function startStripeStandIn(): Promise<StripeStandIn> {
+export interface StandInOptions {
+  /** Send signed events to this endpoint after the work, as Stripe does (e2e); tests deliver their own otherwise. */
+  webhook?: { url: string; secret: string };
+  /** Fixed port (e2e); a free one by default. */
+  port?: number;
+}
+
+export async function startStripeStandIn(opts: StandInOptions = {}): Promise<StripeStandIn> {
   const requests: StripeRequest[] = [];
   const paymentIntents = new Map<string, Json>();
   const charges = new Map<string, Json>();
@@ -134,6 +142,25 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
   const idempotency = new Map<string, Stored>();
   let faults: (Fault & { left: number })[] = [];
   const hanging = new Set<http.ServerResponse>();
+
+  // Events go out after the response, like Stripe's, signed with the SDK's own test helper.
+  const notify = (type: string, object: Json, account: string | null) => {
+    const hook = opts.webhook;
+    if (!hook) return;
+    const payload = JSON.stringify(stripeEvent(type, object, { account }));
+    const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: hook.secret });
+    setTimeout(() => {
+      fetch(hook.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "stripe-signature": signature },
+        body: payload,
+      })
+        .then((res) => {
+          if (!res.ok) console.error(`[stripe stand-in] ${type} answered ${res.status}`);
+        })
+        .catch((err: unknown) => console.error(`[stripe stand-in] ${type} not delivered`, err));
+    }, 50);
+  };
 
   const owned = (map: Map<string, Json>, kind: string, id: string, account: string | null): Json => {
     const obj = map.get(id);
@@ -254,7 +281,12 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
       return owned(paymentIntents, "payment_intent", m[1]!, account);
     }
     if ((m = path.match(/^\/v1\/payment_intents\/([^/]+)\/confirm$/)) && method === "POST") {
-      return confirm(owned(paymentIntents, "payment_intent", m[1]!, account), params, account);
+      const pi = confirm(owned(paymentIntents, "payment_intent", m[1]!, account), params, account);
+      if (pi.status === "succeeded") notify("payment_intent.succeeded", pi, account);
+      return pi;
+    }
+    if ((m = path.match(/^\/v1\/charges\/([^/]+)$/)) && method === "GET") {
+      return owned(charges, "charge", m[1]!, account);
     }
     if ((m = path.match(/^\/v1\/payment_intents\/([^/]+)\/cancel$/)) && method === "POST") {
       const pi = owned(paymentIntents, "payment_intent", m[1]!, account);
@@ -286,6 +318,17 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
       } else
         throw invalid("One of the following params should be provided for this request: payment_intent or charge.");
       const left = Number(charge.amount) - Number(charge.amount_refunded);
+      if (left === 0) {
+        throw new StripeApiError(
+          400,
+          {
+            type: "invalid_request_error",
+            code: "charge_already_refunded",
+            message: `Charge ${String(charge.id)} has already been refunded.`,
+          },
+          true,
+        );
+      }
       const amount = params.amount === undefined ? left : intParam(params, "amount");
       if (amount <= 0 || amount > left) {
         throw invalid(
@@ -310,6 +353,7 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
         _account: account,
       };
       refunds.set(refund.id as string, refund);
+      notify("charge.refunded", charge, account);
       return refund;
     }
     if (method === "POST" && path === "/v1/accounts") {
@@ -403,6 +447,13 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
         });
         res.end(JSON.stringify(body));
       };
+      // the test driver's own endpoints (e2e): not Stripe's, no key needed
+      if (path === "/_stand-in/health") return send(200, { ok: true });
+      if (path === "/_stand-in/complete-onboarding" && method === "POST") {
+        const done = [...accounts.values()].filter((a) => a.charges_enabled !== true).map((a) => String(a.id));
+        for (const id of done) standIn.completeOnboarding(id);
+        return send(200, { accounts: done });
+      }
       if (!/^Bearer (sk|rk)_/.test(req.headers.authorization ?? "")) {
         return send(401, { error: { type: "invalid_request_error", message: "Invalid API Key provided." } });
       }
@@ -457,9 +508,9 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
       send(status, body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  const standIn: StripeStandIn = {
     url: `http://127.0.0.1:${port}`,
     requests,
     paymentIntents,
@@ -472,6 +523,7 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
       const acct = accounts.get(accountId);
       if (!acct) throw new Error(`no account ${accountId}`);
       Object.assign(acct, { charges_enabled: true, payouts_enabled: true, details_submitted: true });
+      notify("account.updated", acct, accountId);
       return visible(acct);
     },
     reset: () => {
@@ -486,6 +538,7 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
         server.close(() => resolve());
       }),
   };
+  return standIn;
 }
 
 /** A webhook event as Stripe sends it, around a copy of an object (a PaymentIntent, a charge, an account...). */

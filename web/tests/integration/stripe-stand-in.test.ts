@@ -132,7 +132,7 @@ describe("Stripe stand-in (through the real SDK)", () => {
     expect(standIn.charges.size).toBe(1);
   });
 
-  it("refunds part, then the rest, of a charge, and refuses more than was charged", async () => {
+  it("refunds part, then the rest, of a charge, and refuses more than is left (charge_already_refunded once all is back)", async () => {
     const pi = await stripe.paymentIntents.create(
       { ...params, confirm: true, payment_method: "pm_card_visa" },
       { stripeAccount: acct },
@@ -140,13 +140,18 @@ describe("Stripe stand-in (through the real SDK)", () => {
     const first = await stripe.refunds.create({ payment_intent: pi.id, amount: 1000 }, { stripeAccount: acct });
     expect(first).toMatchObject({ object: "refund", amount: 1000, status: "succeeded", payment_intent: pi.id });
     expect(first.id).toMatch(/^re_/);
+    const tooMuch = await stripe.refunds
+      .create({ payment_intent: pi.id, amount: 4000 }, { stripeAccount: acct })
+      .catch((e) => e);
+    expect(tooMuch).toMatchObject({ code: "amount_too_large", statusCode: 400 });
     const rest = await stripe.refunds.create({ payment_intent: pi.id }, { stripeAccount: acct });
     expect(rest.amount).toBe(3250);
     expect(standIn.charges.get(String(pi.latest_charge))).toMatchObject({ amount_refunded: 4250, refunded: true });
     const over = await stripe.refunds
       .create({ payment_intent: pi.id, amount: 1 }, { stripeAccount: acct })
       .catch((e) => e);
-    expect(over).toMatchObject({ code: "amount_too_large", statusCode: 400 });
+    // as on Stripe: a fully refunded charge answers charge_already_refunded
+    expect(over).toMatchObject({ code: "charge_already_refunded", statusCode: 400 });
   });
 
   it("creates a Connect account, an onboarding link and a SetupIntent", async () => {

@@ -18,6 +18,10 @@ begin
   if not found or not private.has_clinic_role(v_payment.clinic_id) then
     raise exception 'payment_not_found' using errcode = 'VT404', detail = 'That payment does not exist.';
   end if;
+  if v_payment.method = 'card_online' then
+    raise exception 'refund_through_provider' using errcode = 'VT409', column = 'payment_id',
+      detail = 'An online card payment is refunded through the payment provider.';
+  end if;
   -- the invoice first, as apply_payment does: one lock order, no deadlock between a payment and a refund
   v_invoice := private.lock_invoice_for_staff(v_payment.invoice_id, array['owner', 'admin']::public.staff_role[]);
   select * into v_payment from public.payments where id = p_payment_id for update;

@@ -50,6 +50,7 @@ export const errorMessages = defineMessages({
     "code.INVALID_METHOD": "That payment method cannot be recorded here.",
     "code.PAYMENT_NOT_FOUND": "That payment was not found.",
     "code.REFUND_EXCEEDS_PAYMENT": "That is more than is left to refund from this payment.",
+    "code.REFUND_THROUGH_PROVIDER": "An online card payment is refunded through Stripe. Reload the page and try again.",
     "code.TOO_MANY_OPEN_APPOINTMENTS":
       "This pet already has as many upcoming appointments as the clinic takes online. Cancel one or call the clinic.",
     "code.HIGHER_INVITATION_PENDING":
@@ -160,6 +161,8 @@ export const errorMessages = defineMessages({
     "code.INVALID_METHOD": "Esa forma de pago no se puede registrar aquí.",
     "code.PAYMENT_NOT_FOUND": "No se ha encontrado ese pago.",
     "code.REFUND_EXCEEDS_PAYMENT": "Es más de lo que queda por devolver de este pago.",
+    "code.REFUND_THROUGH_PROVIDER":
+      "Un pago con tarjeta en línea se devuelve a través de Stripe. Recarga la página e inténtalo de nuevo.",
     "code.TOO_MANY_OPEN_APPOINTMENTS":
       "Esta mascota ya tiene tantas citas pendientes como la clínica acepta en línea. Cancela una o llama a la clínica.",
     "code.HIGHER_INVITATION_PENDING":

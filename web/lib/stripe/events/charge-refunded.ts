@@ -19,6 +19,9 @@ export const chargeRefunded: StripeEventHandler = async (db, event) => {
     return;
   }
   if (outcome.refundDeltaCents <= 0) return;
+  // the newest refund, when the charge lists its refunds and that one is exactly the growth
+  const newest = charge.refunds?.data?.[0];
+  const refundId = newest && newest.amount === outcome.refundDeltaCents ? newest.id : null;
   await paymentSinkFor(outcome.targetKind).applyOnlineRefund(db, {
     clinicId: outcome.clinicId,
     target: { kind: outcome.targetKind, id: outcome.targetId },
@@ -27,5 +30,7 @@ export const chargeRefunded: StripeEventHandler = async (db, event) => {
     currency: outcome.currency,
     providerRef: paymentIntentId ?? charge.id,
     chargeId: charge.id,
+    refundedTotalCents: charge.amount_refunded,
+    refundId,
   });
 };

@@ -41,6 +41,9 @@ export async function applyPaymentIntentStatus(
       ...base,
       amountCents: outcome.pendingRefundCents,
       chargeId: idOf(intent.latest_charge),
+      // refunds held back until the success: the attempt's cumulative total
+      refundedTotalCents: outcome.pendingRefundCents,
+      refundId: null,
     });
   }
 }

@@ -1,0 +1,69 @@
+// /[clinic]/portal/invoices/[invoiceId]/payment?payment_intent=pi_... - where Stripe returns the browser after
+// a card payment. The outcome is read on the server (the webhook's record, else the PaymentIntent at Stripe),
+// never from the redirect's own parameters; while it is processing the page refreshes itself.
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ButtonLink } from "@/app/_components/button";
+import { getInvoice } from "@/lib/billing/get-invoice";
+import { getMyPaymentStatus } from "@/lib/billing/get-my-payment-status";
+import { loadPortalPage, requireClientId } from "@/lib/clients/load-portal-page";
+import { withUser } from "@/lib/db/context";
+import { isAppError } from "@/lib/errors";
+import { formatMoney } from "@/lib/format/money";
+import { translator } from "@/lib/i18n";
+import { billingMessages } from "@/lib/i18n/messages/billing";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle(billingMessages, "portal.title");
+
+type Props = {
+  params: Promise<{ clinic: string; invoiceId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const orNotFound = (e: unknown): never => {
+  if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "INVALID_INPUT")) notFound();
+  throw e;
+};
+
+export default async function PaymentStatusPage({ params, searchParams }: Props) {
+  const { clinic: slug, invoiceId } = await params;
+  const sp = await searchParams;
+  const ctx = await loadPortalPage(slug, `/portal/invoices/${invoiceId}`);
+  const clientId = requireClientId(ctx);
+  const { user, access, locale } = ctx;
+  const t = translator(locale, billingMessages);
+  const paymentIntentId = typeof sp.payment_intent === "string" ? sp.payment_intent : "";
+  const status = await getMyPaymentStatus(user, clientId, invoiceId, paymentIntentId).catch(orNotFound);
+  const detail = await withUser(user, (db) => getInvoice(db, access.clinic.id, invoiceId)).catch(orNotFound);
+  const inv = detail.invoice;
+  const back = `/${access.clinic.slug}/portal/invoices/${inv.id}`;
+  return (
+    <div className="space-y-4">
+      {status === "processing" ? <meta httpEquiv="refresh" content="3" /> : null}
+      <Link href={back} className="text-sm text-brand-700 underline">
+        {t("portal.pay.back")}
+      </Link>
+      <h1 className="text-2xl font-semibold">{t("portal.status.title", { number: inv.number ?? "" })}</h1>
+      <p
+        role="status"
+        data-testid="payment-status"
+        data-status={status}
+        className="rounded-xl bg-white p-4 text-slate-800 shadow-sm"
+      >
+        {t(`portal.status.${status}`)}
+      </p>
+      <dl className="grid grid-cols-2 gap-2 rounded-xl bg-white p-4 shadow-sm">
+        <dt className="text-slate-600">{t("filter.status")}</dt>
+        <dd className="text-right font-medium" data-testid="payment-invoice-status">
+          {t(`status.${inv.status}`)}
+        </dd>
+        <dt className="text-slate-600">{t("doc.balance")}</dt>
+        <dd className="text-right font-medium tabular-nums" data-testid="payment-balance">
+          {formatMoney(inv.balanceMinor ?? 0, inv.currency, locale)}
+        </dd>
+      </dl>
+      {status === "failed" ? <ButtonLink href={`${back}/pay`}>{t("portal.status.tryAgain")}</ButtonLink> : null}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+// A client pays an invoice online in the browser, against the Stripe stand-in that the Playwright config starts
+// beside the app. The clinic's owner connects (onboarding at the stand-in, whose account.updated event reaches
+// the app's webhook), the desk issues an invoice, the client presses Pay now and pays with the test card; the
+// stand-in confirms the PaymentIntent and sends the signed payment_intent.succeeded to the app, and the client
+// sees the outcome the server read. Stripe Elements itself is not exercised here: it loads Stripe.js from
+// js.stripe.com, which these machines cannot reach, so the pay page shows the stand-in's test-card button
+// (only when the server points at a local stand-in with a test key).
+import { expect, request, test } from "@playwright/test";
+import { apiSignedInAs, expectNoSeriousA11yViolations, signIn } from "./support";
+
+function standInUrl(): string {
+  const base = new URL(test.info().project.use.baseURL ?? "http://localhost:3100");
+  return `http://127.0.0.1:${process.env.E2E_STRIPE_PORT ?? Number(base.port) + 5}`;
+}
+
+test("a client pays an invoice by card (stand-in for Stripe) and sees it paid", async ({ page }) => {
+  // the owner connects the clinic to Stripe; the stand-in finishes onboarding and tells the app
+  const owner = await apiSignedInAs("owner@demo.vete.test");
+  expect((await owner.post("/api/clinics/demo/payments/onboarding")).status()).toBe(200);
+  const stripe = await request.newContext();
+  expect((await stripe.post(`${standInUrl()}/_stand-in/complete-onboarding`)).ok()).toBe(true);
+  await stripe.dispose();
+  await owner.dispose();
+
+  const desk = await apiSignedInAs("reception@demo.vete.test");
+  const clients = (await (await desk.get("/api/clinics/demo/clients?q=Carla")).json()) as { items: { id: string }[] };
+  const rates = (await (await desk.get("/api/clinics/demo/tax-rates")).json()) as { items: { id: string }[] };
+  const created = await desk.post("/api/clinics/demo/invoices", {
+    data: {
+      clientId: clients.items[0]?.id,
+      lines: [
+        {
+          kind: "service",
+          description: `Dental e2e ${Date.now().toString(36)}`,
+          unitPriceMinor: 4200,
+          taxRateId: rates.items[0]?.id,
+        },
+      ],
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { invoice } = (await created.json()) as { invoice: { id: string } };
+  const issued = await desk.post(`/api/clinics/demo/invoices/${invoice.id}/issue`);
+  expect(issued.status()).toBe(200);
+  const { invoice: done } = (await issued.json()) as { invoice: { number: string } };
+  await desk.dispose();
+
+  await signIn(page, "client@demo.vete.test", "/demo/portal");
+  await page.goto(`/demo/portal/invoices/${invoice.id}`);
+  await expect(page.getByRole("heading", { name: `Invoice ${done.number}`, level: 1 })).toBeVisible();
+  // the account.updated event may still be on its way
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("link", { name: "Pay now" })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await page.getByRole("link", { name: "Pay now" }).click();
+
+  await expect(page.getByRole("heading", { name: `Pay invoice ${done.number}`, level: 1 })).toBeVisible();
+  const pay = page.getByRole("button", { name: /with the test card/ });
+  await expect(pay).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "pay page");
+  await pay.click();
+
+  await page.waitForURL(/\/payment\?payment_intent=pi_/);
+  await expect(page.getByTestId("payment-status")).toHaveAttribute("data-status", "succeeded", { timeout: 20_000 });
+  await expect(page.getByTestId("payment-status")).toHaveText("Payment received. Thank you!");
+  await expect(page.getByTestId("payment-invoice-status")).toHaveText("Paid");
+  await expect(page.getByTestId("payment-balance")).toHaveText(/0\.00/);
+  await expectNoSeriousA11yViolations(page, "payment status");
+
+  await page.getByRole("link", { name: "Back to the invoice" }).click();
+  await expect(page.getByTestId("invoice-status")).toHaveText("Paid");
+  await expect(page.getByRole("link", { name: "Pay now" })).toHaveCount(0);
+});
