@@ -68,7 +68,9 @@ interface Payload {
 }
 
 const payloads: Payload[] = [
-  { label: "malformed JSON", body: '{"a":', contentType: "application/json", alwaysRefused: true },
+  // A Buffer: Playwright JSON-encodes a string body it cannot parse when the type is JSON, which would send
+  // the valid JSON string "{\"a\":" instead of a malformed body.
+  { label: "malformed JSON", body: Buffer.from('{"a":'), contentType: "application/json", alwaysRefused: true },
   { label: "a JSON array", body: "[1,2,3]", contentType: "application/json", alwaysRefused: false },
   { label: "a JSON number", body: "42", contentType: "application/json", alwaysRefused: false },
   { label: "a JSON string", body: '"hello"', contentType: "application/json", alwaysRefused: false },
