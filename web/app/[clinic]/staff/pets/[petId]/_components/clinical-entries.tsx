@@ -32,7 +32,8 @@ export function vaccinationEntries(history: VaccinationLine[], ctx: Ctx): Timeli
           v.vaccineName,
           tc("vx.givenBy", { name: v.givenByName }),
           v.batch,
-          v.nextDueOn ? tc("vx.due", { date: formatDay(v.nextDueOn, ctx.locale) }) : null,
+          // the long form has the year: a booster is usually due on the same day of a later year
+          v.nextDueOn ? tc("vx.due", { date: formatDay(v.nextDueOn, ctx.locale, "long") }) : null,
         ]
           .filter(Boolean)
           .join(" · ")}

@@ -16,7 +16,7 @@ export function WeightChart({ points, label }: { points: WeightPoint[]; label: s
         <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
           <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#334155" }} />
-          <YAxis domain={["auto", "auto"]} tick={{ fontSize: 12, fill: "#334155" }} width={40} unit=" kg" />
+          <YAxis domain={["auto", "auto"]} tick={{ fontSize: 12, fill: "#334155" }} width={64} unit=" kg" />
           <Tooltip formatter={(v) => [`${String(v)} kg`]} />
           <Line
             type="monotone"
