@@ -547,7 +547,6 @@ alter table public.invoices add constraint invoices_clinic_id_client_id_fkey FOR
 alter table public.invoices add constraint invoices_clinic_id_fkey FOREIGN KEY (clinic_id) REFERENCES public.clinics(id) ON DELETE CASCADE;
 alter table public.invoices add constraint invoices_clinic_id_id_key UNIQUE (clinic_id, id);
 alter table public.invoices add constraint invoices_clinic_id_number_key UNIQUE (clinic_id, number);
-alter table public.invoices add constraint invoices_clinic_id_source_source_ref_key UNIQUE (clinic_id, source, source_ref);
 alter table public.invoices add constraint invoices_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.users(id) ON DELETE SET NULL;
 alter table public.invoices add constraint invoices_credited_minor_check CHECK (credited_minor >= 0);
 alter table public.invoices add constraint invoices_currency_check CHECK (currency ~ '^[A-Z]{3}$'::text);
@@ -566,6 +565,7 @@ alter table public.invoices add constraint invoices_voided_by_fkey FOREIGN KEY (
 alter table public.invoices add constraint invoices_year_check CHECK (year >= 2000 AND year <= 9999);
 CREATE INDEX invoices_client_created_idx ON public.invoices USING btree (client_id, created_at DESC, id DESC);
 CREATE INDEX invoices_clinic_created_idx ON public.invoices USING btree (clinic_id, created_at DESC, id DESC);
+CREATE UNIQUE INDEX invoices_one_live_per_source ON public.invoices USING btree (clinic_id, source, source_ref) WHERE (status <> 'void'::public.invoice_status);
 CREATE TRIGGER invoices_guard_issued BEFORE DELETE OR UPDATE ON public.invoices FOR EACH ROW EXECUTE FUNCTION private.guard_issued_invoice();
 CREATE TRIGGER invoices_touch BEFORE UPDATE ON public.invoices FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 alter table public.invoices enable row level security;

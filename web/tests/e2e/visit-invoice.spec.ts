@@ -69,6 +69,41 @@ test("the receptionist invoices a signed visit with one click, issues it and dow
   await stranger.close();
 });
 
+test("after the owner voids a visit's invoice, the visit lists it with the reason and invoices again", async ({
+  page,
+}) => {
+  const owner = await apiSignedInAs("client@demo.vete.test");
+  const petName = `Nube ${Math.floor(Math.random() * 1e6)}`;
+  const created = await owner.post("/api/clinics/demo/pets", { data: { name: petName, species: "dog" } });
+  const petId = ((await created.json()) as { pet: { id: string } }).pet.id;
+  const { serviceId } = await demoConsultation(owner);
+  await owner.dispose();
+  const vet = await apiSignedInAs("vet@demo.vete.test");
+  const opened = await vet.post("/api/clinics/demo/visits", { data: { petId, reason: "Cough" } });
+  const visitId = ((await opened.json()) as { visit: { id: string } }).visit.id;
+  await vet.post(`/api/clinics/demo/visits/${visitId}/charges`, { data: { kind: "service", serviceId } });
+  expect((await vet.post(`/api/clinics/demo/visits/${visitId}/finalize`)).status()).toBe(200);
+  await vet.dispose();
+  const boss = await apiSignedInAs("owner@demo.vete.test");
+  const first = await boss.post(`/api/clinics/demo/visits/${visitId}/invoice`);
+  const firstId = ((await first.json()) as { invoice: { id: string } }).invoice.id;
+  const voided = await boss.post(`/api/clinics/demo/invoices/${firstId}/void`, { data: { reason: "Wrong owner" } });
+  expect(voided.status()).toBe(200);
+  await boss.dispose();
+
+  await signIn(page, "reception@demo.vete.test", `/demo/staff/visits/${visitId}`);
+  await expect(page.getByTestId("visit-voided-invoices")).toContainText("Draft invoice (void: Wrong owner)");
+  await expect(page.getByTestId("visit-invoice")).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, "signed visit with a voided invoice");
+  await page.getByRole("button", { name: "Invoice again" }).click();
+  await page.waitForURL(/\/demo\/staff\/invoices\/[0-9a-f-]{36}$/);
+  expect(page.url()).not.toContain(firstId);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Draft invoice");
+  await page.goto(`/demo/staff/visits/${visitId}`);
+  await expect(page.getByTestId("visit-invoice")).toHaveText("Draft invoice");
+  await expect(page.getByRole("button", { name: "Invoice again" })).toHaveCount(0);
+});
+
 test("the owner sees and keeps the default tax rate for visit charges in the billing settings", async ({ page }) => {
   await signIn(page, "owner@demo.vete.test", "/demo/staff/invoices/settings");
   const select = page.getByLabel("Default tax rate (visit charges)");

@@ -9,28 +9,32 @@ CREATE OR REPLACE FUNCTION private.create_invoice(p_clinic_id uuid, p_client_id 
 AS $function$
 declare
   v_user_id uuid := private.require_clinic_role(p_clinic_id);
+  v_source text := coalesce(p_source, 'manual');
   v_invoice public.invoices;
 begin
   if p_source_ref is not null then
-    -- a source (visit, order, subscription period) becomes one invoice, however often it is sent
+    -- a source (visit, order, subscription period) has one live invoice, however often it is sent
     select * into v_invoice from public.invoices i
-     where i.clinic_id = p_clinic_id and i.source = p_source and i.source_ref = p_source_ref;
+     where i.clinic_id = p_clinic_id and i.source = v_source and i.source_ref = p_source_ref and i.status <> 'void';
     if found then return v_invoice; end if;
   end if;
   if not exists (select 1 from public.clients c where c.id = p_client_id and c.clinic_id = p_clinic_id) then
     raise exception 'client_not_found' using errcode = 'VT404', column = 'client_id', detail = 'That client is not in this clinic.';
   end if;
   insert into public.invoices (clinic_id, client_id, currency, prices_include_tax, source, source_ref, notes, created_by)
-  select p_clinic_id, p_client_id, c.currency, s.prices_include_tax, coalesce(p_source, 'manual'), p_source_ref,
+  select p_clinic_id, p_client_id, c.currency, s.prices_include_tax, v_source, p_source_ref,
          nullif(btrim(p_notes), ''), v_user_id
     from public.clinics c join public.clinic_billing_settings s on s.clinic_id = c.id
    where c.id = p_clinic_id
-  on conflict (clinic_id, source, source_ref) do nothing
+  on conflict do nothing
   returning * into v_invoice;
   if v_invoice.id is null then
-    -- a concurrent call for the same source won the insert: return its invoice
+    -- a concurrent call for the same source won the insert (invoices_one_live_per_source): return its invoice
     select * into v_invoice from public.invoices i
-     where i.clinic_id = p_clinic_id and i.source = p_source and i.source_ref = p_source_ref;
+     where i.clinic_id = p_clinic_id and i.source = v_source and i.source_ref = p_source_ref and i.status <> 'void';
+    if not found then
+      raise exception 'invoice_source_busy' using errcode = 'VT409', detail = 'This was invoiced at the same moment; reload and try again.';
+    end if;
     return v_invoice;
   end if;
   perform private.replace_invoice_lines(v_invoice, coalesce(p_lines, '[]'::jsonb));

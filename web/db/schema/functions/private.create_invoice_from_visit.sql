@@ -19,9 +19,10 @@ begin
     -- another clinic's visit is answered exactly like a missing one
     raise exception 'visit_not_found' using errcode = 'VT404', detail = 'That visit does not exist.';
   end if;
-  -- a repeat returns the invoice already made, even if the default rate changed since
+  -- a repeat returns the live invoice already made, even if the default rate changed since
   select * into v_invoice from public.invoices i
-   where i.clinic_id = v_visit.clinic_id and i.source = 'visit' and i.source_ref = p_visit_id::text;
+   where i.clinic_id = v_visit.clinic_id and i.source = 'visit' and i.source_ref = p_visit_id::text
+     and i.status <> 'void';
   if found then
     perform private.require_clinic_role(v_visit.clinic_id);
     return v_invoice;

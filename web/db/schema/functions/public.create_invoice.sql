@@ -7,4 +7,4 @@ CREATE OR REPLACE FUNCTION public.create_invoice(p_clinic_id uuid, p_client_id u
  SET search_path TO ''
 AS $function$ select * from private.create_invoice(p_clinic_id, p_client_id, p_lines, p_source, p_source_ref, p_notes) $function$;
 
-comment on function public.create_invoice(p_clinic_id uuid, p_client_id uuid, p_lines jsonb, p_source text, p_source_ref text, p_notes text) is 'Staff create a draft invoice for a client from lines (JSON list); the one entry point for manual invoices, visits, orders and subscriptions (source + source_ref return the existing invoice on a repeat).';
+comment on function public.create_invoice(p_clinic_id uuid, p_client_id uuid, p_lines jsonb, p_source text, p_source_ref text, p_notes text) is 'Staff create a draft invoice for a client from lines (JSON list); the one entry point for manual invoices, visits, orders and subscriptions (source + source_ref return the live invoice on a repeat; once every invoice of the source is void, a new draft).';

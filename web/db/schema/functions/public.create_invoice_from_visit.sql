@@ -7,4 +7,4 @@ CREATE OR REPLACE FUNCTION public.create_invoice_from_visit(p_visit_id uuid)
  SET search_path TO ''
 AS $function$ select * from private.create_invoice_from_visit(p_visit_id) $function$;
 
-comment on function public.create_invoice_from_visit(p_visit_id uuid) is 'Staff turn a finalized visit''s charges into a draft invoice for the pet''s owner (each line at the clinic''s default tax rate), through create_invoice with source visit: a repeat returns the same invoice.';
+comment on function public.create_invoice_from_visit(p_visit_id uuid) is 'Staff turn a finalized visit''s charges into a draft invoice for the pet''s owner (each line at the clinic''s default tax rate), through create_invoice with source visit: a repeat returns the live invoice; after a void, a new draft.';

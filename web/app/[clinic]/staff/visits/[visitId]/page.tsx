@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HeadedSection } from "@/app/_components/headed-section";
-import { findVisitInvoice } from "@/lib/billing/find-visit-invoice";
+import { listVisitInvoices } from "@/lib/billing/list-visit-invoices";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { can, requireCan } from "@/lib/clinics/permissions";
 import { withUser } from "@/lib/db/context";
@@ -37,13 +37,14 @@ export default async function VisitPage(props: Props) {
   const data = await withUser(user, async (db) => ({
     detail: await getVisit(db, { clinicId, visitId }),
     services: await listServices(db, clinicId),
-    invoice: can(access, "billing.use") ? await findVisitInvoice(db, { clinicId, visitId }) : null,
+    invoices: can(access, "billing.use") ? await listVisitInvoices(db, { clinicId, visitId }) : null,
   })).catch((err: unknown) => {
     if (isAppError(err) && (err.code === "NOT_FOUND" || err.code === "INVALID_INPUT")) return null;
     throw err;
   });
   if (!data) notFound();
-  const { detail, services, invoice } = data;
+  const { detail, services, invoices } = data;
+  const invoice = invoices?.live ?? null;
   const { visit } = detail;
   const t = translator(locale, visitMessages);
   const timeZone = access.clinic.timeZone;
@@ -100,8 +101,30 @@ export default async function VisitPage(props: Props) {
           {invoice.number ? t("visit.invoice", { number: invoice.number }) : t("visit.invoiceDraft")}
         </Link>
       ) : null}
+      {!open && invoices && invoices.voided.length > 0 ? (
+        <div className="space-y-1" data-testid="visit-voided-invoices">
+          <h2 className="text-sm font-semibold text-slate-700">{t("visit.voidedInvoices")}</h2>
+          <ul className="space-y-1 text-sm">
+            {invoices.voided.map((v) => (
+              <li key={v.id}>
+                <Link href={`/${access.clinic.slug}/staff/invoices/${v.id}`} className="text-brand-700 underline">
+                  {t("visit.voidedInvoice", {
+                    label: v.number ? t("visit.invoice", { number: v.number }) : t("visit.invoiceDraft"),
+                    reason: v.voidReason ?? "",
+                  })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {!open && !invoice && can(access, "billing.use") && detail.charges.length > 0 ? (
-        <CreateInvoiceButton locale={locale} url={url} invoicesPath={`/${access.clinic.slug}/staff/invoices`} />
+        <CreateInvoiceButton
+          locale={locale}
+          url={url}
+          invoicesPath={`/${access.clinic.slug}/staff/invoices`}
+          again={(invoices?.voided.length ?? 0) > 0}
+        />
       ) : null}
       {!open && detail.notes ? (
         <HeadedSection id="visit-addenda" title={t("visit.addenda")} className={section}>
