@@ -9,7 +9,13 @@ import { parseWith } from "@/lib/validation/parse";
 export const searchQuerySchema = z.object({
   q: z.string().trim().min(1).max(100),
   limit: z.coerce.number().int().min(1).max(50).default(10),
+  /** Only clients or only pets (the invoice editor picks a client). */
+  kind: z.enum(["client", "pet"]).optional(),
 });
+
+// The SQL ranks clients and pets together; a one-kind search asks it for its widest page and keeps that kind,
+// so pets ranked above the clients do not use up the caller's limit.
+const widest = 50;
 
 export interface LookupResult {
   kind: "client" | "pet";
@@ -52,9 +58,14 @@ export async function searchClinicRecords(
   clinicId: string,
   input: z.input<typeof searchQuerySchema>,
 ): Promise<LookupResult[]> {
-  const { q, limit } = parseWith(searchQuerySchema, input);
-  const rows = await rpc(db, "search_clinic_records", { p_clinic_id: clinicId, p_query: q, p_limit: limit });
-  return rows.map((r) => ({
+  const { q, limit, kind } = parseWith(searchQuerySchema, input);
+  const rows = await rpc(db, "search_clinic_records", {
+    p_clinic_id: clinicId,
+    p_query: q,
+    p_limit: kind ? widest : limit,
+  });
+  const kept = kind ? rows.filter((r) => r.kind === kind).slice(0, limit) : rows;
+  return kept.map((r) => ({
     kind: r.kind,
     id: r.id,
     label: r.label,

@@ -26,7 +26,13 @@ test("the receptionist invoices a client, issues it, takes cash and sees it paid
   await expect(page.getByRole("heading", { name: "New invoice", level: 1 })).toBeVisible();
 
   const description = `Consultation e2e ${Date.now().toString(36)}`;
-  await page.getByLabel("Client").selectOption({ label: "Carla Client" });
+  // keyboard first: type, arrow down to the first client found, Enter
+  const client = page.getByRole("combobox", { name: "Client", exact: true });
+  await client.fill("Carla Client");
+  await expect(client).toHaveAttribute("aria-expanded", "true");
+  await client.press("ArrowDown");
+  await client.press("Enter");
+  await expect(page.getByTestId("invoice-client")).toHaveText("Invoice for: Carla Client");
   await page.getByLabel("Description").fill(description);
   await page.getByLabel("Unit price (EUR)").fill("30");
   await expect(page.getByLabel("Tax")).toHaveValue(/.+/);
@@ -63,6 +69,38 @@ test("the receptionist invoices a client, issues it, takes cash and sees it paid
   await expectNoSeriousA11yViolations(page, "takings");
   await page.goto("/demo/staff/invoices/new");
   await expectNoSeriousA11yViolations(page, "invoice editor");
+});
+
+test("the client page's New invoice link chooses the client on the server, before any script runs", async ({
+  browser,
+}) => {
+  const desk = await apiSignedInAs("reception@demo.vete.test");
+  const found = (await (await desk.get("/api/clinics/demo/clients?q=Carla")).json()) as { items: { id: string }[] };
+  const carlaId = found.items[0]?.id ?? "";
+  await desk.dispose();
+
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, "reception@demo.vete.test", `/demo/staff/clients/${carlaId}`);
+  await page.getByRole("link", { name: "New invoice" }).click();
+  await expect(page.getByRole("heading", { name: "New invoice", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("invoice-client")).toHaveText("Invoice for: Carla Client");
+  await page.getByLabel("Description").fill(`Prefilled e2e ${Date.now().toString(36)}`);
+  await page.getByLabel("Unit price (EUR)").fill("12");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("heading", { name: "Draft invoice · Carla Client", level: 1 })).toBeVisible();
+
+  // the same URL with scripts off: the server already put the client in the form
+  const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await ctx.storageState() });
+  const bare = await noJs.newPage();
+  await bare.goto(`/demo/staff/invoices/new?clientId=${carlaId}`);
+  await expect(bare.getByTestId("invoice-client")).toHaveText("Invoice for: Carla Client");
+  await expect(bare.locator('input[name="clientId"]')).toHaveValue(carlaId);
+  await bare.goto("/demo/staff/invoices/new?clientId=not-an-id");
+  await expect(bare.getByText("The client in the link was not found; search for them instead.")).toBeVisible();
+  await expect(bare.locator('input[name="clientId"]')).toHaveValue("");
+  await noJs.close();
+  await ctx.close();
 });
 
 test("the client sees an invoice issued to them in the portal, read-only", async ({ page }) => {

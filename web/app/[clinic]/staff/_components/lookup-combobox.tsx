@@ -1,7 +1,8 @@
 "use client";
 // The front-desk search as an ARIA combobox: answers as staff type (debounced; a newer keystroke aborts the
 // older request), arrow keys move through the results, Enter chooses, Escape closes. The staff header uses it
-// to open a client or a pet's chart; the staff booking form uses it to pick the pet.
+// to open a client or a pet's chart; the staff booking form uses it to pick the pet; the invoice editor asks
+// for clients only (`kind`), so the server's limit is not spent on pets.
 import { useEffect, useId, useRef, useState } from "react";
 import { translator, type Locale } from "@/lib/i18n";
 import { lookupMessages } from "@/lib/i18n/messages/lookup";
@@ -29,6 +30,10 @@ interface Props {
   hint: string;
   placeholder: string;
   onChoose: (item: LookupItem) => void;
+  /** Search one kind only, on the server. */
+  kind?: "client" | "pet";
+  /** What the box shows at first (a choice made on the server, e.g. from the URL). */
+  initialText?: string;
   /** Which results may be chosen here (the booking form leaves archived pets out). */
   accept?: (item: LookupItem) => boolean;
   /** `/` anywhere on the page (outside a text field) focuses this box. */
@@ -40,12 +45,12 @@ interface Props {
 type Status = "idle" | "loading" | "done" | "error";
 
 export function LookupCombobox(props: Props) {
-  const { clinicSlug, locale, onChoose, accept, slashToFocus, clearOnChoose } = props;
+  const { clinicSlug, locale, onChoose, accept, slashToFocus, clearOnChoose, kind } = props;
   const t = translator(locale, lookupMessages);
   const tp = translator(locale, petMessages);
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
-  const [q, setQ] = useState("");
+  const [q, setQ] = useState(props.initialText ?? "");
   const [items, setItems] = useState<LookupItem[]>([]);
   const [status, setStatus] = useState<Status>("idle");
   const [open, setOpen] = useState(false);
@@ -58,6 +63,7 @@ export function LookupCombobox(props: Props) {
     const timer = setTimeout(async () => {
       setStatus("loading");
       const params = new URLSearchParams({ q: term.slice(0, 100), limit: "8" });
+      if (kind) params.set("kind", kind);
       const r = await callApi<{ items: LookupItem[] }>(`/api/clinics/${clinicSlug}/lookup?${params.toString()}`, {
         signal: controller.signal,
       });
@@ -72,7 +78,7 @@ export function LookupCombobox(props: Props) {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [q, clinicSlug]);
+  }, [q, clinicSlug, kind]);
 
   useEffect(() => {
     if (!slashToFocus) return;

@@ -1,12 +1,14 @@
-// /[clinic]/staff/clients/[clientId] - one client: details (editable), pets and their photos, add a pet, link a login.
+// /[clinic]/staff/clients/[clientId] - one client: details (editable), pets and their photos, add a pet, link a
+// login, start an invoice for them.
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireCan } from "@/lib/clinics/permissions";
+import { can, requireCan } from "@/lib/clinics/permissions";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { getClient } from "@/lib/clients/get-client";
 import { withUser } from "@/lib/db/context";
 import { isAppError } from "@/lib/errors";
 import { translator } from "@/lib/i18n";
+import { billingMessages } from "@/lib/i18n/messages/billing";
 import { clientMessages } from "@/lib/i18n/messages/clients";
 import { petPhotoMessages } from "@/lib/i18n/messages/pet-photos";
 import { petMessages } from "@/lib/i18n/messages/pets";
@@ -49,6 +51,14 @@ export default async function StaffClientPage({ params }: { params: Promise<{ cl
       <header>
         <h1 className="text-2xl font-semibold">{client.fullName}</h1>
         <p className="break-all text-slate-600">{[client.email, client.phone].filter(Boolean).join(" · ")}</p>
+        {can(access, "billing.use") ? (
+          <Link
+            href={`/${access.clinic.slug}/staff/invoices/new?clientId=${client.id}`}
+            className="mt-2 inline-block font-medium text-brand-700 underline"
+          >
+            {translator(locale, billingMessages)("editor.newForClient")}
+          </Link>
+        ) : null}
       </header>
 
       <section className="space-y-3 rounded-2xl bg-white p-5 shadow-sm">

@@ -1,12 +1,16 @@
 "use client";
 // The draft editor: a client (new invoices only), lines with a tax rate each, notes. Prices are typed in
 // units and sent in minor units; the server computes every total. Saving a new draft opens its page.
+// The client is found with the front-desk lookup (clients only), so a clinic with thousands of clients is
+// searched on the server rather than listed; the choice lives in a hidden input that the server can fill
+// (?clientId=), so a client chosen by the link is there before the page hydrates.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
 import { FormError, FormNotice } from "@/app/_components/form-error";
 import { LabelledSelect } from "@/app/_components/inputs";
+import { LookupCombobox } from "../../_components/lookup-combobox";
 import type { InvoiceLine } from "@/lib/billing/get-invoice";
 import type { TaxRate } from "@/lib/billing/tax-rates";
 import { minorUnitsToInput, toMinorUnits } from "@/lib/format/money";
@@ -32,8 +36,8 @@ interface Props {
   currency: string;
   pricesIncludeTax: boolean;
   taxRates: TaxRate[];
-  /** New invoice: the clients to pick from. */
-  clients?: { id: string; fullName: string }[];
+  /** New invoice: pick the client (optionally one already chosen, from the URL). */
+  newInvoice?: { client: { id: string; fullName: string } | null };
   /** Existing draft. */
   invoiceId?: string;
   lines?: InvoiceLine[];
@@ -55,6 +59,7 @@ export function InvoiceEditor(props: Props) {
     describeWith({ fixErrors: t("form.fixErrors"), failed: t("form.failed") }),
   );
   const [saved, setSaved] = useState(false);
+  const [client, setClient] = useState(props.newInvoice?.client ?? null);
   const defaultRate = props.taxRates[0]?.id ?? "";
   let nextKey = 0;
   const blank = (): Row => ({
@@ -131,22 +136,27 @@ export function InvoiceEditor(props: Props) {
       <p className="text-sm text-slate-600">
         {props.pricesIncludeTax ? t("editor.pricesInclude") : t("editor.pricesExclude")}
       </p>
-      {props.clients ? (
-        <LabelledSelect
-          label={t("editor.client")}
-          id="invoice-client"
-          name="clientId"
-          defaultValue=""
-          className={selectClass}
-          error={fields.clientId?.[0]}
-        >
-          <option value="">{t("editor.pickClient")}</option>
-          {props.clients.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.fullName}
-            </option>
-          ))}
-        </LabelledSelect>
+      {props.newInvoice ? (
+        <div className="flex flex-col gap-1">
+          <span className="text-sm font-medium text-slate-800" aria-hidden="true">
+            {t("editor.client")}
+          </span>
+          <LookupCombobox
+            clinicSlug={props.clinicSlug}
+            locale={props.locale}
+            label={t("editor.client")}
+            hint={t("editor.clientHint")}
+            placeholder={t("editor.clientPlaceholder")}
+            kind="client"
+            initialText={client?.fullName}
+            onChoose={(item) => setClient({ id: item.id, fullName: item.label })}
+          />
+          <input type="hidden" name="clientId" value={client?.id ?? ""} />
+          <p className="text-sm text-slate-700" data-testid="invoice-client">
+            {client ? t("editor.invoiceFor", { name: client.fullName }) : t("editor.pickClient")}
+          </p>
+          {fields.clientId?.[0] ? <p className="text-sm text-red-700">{fields.clientId[0]}</p> : null}
+        </div>
       ) : null}
       <fieldset className="space-y-3">
         <legend className="text-lg font-semibold">{t("editor.lines")}</legend>
