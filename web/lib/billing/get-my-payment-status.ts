@@ -7,7 +7,7 @@ import { asSystem, withUser } from "@/lib/db/context";
 import type { SessionUser } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
 import { getStripe } from "@/lib/stripe/client";
-import { confirmWithStandIn, isStripeStandIn } from "@/lib/stripe/confirm-with-stand-in";
+import { confirmWithStandIn, isStripeStandIn, type StandInCard } from "@/lib/stripe/confirm-with-stand-in";
 import { parseWith } from "@/lib/validation/parse";
 import { idField } from "./invoice-record";
 
@@ -45,25 +45,36 @@ export async function getMyPaymentStatus(
     return rows[0];
   });
   if (!attempt) throw new AppError("NOT_FOUND", "That payment does not exist.");
+  // only a success is final in the record: a declined card leaves the PaymentIntent open for another card, so
+  // a "failed" on record may already be followed by a retry that Stripe is processing or has taken
   if (attempt.status === "succeeded") return attempt.refused_cents > 0 ? "refused" : "succeeded";
-  if (attempt.status === "failed" || attempt.status === "canceled") return "failed";
-  // the webhook has not arrived yet: ask Stripe
+  if (attempt.status === "canceled") return "failed";
   const { client } = getStripe();
   const intent = await client.paymentIntents.retrieve(pi, {}, { stripeAccount: attempt.stripe_account_id });
-  if (intent.status === "succeeded" || intent.status === "processing") return "processing";
-  if (intent.last_payment_error || intent.status === "canceled") return "failed";
-  return "processing";
+  return statusOfIntent(intent.status);
 }
 
-/** Test only (see confirm-with-stand-in.ts): the client's own invoice, confirmed with the stand-in's test card. */
+/**
+ * What the client is told about a PaymentIntent whose webhook has not settled it. Taken or being taken
+ * (succeeded, processing) waits for the webhook, which applies the payment. Anything still asking for the
+ * payer (requires_payment_method after a decline or a failed 3-D Secure, requires_action or
+ * requires_confirmation when they left half way, or never confirmed at all) is "failed": nothing was charged,
+ * and "Try again" reuses the same PaymentIntent.
+ */
+export function statusOfIntent(status: string): MyPaymentStatus {
+  return status === "succeeded" || status === "processing" ? "processing" : "failed";
+}
+
+/** Test only (see confirm-with-stand-in.ts): the client's own invoice, confirmed with a stand-in test card. */
 export async function confirmMyPaymentWithStandIn(
   user: SessionUser,
   clientId: string,
   invoiceId: string,
   paymentIntentId: string,
-): Promise<void> {
+  card: StandInCard = "visa",
+): Promise<{ declined: boolean }> {
   if (!isStripeStandIn()) throw new AppError("NOT_FOUND", "Not found.");
   const pi = parseWith(paymentIntentField, paymentIntentId);
   const id = await requireOwnInvoice(user, clientId, invoiceId);
-  await confirmWithStandIn(id, pi);
+  return confirmWithStandIn(id, pi, card);
 }

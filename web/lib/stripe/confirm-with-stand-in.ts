@@ -4,6 +4,7 @@
 // and sends the signed webhook to the app, as Stripe would. In production STRIPE_API_BASE is never set, so
 // this is off (and the route answers 404).
 import "server-only";
+import Stripe from "stripe";
 import { asSystem } from "@/lib/db/context";
 import { AppError } from "@/lib/errors";
 import { getStripe, stripeSettings } from "./client";
@@ -21,8 +22,20 @@ export function isStripeStandIn(): boolean {
   }
 }
 
-/** Confirms the PaymentIntent of one of the invoice's attempts with the test card (stand-in only). */
-export async function confirmWithStandIn(invoiceId: string, paymentIntentId: string): Promise<void> {
+/** Stripe's test cards the stand-in knows: one that pays, one that is declined. */
+export type StandInCard = "visa" | "declined";
+const testCards: Record<StandInCard, string> = { visa: "pm_card_visa", declined: "pm_card_chargeDeclined" };
+
+/**
+ * Confirms the PaymentIntent of one of the invoice's attempts with a test card (stand-in only). A decline is
+ * not an error here: the PaymentIntent stays open (requires_payment_method) and the caller goes on to the
+ * status page, as Stripe's redirect does after a failed 3-D Secure check.
+ */
+export async function confirmWithStandIn(
+  invoiceId: string,
+  paymentIntentId: string,
+  card: StandInCard = "visa",
+): Promise<{ declined: boolean }> {
   if (!isStripeStandIn()) throw new AppError("NOT_FOUND", "Not found.");
   const account = await asSystem(async (db) => {
     const { rows } = await db.query<{ stripe_account_id: string }>(
@@ -33,9 +46,15 @@ export async function confirmWithStandIn(invoiceId: string, paymentIntentId: str
     return rows[0]?.stripe_account_id;
   });
   if (!account) throw new AppError("NOT_FOUND", "That payment does not exist.");
-  await getStripe().client.paymentIntents.confirm(
-    paymentIntentId,
-    { payment_method: "pm_card_visa" },
-    { stripeAccount: account },
-  );
+  try {
+    await getStripe().client.paymentIntents.confirm(
+      paymentIntentId,
+      { payment_method: testCards[card] },
+      { stripeAccount: account },
+    );
+  } catch (err) {
+    if (err instanceof Stripe.errors.StripeCardError) return { declined: true };
+    throw err;
+  }
+  return { declined: false };
 }

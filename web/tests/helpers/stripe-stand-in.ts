@@ -224,6 +224,8 @@ export async function startStripeStandIn(opts: StandInOptions = {}): Promise<Str
         payment_method: { id: method, object: "payment_method" },
       };
       pi.last_payment_error = error;
+      // Stripe tells the account about the decline too; the PaymentIntent stays open for another card
+      notify("payment_intent.payment_failed", pi, account);
       throw new StripeApiError(402, { ...error, payment_intent: visible(pi) }, true);
     }
     if (method === "pm_card_authenticationRequired" && pi.status !== "requires_action") {

@@ -139,6 +139,7 @@ export const billingMessages = defineMessages({
     "portal.pay.standIn":
       "Test mode: this server talks to a local Stripe stand-in, so the card form is replaced by Stripe's test card.",
     "portal.pay.standInSubmit": "Pay {amount} with the test card",
+    "portal.pay.standInDecline": "Try the declined test card",
     "portal.pay.back": "Back to the invoice",
     "portal.status.title": "Payment for invoice {number}",
     "portal.status.succeeded": "Payment received. Thank you!",
@@ -283,6 +284,7 @@ export const billingMessages = defineMessages({
     "portal.pay.standIn":
       "Modo de prueba: este servidor usa un sustituto local de Stripe, así que el formulario de tarjeta se sustituye por la tarjeta de prueba de Stripe.",
     "portal.pay.standInSubmit": "Pagar {amount} con la tarjeta de prueba",
+    "portal.pay.standInDecline": "Probar la tarjeta de prueba rechazada",
     "portal.pay.back": "Volver a la factura",
     "portal.status.title": "Pago de la factura {number}",
     "portal.status.succeeded": "Pago recibido. ¡Gracias!",

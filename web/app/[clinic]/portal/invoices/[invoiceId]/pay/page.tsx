@@ -50,6 +50,7 @@ export default async function PayInvoicePage({ params }: { params: Promise<{ cli
           submit: t("portal.pay.submit", { amount }),
           standIn: t("portal.pay.standIn"),
           standInSubmit: t("portal.pay.standInSubmit", { amount }),
+          standInDecline: t("portal.pay.standInDecline"),
           failed: t("form.failed"),
         }}
       />

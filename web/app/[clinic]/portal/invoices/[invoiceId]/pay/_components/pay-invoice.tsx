@@ -3,7 +3,8 @@
 // the balance in the database), then shows Stripe Elements, which confirms the payment in the browser and
 // returns to the status page. Stripe.js is loaded only then (the "pure" entry does not load it on import).
 // When the server talks to the local Stripe stand-in (tests), js.stripe.com is out of reach: a test-card button
-// asks the server to confirm at the stand-in instead, and goes to the same status page.
+// asks the server to confirm at the stand-in instead, and goes to the same status page; a second button uses
+// the stand-in's declined card, which lands on the status page as a failed 3-D Secure redirect would.
 import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
 import { loadStripe } from "@stripe/stripe-js/pure";
 import { useEffect, useMemo, useState } from "react";
@@ -25,6 +26,7 @@ interface Labels {
   submit: string;
   standIn: string;
   standInSubmit: string;
+  standInDecline: string;
   failed: string;
 }
 
@@ -99,11 +101,11 @@ function ElementsForm(props: { statusPath: string; labels: Labels }) {
 
 function StandInPay(props: { apiUrl: string; intent: Intent; statusUrl: string; labels: Labels }) {
   const api = useApiSubmit(describeWith({ fixErrors: props.labels.failed, failed: props.labels.failed }));
-  async function pay() {
+  async function pay(card: "visa" | "declined") {
     const r = await api.submit(() =>
       callApi(`${props.apiUrl}/stand-in-confirm`, {
         method: "POST",
-        body: { paymentIntentId: props.intent.paymentIntentId },
+        body: { paymentIntentId: props.intent.paymentIntentId, card },
       }),
     );
     if (r?.ok) window.location.assign(props.statusUrl);
@@ -112,9 +114,14 @@ function StandInPay(props: { apiUrl: string; intent: Intent; statusUrl: string; 
     <div className="space-y-4 rounded-xl bg-white p-4 shadow-sm">
       <p className="text-slate-700">{props.labels.standIn}</p>
       <FormError message={api.error} />
-      <Button pending={api.pending} onClick={() => void pay()}>
-        {props.labels.standInSubmit}
-      </Button>
+      <div className="flex flex-wrap gap-2">
+        <Button pending={api.pending} onClick={() => void pay("visa")}>
+          {props.labels.standInSubmit}
+        </Button>
+        <Button variant="secondary" disabled={api.pending} onClick={() => void pay("declined")}>
+          {props.labels.standInDecline}
+        </Button>
+      </div>
     </div>
   );
 }
