@@ -21,6 +21,8 @@ alter table public.invoices drop constraint invoices_clinic_id_source_source_ref
 create unique index invoices_one_live_per_source on public.invoices (clinic_id, source, source_ref)
   where status <> 'void';
 comment on index public.invoices_one_live_per_source is 'At most one live (not void) invoice per source (visit, order, subscription period); void ones stay as history.';
+-- the dropped key also served "every invoice of this source" (the visit page lists the void ones too)
+create index invoices_source_idx on public.invoices (clinic_id, source, source_ref) where source_ref is not null;
 
 create or replace function private.create_invoice(
   p_clinic_id uuid, p_client_id uuid, p_lines jsonb, p_source text, p_source_ref text, p_notes text

@@ -566,6 +566,7 @@ alter table public.invoices add constraint invoices_year_check CHECK (year >= 20
 CREATE INDEX invoices_client_created_idx ON public.invoices USING btree (client_id, created_at DESC, id DESC);
 CREATE INDEX invoices_clinic_created_idx ON public.invoices USING btree (clinic_id, created_at DESC, id DESC);
 CREATE UNIQUE INDEX invoices_one_live_per_source ON public.invoices USING btree (clinic_id, source, source_ref) WHERE (status <> 'void'::public.invoice_status);
+CREATE INDEX invoices_source_idx ON public.invoices USING btree (clinic_id, source, source_ref) WHERE (source_ref IS NOT NULL);
 CREATE TRIGGER invoices_guard_issued BEFORE DELETE OR UPDATE ON public.invoices FOR EACH ROW EXECUTE FUNCTION private.guard_issued_invoice();
 CREATE TRIGGER invoices_touch BEFORE UPDATE ON public.invoices FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 alter table public.invoices enable row level security;

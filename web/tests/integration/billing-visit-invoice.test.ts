@@ -157,4 +157,12 @@ describe("invoicing a signed visit", () => {
     expect(a.status).toBe(200);
     expect((b.body.invoice as { id: string }).id).toBe((a.body.invoice as { id: string }).id);
   });
+
+  it("answers a malformed visit id over HTTP with 422 naming visitId", async () => {
+    const res = await call(invoicePost, clinic.slug, "POST", "/visits/nope/invoice", receptionist.cookie, undefined, {
+      visitId: "nope",
+    });
+    expect(res.status).toBe(422);
+    expect((res.body.error as { fields: Record<string, unknown> }).fields).toHaveProperty("visitId");
+  });
 });
