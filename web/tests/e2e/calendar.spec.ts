@@ -320,11 +320,16 @@ test.describe("on a tablet, with a finger", () => {
 
     await gripDrag(page, milo, column(page, "Dr. Sofia Salud").locator('[data-time="12:00"]'));
     await expect(page.getByTestId("calendar-notice")).toHaveText("Milo moved to 12:00, Dr. Sofia Salud.");
+    // lifting the finger does not also open the block's panel
+    await expect(page.getByRole("dialog")).toHaveCount(0);
     await page.reload();
     await expect(block(page, "Dr. Sofia Salud", "Milo")).toHaveAccessibleName(
       "12:00–12:30, Milo, Carla Client, Confirmed, Consultation",
     );
     await expect(block(page, "Dr. Victor Vet", "Milo")).toHaveCount(0);
+    // a tap on the block still opens it
+    await block(page, "Dr. Sofia Salud", "Milo").tap();
+    await expect(page.getByRole("dialog", { name: "Milo · Carla Client" })).toBeVisible();
     await d.api.dispose();
   });
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getStaffCalendar } from "@/lib/appointments/get-staff-calendar";
 import { withUser } from "@/lib/db/context";
 import { closePool } from "@/lib/db/pool";
+import { listAbsences } from "@/lib/schedules/list-absences";
 import { createService, createVet, localInstant } from "../helpers/appointment-factories";
 import { addDays, daysFromToday, isoWeekdayOf } from "../helpers/dates";
 import { addStaff, closeTestPool, createClinic, testPool, type TestClinic, type TestUser } from "../helpers/factories";
@@ -89,5 +90,18 @@ describe("time off and closed days on the staff calendar", () => {
     expect(ahead.columns[0]?.timeOff.map((o) => o.reason)).toEqual(["Ahead"]);
     const closed = await calendar("day", addDays(monday, 1));
     expect(closed.columns[0]?.closed).toBe(true);
+  });
+
+  it("gives another clinic's staff none of this clinic's absences, even asking by its id", async () => {
+    const outsider = await addStaff(other.id, "receptionist");
+    const range = {
+      from: await localInstant(TZ, addDays(monday, -7), "00:00"),
+      to: await localInstant(TZ, addDays(monday, 7), "00:00"),
+      firstDate: addDays(monday, -7),
+      lastDate: addDays(monday, 6),
+    };
+    const mine = await withUser(reception, (db) => listAbsences(db, clinic.id, range));
+    expect(mine.timeOff.map((o) => o.reason)).toContain("Dentist");
+    expect(await withUser(outsider, (db) => listAbsences(db, clinic.id, range))).toEqual({ timeOff: [], closed: [] });
   });
 });

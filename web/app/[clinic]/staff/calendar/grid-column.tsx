@@ -45,7 +45,7 @@ export interface ColumnProps {
   dragging: boolean;
   onDragStartBlock: (a: CalendarAppointment, grabMinutes: number) => void;
   onDragEnd: () => void;
-  onOpen: (a: CalendarAppointment) => void;
+  onOpen: (a: CalendarAppointment, e: React.MouseEvent) => void;
   onKeyBlock: (a: CalendarAppointment, e: React.KeyboardEvent) => void;
   grabMinutes: number;
   /** Pointer handlers for a block's grip (finger or pen drag). */
@@ -175,7 +175,7 @@ export function GridColumn(p: ColumnProps) {
               p.onDragStartBlock(a, (e.clientY - rect.top) / PX_PER_MINUTE);
             }}
             onDragEnd={p.onDragEnd}
-            onClick={() => p.onOpen(a)}
+            onClick={(e) => p.onOpen(a, e)}
             onKeyDown={(e) => p.onKeyBlock(a, e)}
             className={`absolute overflow-hidden rounded-md border-l-4 px-1.5 py-0.5 text-left ${movable(a) ? "pr-7" : ""} text-xs leading-tight shadow-sm focus-visible:z-20 focus-visible:outline-3 focus-visible:outline-offset-1 focus-visible:outline-brand-700 ${statusStyle[a.status]}`}
             style={{

@@ -189,8 +189,8 @@ export function TimeGrid({ calendar, locale, clinicSlug, timeZone, nowIso }: Pro
                   onDropAt={(at) => moves.mouse.drop(i, at.getTime())}
                   onDragStartBlock={moves.mouse.start}
                   onDragEnd={moves.mouse.end}
-                  onOpen={(a) => {
-                    if (moves.clickAllowed()) setOpenId(a.id);
+                  onOpen={(a, e) => {
+                    if (moves.clickAllowed(e)) setOpenId(a.id);
                   }}
                   onKeyBlock={moves.onKeyBlock}
                   grip={moves.touchHandlers}

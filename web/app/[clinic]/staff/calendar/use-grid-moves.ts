@@ -37,8 +37,8 @@ export function useGridMoves({ calendar, layouts, locale, clinicSlug, timeZone, 
   const [placed, setPlaced] = useState<Placed | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
-  // a finger lifted after a drag must not also open the block's panel
-  const justDragged = useRef(false);
+  // a finger lifted after a drag must not also open the block's panel (when the browser follows with a click)
+  const draggedAt = useRef(-Infinity);
 
   const items = useMemo(
     () =>
@@ -167,8 +167,7 @@ export function useGridMoves({ calendar, layouts, locale, clinicSlug, timeZone, 
       if (!touch || touch.pointerId !== e.pointerId) return;
       e.preventDefault();
       setTouch(null);
-      justDragged.current = true;
-      setTimeout(() => (justDragged.current = false), 0);
+      draggedAt.current = e.timeStamp;
       void move(a, touch.col, touch.at);
     },
     onPointerCancel() {
@@ -190,7 +189,7 @@ export function useGridMoves({ calendar, layouts, locale, clinicSlug, timeZone, 
         : null,
     onKeyBlock,
     touchHandlers,
-    clickAllowed: () => !justDragged.current,
+    clickAllowed: (e: React.MouseEvent) => e.timeStamp - draggedAt.current > 500,
     mouse: {
       dragging: drag !== null,
       grabMinutes: drag?.grab ?? 0,
