@@ -1,6 +1,6 @@
 // Fixed past daylight-saving dates: the grid builder takes an explicit date, so no "future" is needed.
 import { describe, expect, it } from "vitest";
-import { assignLanes, buildDayGrid, placeOnGrid, zonedInstant } from "./calendar-grid";
+import { assignLanes, buildDayGrid, zonedInstant } from "./calendar-grid";
 
 const hours = (date: string, zone: string) =>
   buildDayGrid(date, zone, 15)
@@ -65,24 +65,6 @@ describe("zonedInstant", () => {
     expect(zonedInstant("2026-10-25", 150, "Europe/Madrid").toISOString()).toBe("2026-10-25T00:30:00.000Z");
     expect(zonedInstant("2026-03-29", 150, "Europe/Madrid").toISOString()).toBe("2026-03-29T01:30:00.000Z");
     expect(zonedInstant("2026-03-08", 9 * 60, "America/New_York").toISOString()).toBe("2026-03-08T13:00:00.000Z");
-  });
-});
-
-describe("placeOnGrid", () => {
-  it("places an appointment after the spring-forward jump by real minutes, not wall-clock ones", () => {
-    const g = buildDayGrid("2026-03-29", "Europe/Madrid", 15);
-    // 09:00-09:30 CEST is 8 real hours after local midnight that day
-    const p = placeOnGrid(g, new Date("2026-03-29T07:00:00Z"), new Date("2026-03-29T07:30:00Z"));
-    expect(p).toEqual({ top: 8 * 60, height: 30 });
-  });
-
-  it("clips an interval to the day and drops one outside it", () => {
-    const g = buildDayGrid("2026-06-10", "Europe/Madrid", 15);
-    expect(placeOnGrid(g, new Date("2026-06-10T21:30:00Z"), new Date("2026-06-10T23:00:00Z"))).toEqual({
-      top: 1410,
-      height: 30,
-    });
-    expect(placeOnGrid(g, new Date("2026-06-11T08:00:00Z"), new Date("2026-06-11T09:00:00Z"))).toBeNull();
   });
 });
 

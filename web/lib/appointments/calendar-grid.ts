@@ -81,18 +81,6 @@ export function buildDayGrid(date: string, timeZone: string, stepMinutes: number
   return { date, start, end, stepMinutes, totalMinutes: (end.getTime() - start.getTime()) / MINUTE, rows };
 }
 
-/** Where an interval sits on a grid, in real minutes from the grid's start, clipped to the day; null if outside. */
-export function placeOnGrid(
-  grid: Pick<DayGrid, "start" | "end">,
-  startsAt: Date,
-  endsAt: Date,
-): { top: number; height: number } | null {
-  const s = Math.max(startsAt.getTime(), grid.start.getTime());
-  const e = Math.min(endsAt.getTime(), grid.end.getTime());
-  if (e <= s) return null;
-  return { top: (s - grid.start.getTime()) / MINUTE, height: (e - s) / MINUTE };
-}
-
 /** Side-by-side lanes for overlapping items (greedy, in start order): lane index and the lanes in its group. */
 export function assignLanes<T extends { startsAt: Date; endsAt: Date }>(
   items: T[],

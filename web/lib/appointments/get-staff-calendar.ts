@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/types";
 import { addDays, isoWeekday } from "@/lib/format/time";
 import { parseWith } from "@/lib/validation/parse";
 import { getBookingRules } from "@/lib/schedules/get-booking-rules";
-import { getClinicSchedule } from "@/lib/schedules/get-clinic-schedule";
+import { listAbsences } from "@/lib/schedules/list-absences";
 import { dateField, idField } from "./appointment-record";
 import { zonedInstant } from "./calendar-grid";
 import { listAppointments } from "./list-appointments";
@@ -71,10 +71,11 @@ export async function getStaffCalendar(
   const from = zonedInstant(first, 0, clinic.timeZone);
   const to = zonedInstant(addDays(last, 1), 0, clinic.timeZone);
 
-  const [rules, serviceVets, schedule] = [
+  const [rules, serviceVets, absences] = [
     await getBookingRules(db, clinic.id),
     await listServiceVets(db, clinic.id),
-    await getClinicSchedule(db, clinic.id, { from: first }),
+    // all of the range, the part already past as well
+    await listAbsences(db, clinic.id, { from, to, firstDate: first, lastDate: last }),
   ];
   const all = await listAppointments(db, clinic.id, { from: from.toISOString(), to: to.toISOString() });
   const names = new Map<string, string>();
@@ -98,10 +99,10 @@ export async function getStaffCalendar(
         vetName: v.name,
         date: d,
         hours: (hoursByDay.get(d)?.get(v.id) ?? []).map((h) => ({ startsAt: iso(h.startsAt), endsAt: iso(h.endsAt) })),
-        timeOff: schedule.timeOff
+        timeOff: absences.timeOff
           .filter((o) => o.vetId === v.id && o.startsAt.getTime() < dayEnd && o.endsAt.getTime() > dayStart)
           .map((o) => ({ startsAt: iso(o.startsAt), endsAt: iso(o.endsAt), reason: o.reason })),
-        closed: schedule.overrides.some((o) => o.vetId === v.id && o.date === d && o.kind === "closed"),
+        closed: absences.closed.some((o) => o.vetId === v.id && o.date === d),
       });
     }
   }

@@ -1,14 +1,22 @@
 "use client";
 // One column of the time grid (a vet's day, or a day of one vet's week): working time shaded white over a grey
 // day, time off hatched, empty cells that book, appointment blocks with their buffers, the current time line,
-// and the keyboard move's target. Everything is placed by real minutes from the local day's first instant.
+// the move's target, and the local times this day does not have (a clock change in the week shown). Instants are
+// placed through the column's layout on the grid's shared axis of local times (calendar-layout.ts).
 import type { CalendarAppointment, CalendarColumnData } from "@/lib/appointments/get-staff-calendar";
-import { assignLanes, placeOnGrid, type DayGrid } from "@/lib/appointments/calendar-grid";
+import { assignLanes } from "@/lib/appointments/calendar-grid";
+import { dropInstant, spanOf, type ColumnLayout } from "@/lib/appointments/calendar-layout";
 import { formatTime } from "@/lib/format/time";
 import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
+import { movable, PX_PER_MINUTE } from "./use-grid-moves";
 
-export const PX_PER_MINUTE = 1.6;
+type PointerHandlers = {
+  onPointerDown: (e: React.PointerEvent<HTMLElement>) => void;
+  onPointerMove: (e: React.PointerEvent<HTMLElement>) => void;
+  onPointerUp: (e: React.PointerEvent<HTMLElement>) => void;
+  onPointerCancel: (e: React.PointerEvent<HTMLElement>) => void;
+};
 
 const statusStyle: Record<CalendarAppointment["status"], string> = {
   requested: "border-amber-600 bg-amber-50 text-amber-950 border-dashed",
@@ -22,48 +30,58 @@ const statusStyle: Record<CalendarAppointment["status"], string> = {
 
 export interface ColumnProps {
   column: CalendarColumnData;
-  grid: DayGrid;
+  /** This column's index in the grid (the touch drag finds the column under a finger by it). */
+  index: number;
+  layout: ColumnLayout;
   label: string;
   locale: Locale;
   timeZone: string;
   items: CalendarAppointment[];
   nowMs: number;
-  /** The keyboard move's target in this column, if any. */
+  /** The keyboard or touch move's target in this column, if any. */
   target: { startsAt: number; minutes: number } | null;
   onCell: (startsAt: Date) => void;
   onDropAt: (startsAt: Date) => void;
   dragging: boolean;
   onDragStartBlock: (a: CalendarAppointment, grabMinutes: number) => void;
   onDragEnd: () => void;
-  onOpen: (a: CalendarAppointment) => void;
+  onOpen: (a: CalendarAppointment, e: React.MouseEvent) => void;
   onKeyBlock: (a: CalendarAppointment, e: React.KeyboardEvent) => void;
   grabMinutes: number;
+  /** Pointer handlers for a block's grip (finger or pen drag). */
+  grip: (a: CalendarAppointment) => PointerHandlers;
+  /** The block a finger is dragging, if any. */
+  touchDragging: string | null;
 }
 
 export function GridColumn(p: ColumnProps) {
   const t = translator(p.locale, appointmentMessages);
   const px = (m: number) => `${m * PX_PER_MINUTE}px`;
   const time = (iso: string | number) => formatTime(new Date(iso), p.timeZone, p.locale);
+  const { layout } = p;
+  const grid = layout.grid;
+  const place = (from: string | number, to: string | number) =>
+    spanOf(layout, new Date(from).getTime(), new Date(to).getTime());
   const spans = (list: { startsAt: string; endsAt: string }[]) =>
     list.flatMap((s) => {
-      const at = placeOnGrid(p.grid, new Date(s.startsAt), new Date(s.endsAt));
+      const at = place(s.startsAt, s.endsAt);
       return at ? [at] : [];
     });
   const dropAt = (e: React.DragEvent<HTMLDivElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
-    const minutes = (e.clientY - rect.top) / PX_PER_MINUTE - p.grabMinutes;
-    const steps = Math.max(0, Math.min(p.grid.rows.length - 1, Math.round(minutes / p.grid.stepMinutes)));
-    return new Date(p.grid.start.getTime() + steps * p.grid.stepMinutes * 60_000);
+    return new Date(dropInstant(layout, (e.clientY - rect.top) / PX_PER_MINUTE, p.grabMinutes));
   };
-  const now = p.nowMs >= p.grid.start.getTime() && p.nowMs < p.grid.end.getTime();
+  const now = p.nowMs >= grid.start.getTime() && p.nowMs < grid.end.getTime();
+  const targetAt = p.target && place(p.target.startsAt, p.target.startsAt + p.target.minutes * 60_000);
   const active = p.items.filter((a) => a.status !== "cancelled" && a.status !== "no_show");
   const lanes = assignLanes(p.items.map((a) => ({ ...a, startsAt: new Date(a.startsAt), endsAt: new Date(a.endsAt) })));
 
   return (
     <div
       className="relative border-l border-slate-200 bg-slate-100"
-      style={{ height: px(p.grid.totalMinutes) }}
+      style={{ height: px(layout.totalMinutes) }}
       data-testid="grid-body"
+      data-col={p.index}
       onDragOver={(e) => {
         if (p.dragging) e.preventDefault();
       }}
@@ -75,7 +93,7 @@ export function GridColumn(p: ColumnProps) {
       {spans(p.column.hours).map((s, i) => (
         <div key={`h${i}`} className="absolute inset-x-0 bg-white" style={{ top: px(s.top), height: px(s.height) }} />
       ))}
-      {p.grid.rows.map((r, i) => (
+      {grid.rows.map((r, i) => (
         <div
           key={r.startsAt.toISOString()}
           data-testid="grid-cell"
@@ -84,14 +102,25 @@ export function GridColumn(p: ColumnProps) {
           title={t("cal.bookAt", { time: r.label, vet: p.column.vetName })}
           onClick={() => p.onCell(r.startsAt)}
           className={`absolute inset-x-0 cursor-pointer hover:bg-brand-50/70 ${r.isHour ? "border-t border-slate-300" : "border-t border-dotted border-slate-200"}`}
-          style={{ top: px(i * p.grid.stepMinutes), height: px(p.grid.stepMinutes) }}
+          style={{ top: px((layout.rowSlot[i] ?? 0) * layout.stepMinutes), height: px(layout.stepMinutes) }}
         />
       ))}
+      {layout.gaps.map((g) => (
+        <div
+          key={`g${g.top}`}
+          data-testid="grid-gap"
+          className="absolute inset-x-0 border-y border-slate-400 bg-[repeating-linear-gradient(0deg,#f1f5f9_0,#f1f5f9_4px,#e2e8f0_4px,#e2e8f0_8px)] px-1 text-xs text-slate-700"
+          style={{ top: px(g.top), height: px(g.height) }}
+        >
+          {t(g.kind === "skipped" ? "cal.skipped" : "cal.once", { from: g.from, to: g.to })}
+        </div>
+      ))}
       {p.column.timeOff.map((o, i) => {
-        const at = placeOnGrid(p.grid, new Date(o.startsAt), new Date(o.endsAt));
+        const at = place(o.startsAt, o.endsAt);
         return at ? (
           <div
             key={`o${i}`}
+            data-testid="time-off"
             className="pointer-events-none absolute inset-x-0 bg-[repeating-linear-gradient(45deg,#e2e8f0_0,#e2e8f0_6px,#f8fafc_6px,#f8fafc_12px)] px-1 text-xs font-medium text-slate-700"
             style={{ top: px(at.top), height: px(at.height) }}
           >
@@ -103,8 +132,8 @@ export function GridColumn(p: ColumnProps) {
       {active.flatMap((a) => {
         const s = new Date(a.startsAt).getTime();
         const e = new Date(a.endsAt).getTime();
-        const before = placeOnGrid(p.grid, new Date(s - a.bufferBeforeMinutes * 60_000), new Date(s));
-        const after = placeOnGrid(p.grid, new Date(e), new Date(e + a.bufferAfterMinutes * 60_000));
+        const before = place(s - a.bufferBeforeMinutes * 60_000, s);
+        const after = place(e, e + a.bufferAfterMinutes * 60_000);
         return [before, after].flatMap((b, i) =>
           b && b.height > 0
             ? [
@@ -120,7 +149,7 @@ export function GridColumn(p: ColumnProps) {
       })}
       {lanes.map(({ item, lane, lanes: n }) => {
         const a = p.items.find((x) => x.id === item.id);
-        const at = a && placeOnGrid(p.grid, item.startsAt, item.endsAt);
+        const at = a && place(item.startsAt.getTime(), item.endsAt.getTime());
         if (!a || !at) return null;
         const span = `${time(a.startsAt)}–${time(a.endsAt)}`;
         const status = t(`status.${a.status}`);
@@ -130,7 +159,8 @@ export function GridColumn(p: ColumnProps) {
             type="button"
             data-testid="calendar-appointment"
             data-appointment-id={a.id}
-            draggable={a.status === "requested" || a.status === "confirmed"}
+            draggable={movable(a)}
+            data-touch-dragging={p.touchDragging === a.id ? "true" : undefined}
             aria-label={t("cal.block", {
               time: span,
               pet: a.petName,
@@ -145,9 +175,9 @@ export function GridColumn(p: ColumnProps) {
               p.onDragStartBlock(a, (e.clientY - rect.top) / PX_PER_MINUTE);
             }}
             onDragEnd={p.onDragEnd}
-            onClick={() => p.onOpen(a)}
+            onClick={(e) => p.onOpen(a, e)}
             onKeyDown={(e) => p.onKeyBlock(a, e)}
-            className={`absolute overflow-hidden rounded-md border-l-4 px-1.5 py-0.5 text-left text-xs leading-tight shadow-sm focus-visible:z-20 focus-visible:outline-3 focus-visible:outline-offset-1 focus-visible:outline-brand-700 ${statusStyle[a.status]}`}
+            className={`absolute overflow-hidden rounded-md border-l-4 px-1.5 py-0.5 text-left ${movable(a) ? "pr-7" : ""} text-xs leading-tight shadow-sm focus-visible:z-20 focus-visible:outline-3 focus-visible:outline-offset-1 focus-visible:outline-brand-700 ${statusStyle[a.status]}`}
             style={{
               top: px(at.top),
               height: px(Math.max(at.height, 12)),
@@ -159,6 +189,17 @@ export function GridColumn(p: ColumnProps) {
             <span className="font-semibold">{span}</span>, <span className="font-medium">{a.petName}</span>,{" "}
             {a.clientName}, <span className="block font-semibold">{status}</span>{" "}
             <span className="block truncate">{a.serviceName}</span>
+            {movable(a) ? (
+              // the grip a finger drags (touch-action none here only, so a finger anywhere else still scrolls)
+              <span
+                aria-hidden="true"
+                data-testid="drag-grip"
+                className="absolute inset-y-0 right-0 flex w-6 touch-none items-center justify-center bg-black/5 text-slate-600 select-none"
+                {...p.grip(a)}
+              >
+                ⋮⋮
+              </span>
+            ) : null}
           </button>
         );
       })}
@@ -168,8 +209,8 @@ export function GridColumn(p: ColumnProps) {
           data-testid="move-target"
           className="pointer-events-none absolute inset-x-1 z-30 rounded-md border-2 border-dashed border-brand-700 bg-brand-50/80 px-1 text-xs font-semibold text-brand-900"
           style={{
-            top: px((p.target.startsAt - p.grid.start.getTime()) / 60_000),
-            height: px(p.target.minutes),
+            top: px(targetAt?.top ?? 0),
+            height: px(targetAt?.height ?? p.target.minutes),
           }}
         >
           {t("cal.movingTitle")} · {time(p.target.startsAt)}
@@ -180,7 +221,7 @@ export function GridColumn(p: ColumnProps) {
           data-testid="now-line"
           title={t("cal.now", { time: time(p.nowMs) })}
           className="pointer-events-none absolute inset-x-0 z-10 border-t-2 border-red-600"
-          style={{ top: px((p.nowMs - p.grid.start.getTime()) / 60_000) }}
+          style={{ top: px(place(p.nowMs, p.nowMs + 1)?.top ?? 0) }}
         />
       ) : null}
     </div>
