@@ -1,5 +1,5 @@
 // /[clinic]/staff/invoices/[invoiceId] - one invoice: a draft is edited and issued; an issued one shows as a
-// document with the payment form, refunds per payment and (owners, admins) voiding.
+// document with the payment form, refunds per payment and (owners, admins) corrective credit notes and voiding.
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ButtonLink, buttonClass } from "@/app/_components/button";
@@ -16,6 +16,7 @@ import { translator } from "@/lib/i18n";
 import { billingMessages } from "@/lib/i18n/messages/billing";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { InvoiceEditor } from "../_components/invoice-editor";
+import { CreditNoteForm } from "../_components/credit-note-form";
 import { IssueButton, RecordPaymentForm, RefundForm, VoidForm } from "../_components/invoice-actions";
 
 export const generateMetadata = pageTitle(billingMessages, "list.title");
@@ -82,6 +83,18 @@ export default async function StaffInvoicePage({ params }: Props) {
       )}
       {payable ? (
         <RecordPaymentForm locale={locale} url={api} currency={inv.currency} balanceMinor={inv.balanceMinor ?? 0} />
+      ) : null}
+      {manager && payable ? (
+        <CreditNoteForm
+          locale={locale}
+          url={`${api}/credit-notes`}
+          currency={inv.currency}
+          invoiceNumber={inv.number ?? ""}
+          pricesIncludeTax={inv.pricesIncludeTax}
+          lines={detail.lines
+            .filter((l) => l.kind !== "text")
+            .map((l) => ({ id: l.id, description: l.description, remainingMinor: l.amountMinor - l.creditedMinor }))}
+        />
       ) : null}
       {manager
         ? detail.payments
