@@ -53,7 +53,11 @@ test("the owner issues a credit note on an issued invoice and sees the balance d
   const clientPage = await browser.newPage();
   await signIn(clientPage, "client@demo.vete.test", `/demo/portal/invoices/${invoice.id}`);
   await expect(clientPage.getByRole("heading", { name: `Invoice ${done.number}`, level: 1 })).toBeVisible();
-  await expect(clientPage.getByText(new RegExp(cn))).toBeVisible();
+  await expect(clientPage.getByRole("article").getByText(new RegExp(cn))).toBeVisible();
+  const pdfLink = clientPage.getByRole("link", { name: `Credit note ${cn} (PDF)` });
+  const pdf = await clientPage.request.get((await pdfLink.getAttribute("href")) ?? "");
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
   await expect(clientPage.getByRole("button", { name: "Yes, issue credit note" })).toHaveCount(0);
   await clientPage.close();
 });

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ButtonLink, buttonClass } from "@/app/_components/button";
+import { CreditNoteLinks } from "@/app/_components/credit-note-links";
 import { InvoiceDocument } from "@/app/_components/invoice-document";
 import { getInvoice } from "@/lib/billing/get-invoice";
 import { listTaxRates } from "@/lib/billing/list-tax-rates";
@@ -79,7 +80,10 @@ export default async function StaffInvoicePage({ params }: Props) {
           <IssueButton locale={locale} url={api} />
         </>
       ) : (
-        <InvoiceDocument detail={detail} locale={locale} timeZone={clinic.timeZone} />
+        <>
+          <InvoiceDocument detail={detail} locale={locale} timeZone={clinic.timeZone} />
+          <CreditNoteLinks notes={detail.creditNotes} pdfUrl={`${base}/${inv.id}/pdf`} locale={locale} />
+        </>
       )}
       {payable ? (
         <RecordPaymentForm locale={locale} url={api} currency={inv.currency} balanceMinor={inv.balanceMinor ?? 0} />
