@@ -162,7 +162,7 @@ export function InvoiceDocument(props: {
                 {d.creditNotes.map((n) => (
                   <li key={n.id} className="flex justify-between gap-2">
                     <span>
-                      {n.number} · {n.reason}
+                      {n.number} · {formatDay(localDate(n.issuedAt, timeZone), locale, "long")} · {n.reason}
                     </span>
                     <span className="tabular-nums">{money(-n.amountMinor)}</span>
                   </li>

@@ -80,6 +80,18 @@ create policy "owners and admins can edit their clinic" on public.clinics as per
   using (private.has_clinic_role(id, ARRAY['owner'::public.staff_role, 'admin'::public.staff_role]))
   with check (private.has_clinic_role(id, ARRAY['owner'::public.staff_role, 'admin'::public.staff_role]));
 
+create policy "clients can read the credit note lines of their own invoices" on public.credit_note_lines as permissive for select to authenticated
+  using (private.is_own_invoice(invoice_id));
+
+create policy "staff can read their clinic's credit note lines" on public.credit_note_lines as permissive for select to authenticated
+  using (private.has_clinic_role(clinic_id));
+
+create policy "clients can read the credit note taxes of their own invoices" on public.credit_note_taxes as permissive for select to authenticated
+  using (private.is_own_invoice(invoice_id));
+
+create policy "staff can read their clinic's credit note taxes" on public.credit_note_taxes as permissive for select to authenticated
+  using (private.has_clinic_role(clinic_id));
+
 create policy "clients can read the credit notes of their own invoices" on public.credit_notes as permissive for select to authenticated
   using (private.is_own_invoice(invoice_id));
 

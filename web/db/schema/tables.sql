@@ -412,6 +412,57 @@ alter table public.clinics enable row level security;
 comment on column public.clinics.receptionists_read_clinical_notes is 'When true, receptionists may read visits'' SOAP notes, diagnoses and addenda.';
 
 
+create table public.credit_note_lines (
+  id uuid default gen_random_uuid() not null,
+  clinic_id uuid not null,
+  invoice_id uuid not null,
+  credit_note_id uuid not null,
+  invoice_line_id uuid not null,
+  "position" integer not null,
+  description text not null,
+  amount_minor bigint not null,
+  tax_rate_name text not null,
+  tax_basis_points integer not null
+);
+alter table public.credit_note_lines add constraint credit_note_lines_amount_minor_check CHECK (amount_minor > 0);
+alter table public.credit_note_lines add constraint credit_note_lines_clinic_id_credit_note_id_fkey FOREIGN KEY (clinic_id, credit_note_id) REFERENCES public.credit_notes(clinic_id, id);
+alter table public.credit_note_lines add constraint credit_note_lines_clinic_id_invoice_id_fkey FOREIGN KEY (clinic_id, invoice_id) REFERENCES public.invoices(clinic_id, id);
+alter table public.credit_note_lines add constraint credit_note_lines_credit_note_id_invoice_line_id_key UNIQUE (credit_note_id, invoice_line_id);
+alter table public.credit_note_lines add constraint credit_note_lines_credit_note_id_position_key UNIQUE (credit_note_id, "position");
+alter table public.credit_note_lines add constraint credit_note_lines_invoice_id_invoice_line_id_fkey FOREIGN KEY (invoice_id, invoice_line_id) REFERENCES public.invoice_lines(invoice_id, id);
+alter table public.credit_note_lines add constraint credit_note_lines_pkey PRIMARY KEY (id);
+alter table public.credit_note_lines add constraint credit_note_lines_position_check CHECK ("position" >= 1 AND "position" <= 200);
+alter table public.credit_note_lines add constraint credit_note_lines_tax_basis_points_check CHECK (tax_basis_points >= 0 AND tax_basis_points <= 10000);
+CREATE INDEX credit_note_lines_invoice_idx ON public.credit_note_lines USING btree (invoice_id);
+CREATE INDEX credit_note_lines_invoice_line_idx ON public.credit_note_lines USING btree (invoice_line_id);
+CREATE TRIGGER credit_note_lines_guard_ledger BEFORE DELETE OR UPDATE ON public.credit_note_lines FOR EACH ROW EXECUTE FUNCTION private.guard_billing_ledger();
+alter table public.credit_note_lines enable row level security;
+
+
+create table public.credit_note_taxes (
+  clinic_id uuid not null,
+  invoice_id uuid not null,
+  credit_note_id uuid not null,
+  basis_points integer not null,
+  rate_name text not null,
+  net_minor bigint not null,
+  tax_minor bigint not null,
+  gross_minor bigint not null
+);
+alter table public.credit_note_taxes add constraint credit_note_taxes_basis_points_check CHECK (basis_points >= 0 AND basis_points <= 10000);
+alter table public.credit_note_taxes add constraint credit_note_taxes_clinic_id_credit_note_id_fkey FOREIGN KEY (clinic_id, credit_note_id) REFERENCES public.credit_notes(clinic_id, id);
+alter table public.credit_note_taxes add constraint credit_note_taxes_clinic_id_invoice_id_fkey FOREIGN KEY (clinic_id, invoice_id) REFERENCES public.invoices(clinic_id, id);
+alter table public.credit_note_taxes add constraint credit_note_taxes_gross_minor_check CHECK (gross_minor > 0);
+alter table public.credit_note_taxes add constraint credit_note_taxes_net_minor_check CHECK (net_minor >= 0);
+alter table public.credit_note_taxes add constraint credit_note_taxes_pkey PRIMARY KEY (credit_note_id, basis_points);
+alter table public.credit_note_taxes add constraint credit_note_taxes_sum CHECK (gross_minor = (net_minor + tax_minor));
+alter table public.credit_note_taxes add constraint credit_note_taxes_tax_minor_check CHECK (tax_minor >= 0);
+CREATE INDEX credit_note_taxes_clinic_idx ON public.credit_note_taxes USING btree (clinic_id);
+CREATE INDEX credit_note_taxes_invoice_idx ON public.credit_note_taxes USING btree (invoice_id);
+CREATE TRIGGER credit_note_taxes_guard_ledger BEFORE DELETE OR UPDATE ON public.credit_note_taxes FOR EACH ROW EXECUTE FUNCTION private.guard_billing_ledger();
+alter table public.credit_note_taxes enable row level security;
+
+
 create table public.credit_notes (
   id uuid default gen_random_uuid() not null,
   clinic_id uuid not null,
@@ -423,19 +474,27 @@ create table public.credit_notes (
   currency character(3) not null,
   reason text not null,
   issued_at timestamp with time zone default now() not null,
-  issued_by uuid
+  issued_by uuid,
+  kind text default 'refund'::text not null,
+  idempotency_key text
 );
 alter table public.credit_notes add constraint credit_notes_amount_minor_check CHECK (amount_minor > 0);
 alter table public.credit_notes add constraint credit_notes_clinic_id_id_key UNIQUE (clinic_id, id);
 alter table public.credit_notes add constraint credit_notes_clinic_id_invoice_id_fkey FOREIGN KEY (clinic_id, invoice_id) REFERENCES public.invoices(clinic_id, id);
 alter table public.credit_notes add constraint credit_notes_clinic_id_number_key UNIQUE (clinic_id, number);
+alter table public.credit_notes add constraint credit_notes_correction_has_key CHECK (kind = 'refund'::text OR idempotency_key IS NOT NULL);
+alter table public.credit_notes add constraint credit_notes_email_correction TRIGGER DEFERRABLE INITIALLY DEFERRED;
+alter table public.credit_notes add constraint credit_notes_idempotency_key UNIQUE (clinic_id, idempotency_key);
+alter table public.credit_notes add constraint credit_notes_idempotency_key_check CHECK (idempotency_key IS NULL OR length(idempotency_key) >= 8 AND length(idempotency_key) <= 200);
 alter table public.credit_notes add constraint credit_notes_issued_by_fkey FOREIGN KEY (issued_by) REFERENCES public.users(id) ON DELETE SET NULL;
+alter table public.credit_notes add constraint credit_notes_kind_check CHECK (kind = ANY (ARRAY['refund'::text, 'correction'::text]));
 alter table public.credit_notes add constraint credit_notes_number_key UNIQUE (clinic_id, year, seq);
 alter table public.credit_notes add constraint credit_notes_pkey PRIMARY KEY (id);
 alter table public.credit_notes add constraint credit_notes_reason_check CHECK (length(btrim(reason)) >= 3 AND length(btrim(reason)) <= 500);
 alter table public.credit_notes add constraint credit_notes_seq_check CHECK (seq > 0);
 alter table public.credit_notes add constraint credit_notes_year_check CHECK (year >= 2000 AND year <= 9999);
 CREATE INDEX credit_notes_invoice_idx ON public.credit_notes USING btree (invoice_id);
+CREATE CONSTRAINT TRIGGER credit_notes_email_correction AFTER INSERT ON public.credit_notes DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (new.kind = 'correction'::text) EXECUTE FUNCTION private.enqueue_credit_note_notice();
 CREATE TRIGGER credit_notes_guard_ledger BEFORE DELETE OR UPDATE ON public.credit_notes FOR EACH ROW EXECUTE FUNCTION private.guard_billing_ledger();
 alter table public.credit_notes enable row level security;
 
@@ -499,6 +558,7 @@ alter table public.invoice_lines add constraint invoice_lines_clinic_id_tax_rate
 alter table public.invoice_lines add constraint invoice_lines_description_check CHECK (length(btrim(description)) >= 1 AND length(btrim(description)) <= 500);
 alter table public.invoice_lines add constraint invoice_lines_discount_minor_check CHECK (discount_minor >= 0);
 alter table public.invoice_lines add constraint invoice_lines_discount_within_amount CHECK (discount_minor::numeric <= round(quantity * unit_price_minor::numeric));
+alter table public.invoice_lines add constraint invoice_lines_invoice_id_id_key UNIQUE (invoice_id, id);
 alter table public.invoice_lines add constraint invoice_lines_invoice_id_position_key UNIQUE (invoice_id, "position");
 alter table public.invoice_lines add constraint invoice_lines_pkey PRIMARY KEY (id);
 alter table public.invoice_lines add constraint invoice_lines_position_check CHECK ("position" >= 1 AND "position" <= 200);

@@ -33,6 +33,8 @@ export interface InvoiceLine {
   taxRateName: string | null;
   taxBasisPoints: number | null;
   amountMinor: number;
+  /** How much of the line corrective credit notes have already taken back (in the same price terms). */
+  creditedMinor: number;
 }
 
 export interface TaxLine {
@@ -46,9 +48,15 @@ export interface TaxLine {
 export interface CreditNote {
   id: string;
   number: string;
+  /** refund: money given back (502); correction: less owed, amounts of lines reversed (550). */
+  kind: "refund" | "correction";
   amountMinor: number;
   reason: string;
   issuedAt: Date;
+  /** A correction's credited lines, in the invoice's price terms; empty for a refund. */
+  lines: { description: string; amountMinor: number; taxRateName: string; taxBasisPoints: number }[];
+  /** A correction's tax per rate as stored by SQL; empty for a refund. */
+  taxes: TaxLine[];
 }
 
 export interface InvoiceDetail {
@@ -103,7 +111,8 @@ export async function getInvoice(db: Db, clinicId: string, invoiceId: string): P
     `select l.id, l.kind, l.description, l.quantity::float8 as quantity, l.unit_price_minor::float8 as "unitPriceMinor",
               l.discount_minor::float8 as "discountMinor", l.tax_rate_id as "taxRateId",
               coalesce(l.tax_rate_name, r.name) as "taxRateName", coalesce(l.tax_basis_points, r.basis_points) as "taxBasisPoints",
-              private.line_amount(l.quantity, l.unit_price_minor, l.discount_minor)::float8 as "amountMinor"
+              private.line_amount(l.quantity, l.unit_price_minor, l.discount_minor)::float8 as "amountMinor",
+              (select coalesce(sum(c.amount_minor), 0) from public.credit_note_lines c where c.invoice_line_id = l.id)::float8 as "creditedMinor"
          from public.invoice_lines l left join public.tax_rates r on r.id = l.tax_rate_id
         where l.invoice_id = $1 order by l.position`,
     [id],
@@ -118,8 +127,15 @@ export async function getInvoice(db: Db, clinicId: string, invoiceId: string): P
     [id],
   );
   const notes = await db.query<CreditNote>(
-    `select id, number, amount_minor::float8 as "amountMinor", reason, issued_at as "issuedAt"
-         from public.credit_notes where invoice_id = $1 order by seq`,
+    `select n.id, n.number, n.kind, n.amount_minor::float8 as "amountMinor", n.reason, n.issued_at as "issuedAt",
+            coalesce((select json_agg(json_build_object('description', l.description, 'amountMinor', l.amount_minor,
+                        'taxRateName', l.tax_rate_name, 'taxBasisPoints', l.tax_basis_points) order by l.position)
+                        from public.credit_note_lines l where l.credit_note_id = n.id), '[]') as lines,
+            coalesce((select json_agg(json_build_object('basisPoints', x.basis_points, 'rateName', x.rate_name,
+                        'netMinor', x.net_minor, 'taxMinor', x.tax_minor, 'grossMinor', x.gross_minor)
+                        order by x.basis_points desc)
+                        from public.credit_note_taxes x where x.credit_note_id = n.id), '[]') as taxes
+         from public.credit_notes n where n.invoice_id = $1 order by n.seq`,
     [id],
   );
   const taxLines = taxes.map((t) => ({

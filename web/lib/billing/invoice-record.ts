@@ -156,6 +156,42 @@ export function toRefund(r: RefundRow): Refund {
   };
 }
 
+/** A public.credit_notes row (kind 'refund' from a refund, 'correction' from issue_credit_note). */
+export interface CreditNoteRow {
+  id: string;
+  invoice_id: string;
+  number: string;
+  kind: "refund" | "correction";
+  amount_minor: number | string;
+  currency: string;
+  reason: string;
+  issued_at: Date;
+}
+
+export interface IssuedCreditNote {
+  id: string;
+  invoiceId: string;
+  number: string;
+  kind: "refund" | "correction";
+  amountMinor: number;
+  currency: string;
+  reason: string;
+  issuedAt: Date;
+}
+
+export function toCreditNote(r: CreditNoteRow): IssuedCreditNote {
+  return {
+    id: r.id,
+    invoiceId: r.invoice_id,
+    number: r.number,
+    kind: r.kind,
+    amountMinor: Number(r.amount_minor),
+    currency: r.currency,
+    reason: r.reason,
+    issuedAt: r.issued_at,
+  };
+}
+
 export async function oneRow<T>(call: Promise<T[]>, what: string): Promise<T> {
   const row = (await call)[0];
   if (!row) throw new AppError("INTERNAL", `${what} returned no row.`);

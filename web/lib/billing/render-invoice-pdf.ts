@@ -8,6 +8,7 @@ import { formatDay, localDate } from "@/lib/format/time";
 import { translator, type Locale } from "@/lib/i18n";
 import { billingMessages } from "@/lib/i18n/messages/billing";
 import type { InvoiceDetail } from "./get-invoice";
+import { drawCreditNoteBody } from "./render-credit-note-body";
 
 const PAGE: [number, number] = [595.28, 841.89]; // A4 in points
 const LEFT = 50;
@@ -148,26 +149,7 @@ export async function renderInvoicePdf(detail: InvoiceDetail, opts: PdfOptions):
   w.gap(14);
 
   if (note) {
-    w.row(
-      [
-        { text: t("refund.reason"), x: LEFT },
-        { text: t("doc.amount"), x: RIGHT, right: true },
-      ],
-      { bold: true },
-    );
-    w.rule();
-    w.row([
-      { text: note.reason, x: LEFT, width: 380 },
-      { text: money(-note.amountMinor), x: RIGHT, right: true },
-    ]);
-    w.rule();
-    w.row(
-      [
-        { text: t("doc.total"), x: LEFT },
-        { text: money(-note.amountMinor), x: RIGHT, right: true },
-      ],
-      { bold: true },
-    );
+    drawCreditNoteBody(w, note, { locale, currency: inv.currency, left: LEFT, right: RIGHT });
     return doc.save();
   }
 

@@ -1,6 +1,6 @@
 // Typings of the billing SQL functions (live definitions in web/db/schema/functions). Argument keys are the
 // exact SQL parameter names; web/tests/integration/rpc-signatures.test.ts checks them against the catalog.
-import type { InvoiceRow, PaymentRow, RefundRow } from "./invoice-record";
+import type { CreditNoteRow, InvoiceRow, PaymentRow, RefundRow } from "./invoice-record";
 
 export type PaymentMethod = "cash" | "card_terminal" | "bank_transfer" | "card_online";
 export const paymentMethods = ["cash", "card_terminal", "bank_transfer", "card_online"] as const;
@@ -58,6 +58,10 @@ declare module "@/lib/db/rpc" {
     refund_payment: {
       args: { p_payment_id: string; p_amount_minor: number; p_reason: string; p_idempotency_key: string };
       returns: RefundRow;
+    };
+    issue_credit_note: {
+      args: { p_invoice_id: string; p_lines: string; p_reason: string; p_idempotency_key: string };
+      returns: CreditNoteRow;
     };
     prepare_online_refund: {
       args: { p_payment_id: string; p_amount_minor: number };

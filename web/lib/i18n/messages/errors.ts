@@ -51,6 +51,12 @@ export const errorMessages = defineMessages({
     "code.INVALID_METHOD": "That payment method cannot be recorded here.",
     "code.PAYMENT_NOT_FOUND": "That payment was not found.",
     "code.REFUND_EXCEEDS_PAYMENT": "That is more than is left to refund from this payment.",
+    "code.INVALID_IDEMPOTENCY_KEY": "The request key is missing or not valid. Reload the page and try again.",
+    "code.INVOICE_NOT_ISSUED": "A draft is corrected by editing it, not with a credit note.",
+    "code.LINE_NOT_FOUND": "A line named is not a service or product line of this invoice.",
+    "code.CREDIT_EXCEEDS_LINE": "That is more than is left to credit on this line.",
+    "code.CREDIT_EXCEEDS_BALANCE":
+      "That is more than is still owed on this invoice. Money already paid is given back with a refund of the payment.",
     "code.REFUND_THROUGH_PROVIDER": "An online card payment is refunded through Stripe. Reload the page and try again.",
     "code.TOO_MANY_OPEN_APPOINTMENTS":
       "This pet already has as many upcoming appointments as the clinic takes online. Cancel one or call the clinic.",
@@ -163,6 +169,13 @@ export const errorMessages = defineMessages({
     "code.INVALID_METHOD": "Esa forma de pago no se puede registrar aquí.",
     "code.PAYMENT_NOT_FOUND": "No se ha encontrado ese pago.",
     "code.REFUND_EXCEEDS_PAYMENT": "Es más de lo que queda por devolver de este pago.",
+    "code.INVALID_IDEMPOTENCY_KEY":
+      "Falta la clave de la petición o no es válida. Recarga la página e inténtalo de nuevo.",
+    "code.INVOICE_NOT_ISSUED": "Un borrador se corrige editándolo, no con una factura rectificativa.",
+    "code.LINE_NOT_FOUND": "Una de las líneas indicadas no es un servicio o producto de esta factura.",
+    "code.CREDIT_EXCEEDS_LINE": "Es más de lo que queda por abonar en esta línea.",
+    "code.CREDIT_EXCEEDS_BALANCE":
+      "Es más de lo que queda por pagar de esta factura. El dinero ya pagado se devuelve con una devolución del pago.",
     "code.REFUND_THROUGH_PROVIDER":
       "Un pago con tarjeta en línea se devuelve a través de Stripe. Recarga la página e inténtalo de nuevo.",
     "code.TOO_MANY_OPEN_APPOINTMENTS":

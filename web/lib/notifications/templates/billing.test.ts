@@ -45,4 +45,17 @@ describe("billing email templates", () => {
     expect(spanish.subject).toBe(`Reembolso de ${es(1000)} de Vete Centro`);
     expect(spanish.text).toContain("Factura rectificativa: CN-2026-000003.");
   });
+
+  it("announce a corrective credit note with its number, reason and the balance left, in English and Spanish", () => {
+    const p = { ...base, amount_minor: 1210, credit_note_number: "CN-2026-000004", reason: "Vaccine billed twice" };
+    const en = renderMessage("credit_note.issued", "en", p, ctx);
+    expect(en.subject).toBe("Credit note CN-2026-000004 from Vete Centro");
+    expect(en.text).toContain("corrected invoice 2026-000042 with credit note CN-2026-000004 for €12.10.");
+    expect(en.text).toContain("Reason: Vaccine billed twice");
+    expect(en.text).toContain("Balance still owed: €98.50.");
+    const spanish = renderMessage("credit_note.issued", "es", p, ctx);
+    expect(spanish.subject).toBe("Factura rectificativa CN-2026-000004 de Vete Centro");
+    expect(spanish.text).toContain(`por ${es(1210)}.`);
+    expect(spanish.text).toContain("Motivo: Vaccine billed twice");
+  });
 });

@@ -86,3 +86,31 @@ export const refundIssued: Template = (p, locale, ctx) => {
         link: { label: "See the invoice", url },
       };
 };
+
+/** To the client when staff correct their invoice with a credit note (no money moves: less is owed). */
+export const creditNoteIssued: Template = (p, locale, ctx) => {
+  const url = absoluteUrl(p.path, ctx.appUrl);
+  const amount = money(p, "amount_minor", locale);
+  const balance = money(p, "balance_minor", locale);
+  return locale === "es"
+    ? {
+        subject: `Factura rectificativa ${str(p.credit_note_number)} de ${str(p.clinic_name)}`,
+        lines: [
+          `Hola ${str(p.client_name)}:`,
+          `${str(p.clinic_name)} ha corregido la factura ${str(p.number)} con la factura rectificativa ${str(p.credit_note_number)} por ${amount}.`,
+          `Motivo: ${str(p.reason)}`,
+          `Saldo pendiente: ${balance}.`,
+        ],
+        link: { label: "Ver la factura", url },
+      }
+    : {
+        subject: `Credit note ${str(p.credit_note_number)} from ${str(p.clinic_name)}`,
+        lines: [
+          `Hello ${str(p.client_name)},`,
+          `${str(p.clinic_name)} has corrected invoice ${str(p.number)} with credit note ${str(p.credit_note_number)} for ${amount}.`,
+          `Reason: ${str(p.reason)}`,
+          `Balance still owed: ${balance}.`,
+        ],
+        link: { label: "See the invoice", url },
+      };
+};

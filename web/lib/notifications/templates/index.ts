@@ -7,7 +7,7 @@ import {
   bookingRequestDeclined,
 } from "./appointments";
 import { resetPassword, verifyEmail } from "./auth";
-import { invoiceIssued, paymentReceipt, refundIssued } from "./billing";
+import { creditNoteIssued, invoiceIssued, paymentReceipt, refundIssued } from "./billing";
 import { clientAccountRelinked } from "./clients";
 import { paymentDisputeOpened } from "./payments";
 import { appointmentReminder } from "./reminders";
@@ -29,4 +29,5 @@ export const templates: Record<string, Template> = {
   "invoice.issued": invoiceIssued,
   "payment.receipt": paymentReceipt,
   "refund.issued": refundIssued,
+  "credit_note.issued": creditNoteIssued,
 };

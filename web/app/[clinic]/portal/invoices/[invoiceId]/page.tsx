@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ButtonLink } from "@/app/_components/button";
+import { CreditNoteLinks } from "@/app/_components/credit-note-links";
 import { InvoiceDocument } from "@/app/_components/invoice-document";
 import { getInvoice } from "@/lib/billing/get-invoice";
 import { loadPortalPage, requireClientId } from "@/lib/clients/load-portal-page";
@@ -45,6 +46,11 @@ export default async function MyInvoicePage({ params }: { params: Promise<{ clin
         </a>
       </p>
       <InvoiceDocument detail={detail} locale={locale} timeZone={access.clinic.timeZone} />
+      <CreditNoteLinks
+        notes={detail.creditNotes}
+        pdfUrl={`/${access.clinic.slug}/portal/invoices/${inv.id}/pdf`}
+        locale={locale}
+      />
       {online ? (
         <ButtonLink href={`/${access.clinic.slug}/portal/invoices/${inv.id}/pay`}>{t("portal.pay.now")}</ButtonLink>
       ) : owed ? (

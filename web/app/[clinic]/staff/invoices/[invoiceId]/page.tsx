@@ -1,8 +1,9 @@
 // /[clinic]/staff/invoices/[invoiceId] - one invoice: a draft is edited and issued; an issued one shows as a
-// document with the payment form, refunds per payment and (owners, admins) voiding.
+// document with the payment form, refunds per payment and (owners, admins) corrective credit notes and voiding.
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ButtonLink, buttonClass } from "@/app/_components/button";
+import { CreditNoteLinks } from "@/app/_components/credit-note-links";
 import { InvoiceDocument } from "@/app/_components/invoice-document";
 import { getInvoice } from "@/lib/billing/get-invoice";
 import { listTaxRates } from "@/lib/billing/list-tax-rates";
@@ -16,6 +17,7 @@ import { translator } from "@/lib/i18n";
 import { billingMessages } from "@/lib/i18n/messages/billing";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { InvoiceEditor } from "../_components/invoice-editor";
+import { CreditNoteForm } from "../_components/credit-note-form";
 import { IssueButton, RecordPaymentForm, RefundForm, VoidForm } from "../_components/invoice-actions";
 
 export const generateMetadata = pageTitle(billingMessages, "list.title");
@@ -78,10 +80,25 @@ export default async function StaffInvoicePage({ params }: Props) {
           <IssueButton locale={locale} url={api} />
         </>
       ) : (
-        <InvoiceDocument detail={detail} locale={locale} timeZone={clinic.timeZone} />
+        <>
+          <InvoiceDocument detail={detail} locale={locale} timeZone={clinic.timeZone} />
+          <CreditNoteLinks notes={detail.creditNotes} pdfUrl={`${base}/${inv.id}/pdf`} locale={locale} />
+        </>
       )}
       {payable ? (
         <RecordPaymentForm locale={locale} url={api} currency={inv.currency} balanceMinor={inv.balanceMinor ?? 0} />
+      ) : null}
+      {manager && payable ? (
+        <CreditNoteForm
+          locale={locale}
+          url={`${api}/credit-notes`}
+          currency={inv.currency}
+          invoiceNumber={inv.number ?? ""}
+          pricesIncludeTax={inv.pricesIncludeTax}
+          lines={detail.lines
+            .filter((l) => l.kind !== "text")
+            .map((l) => ({ id: l.id, description: l.description, remainingMinor: l.amountMinor - l.creditedMinor }))}
+        />
       ) : null}
       {manager
         ? detail.payments
