@@ -21,7 +21,7 @@ import {
   unicodeInvoiceDetail,
 } from "@/tests/helpers/invoice-detail-fixtures";
 import { pdfText } from "@/tests/helpers/pdf-text";
-import type { InvoiceDetail } from "./get-invoice";
+import type { CreditNote, InvoiceDetail } from "./get-invoice";
 import { PLACEHOLDER, printable } from "./pdf-fonts";
 import { renderInvoicePdf } from "./render-invoice-pdf";
 
@@ -59,11 +59,22 @@ describe("invoice PDF text in any script", () => {
     expect(text).not.toContain("🐶");
   });
 
-  it("prints a credit note whose reason is in Cyrillic and Greek", async () => {
-    const note = { id: ID, number: "CN-2026-000007", amountMinor: 1000, reason: "Возврат — επιστροφή", issuedAt };
+  it("prints a credit note whose reason, lines and tax rate are in Cyrillic and Greek", async () => {
+    const note: CreditNote = {
+      id: ID,
+      number: "CN-2026-000007",
+      kind: "correction",
+      amountMinor: 1240,
+      reason: "Возврат — επιστροφή",
+      issuedAt,
+      lines: [{ description: CYRILLIC_LINE, amountMinor: 1000, taxRateName: TAX_NAME, taxBasisPoints: 2400 }],
+      taxes: [{ basisPoints: 2400, rateName: TAX_NAME, netMinor: 1000, taxMinor: 240, grossMinor: 1240 }],
+    };
     const { text } = await render({ ...unicodeInvoiceDetail(), creditNotes: [note] }, note.id);
     expect(text).toContain("Credit note CN-2026-000007");
     expect(text).toContain("Возврат — επιστροφή");
+    expect(text).toContain(CYRILLIC_LINE);
+    expect(text).toContain(`${TAX_NAME} (24%)`);
     expect(text).toContain(CZECH_CLIENT);
   });
 

@@ -45,6 +45,7 @@ export function line(description: string, over: Partial<InvoiceLine> = {}): Invo
     taxRateName: "VAT 21%",
     taxBasisPoints: 2100,
     amountMinor: 2500,
+    creditedMinor: 0,
     ...over,
   };
 }
