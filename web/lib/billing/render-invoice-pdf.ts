@@ -1,13 +1,15 @@
 // The invoice (or one of its credit notes) as a PDF document, drawn with pdf-lib from the same InvoiceDetail the
 // print view shows: clinic legal details, client, number, dates, lines, tax per rate, payments, credit notes and
-// balance. Pure: no I/O, so the route only loads the detail and streams the bytes. Amounts are the database's
-// (nothing is recomputed here); a credit note's stored positive amount prints negative (migration 502).
-import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
+// balance. No database I/O (the fonts are read once per process, pdf-fonts.ts), so the route only loads the detail
+// and streams the bytes. Amounts are the database's (nothing is recomputed here); a credit note's stored positive
+// amount prints negative (migration 502).
+import { PDFDocument, type PDFFont, type PDFPage } from "pdf-lib";
 import { formatMoney } from "@/lib/format/money";
 import { formatDay, localDate } from "@/lib/format/time";
 import { translator, type Locale } from "@/lib/i18n";
 import { billingMessages } from "@/lib/i18n/messages/billing";
 import type { InvoiceDetail } from "./get-invoice";
+import { embedPdfFonts, splitGraphemes, type PdfFonts } from "./pdf-fonts";
 import { drawCreditNoteBody } from "./render-credit-note-body";
 
 const PAGE: [number, number] = [595.28, 841.89]; // A4 in points
@@ -19,28 +21,34 @@ const BOTTOM = 60;
 class Writer {
   private page: PDFPage;
   private y = PAGE[1] - 60;
-  private readonly charset: Set<number>;
+  private readonly font: PDFFont;
+  private readonly bold: PDFFont;
 
   constructor(
     private readonly doc: PDFDocument,
-    private readonly font: PDFFont,
-    private readonly bold: PDFFont,
+    private readonly fonts: PdfFonts,
   ) {
     this.page = doc.addPage(PAGE);
-    this.charset = new Set(font.getCharacterSet());
+    this.font = fonts.regular;
+    this.bold = fonts.bold;
   }
 
-  /** The standard fonts encode WinAnsi only: other characters (narrow spaces, emoji) become safe stand-ins. */
+  /** What the fonts cannot draw (an emoji) becomes a visible placeholder: the rule is in pdf-fonts.ts. */
   private clean(s: string): string {
-    return Array.from(s.replace(/[\u202f\u2009]/g, " "))
-      .map((c) => (this.charset.has(c.codePointAt(0) ?? 0) ? c : "?"))
-      .join("");
+    return this.fonts.printable(s);
   }
 
+  /** Cuts whole characters (never half an emoji) and adds "…"; binary search, as measuring shapes the text. */
   private fit(s: string, width: number, size: number, font: PDFFont): string {
-    let out = s;
-    while (out.length > 1 && font.widthOfTextAtSize(out, size) > width) out = out.slice(0, -2) + "…";
-    return out;
+    if (font.widthOfTextAtSize(s, size) <= width) return s;
+    const chars = splitGraphemes(s);
+    let [lo, hi] = [0, chars.length - 1]; // the longest prefix that fits with "…" has lo..hi characters
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (font.widthOfTextAtSize(chars.slice(0, mid).join("") + "…", size) <= width) lo = mid;
+      else hi = mid - 1;
+    }
+    return chars.slice(0, Math.max(lo, 1)).join("") + "…";
   }
 
   gap(points: number): void {
@@ -117,11 +125,7 @@ export async function renderInvoicePdf(detail: InvoiceDetail, opts: PdfOptions):
   doc.setTitle(title);
   doc.setCreator("Vete");
   doc.setCreationDate(new Date(note?.issuedAt ?? inv.issuedAt ?? inv.createdAt));
-  const w = new Writer(
-    doc,
-    await doc.embedFont(StandardFonts.Helvetica),
-    await doc.embedFont(StandardFonts.HelveticaBold),
-  );
+  const w = new Writer(doc, await embedPdfFonts(doc));
 
   // who issues: the clinic's legal identity
   const c = detail.clinic;
