@@ -6,6 +6,7 @@ CREATE OR REPLACE FUNCTION private.match_client_phones(p_clinic_id uuid, p_digit
  LANGUAGE plpgsql
  STABLE
  SET search_path TO ''
+ SET plan_cache_mode TO 'force_custom_plan'
 AS $function$
 declare
   v_patterns text[] := array['%' || p_digits || '%'] || array(select substr(p_digits, k) || '%' from generate_series(2, 4) k

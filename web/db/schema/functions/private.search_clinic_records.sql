@@ -6,6 +6,7 @@ CREATE OR REPLACE FUNCTION private.search_clinic_records(p_clinic_id uuid, p_que
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
+ SET plan_cache_mode TO 'force_custom_plan'
 AS $function$
 declare
   v_q text := btrim(coalesce(p_query, ''));
