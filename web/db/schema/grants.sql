@@ -15,8 +15,10 @@ grant usage on schema public to public;
 
 -- Tables, views and sequences
 grant delete, insert, maintain, references, select, trigger, truncate, update on table private.appointment_reminders to postgres;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table private.client_search_docs to postgres;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table private.cron_leases to postgres;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table private.idempotency_keys to postgres;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table private.pet_search_docs to postgres;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table private.rate_limit_counters to postgres;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table private.schema_migrations to postgres;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table private.stripe_events to postgres;
@@ -308,6 +310,7 @@ grant execute on function private.check_booking_target(p_clinic_id uuid, p_servi
 grant execute on function private.check_client_change_window(p_appointment public.appointments) to postgres;
 grant execute on function private.check_pet_booking_limit(p_clinic_id uuid, p_pet_id uuid, p_is_staff boolean) to postgres;
 grant execute on function private.check_service_vet_role() to postgres;
+grant execute on function private.client_search_doc(p_full_name text, p_email text, p_phone text) to postgres;
 grant execute on function private.clinic_today(p_clinic_id uuid) to authenticated;
 grant execute on function private.clinic_today(p_clinic_id uuid) to postgres;
 grant execute on function private.compute_slots(p_clinic_id uuid, p_service_id uuid, p_vet_id uuid, p_window tstzrange, p_ignore_appointment_id uuid) to postgres;
@@ -347,6 +350,7 @@ grant execute on function private.enqueue_payment_receipt() to postgres;
 grant execute on function private.enqueue_refund_notice() to postgres;
 grant execute on function private.finalize_visit(p_visit_id uuid) to authenticated;
 grant execute on function private.finalize_visit(p_visit_id uuid) to postgres;
+grant execute on function private.fold_for_search(p_text text) to postgres;
 grant execute on function private.format_document_number(p_prefix text, p_year integer, p_seq integer) to postgres;
 grant execute on function private.guard_addendum() to postgres;
 grant execute on function private.guard_billing_ledger() to postgres;
@@ -364,6 +368,8 @@ grant execute on function private.ics_event(p_uid uuid, p_sequence integer, p_me
 grant execute on function private.ics_fold(p_line text) to postgres;
 grant execute on function private.ics_line(p_name text, p_value text) to postgres;
 grant execute on function private.ics_method(p_method text, p_organizer_email text, p_attendee_email text) to postgres;
+grant execute on function private.index_inserted_clients() to postgres;
+grant execute on function private.index_inserted_pets() to postgres;
 grant execute on function private.invite_staff(p_clinic_id uuid, p_email text, p_role public.staff_role) to authenticated;
 grant execute on function private.invite_staff(p_clinic_id uuid, p_email text, p_role public.staff_role) to postgres;
 grant execute on function private.invoice_status_for(p_invoice public.invoices) to postgres;
@@ -419,10 +425,13 @@ grant execute on function private.lock_invoice_for_staff(p_invoice_id uuid, p_ro
 grant execute on function private.lock_open_booking_request(p_request_id uuid) to postgres;
 grant execute on function private.lock_pet_schedule(p_pet_id uuid) to postgres;
 grant execute on function private.lock_vet_schedule(p_vet_id uuid, p_from timestamp with time zone, p_to timestamp with time zone) to postgres;
+grant execute on function private.match_client_phones(p_clinic_id uuid, p_digits text, p_international boolean, p_limit integer) to postgres;
 grant execute on function private.new_token() to postgres;
 grant execute on function private.next_document_number(p_clinic_id uuid, p_series text, p_year integer) to postgres;
 grant execute on function private.open_visit(p_clinic_id uuid, p_pet_id uuid, p_appointment_id uuid, p_reason text) to authenticated;
 grant execute on function private.open_visit(p_clinic_id uuid, p_pet_id uuid, p_appointment_id uuid, p_reason text) to postgres;
+grant execute on function private.parse_search_query(p_query text, OUT words text[], OUT digits text, OUT international boolean) to postgres;
+grant execute on function private.pet_search_doc(p_name text, p_client_doc text) to postgres;
 grant execute on function private.prepare_online_refund(p_payment_id uuid, p_amount_minor bigint) to authenticated;
 grant execute on function private.prepare_online_refund(p_payment_id uuid, p_amount_minor bigint) to postgres;
 grant execute on function private.price_visit_charge() to postgres;
@@ -444,6 +453,8 @@ grant execute on function private.refund_payment(p_payment_id uuid, p_amount_min
 grant execute on function private.refuse_ledger_change() to postgres;
 grant execute on function private.register_as_client(p_clinic_slug text, p_full_name text, p_phone text) to authenticated;
 grant execute on function private.register_as_client(p_clinic_slug text, p_full_name text, p_phone text) to postgres;
+grant execute on function private.reindex_client() to postgres;
+grant execute on function private.reindex_pet() to postgres;
 grant execute on function private.reminder_channel(p_client public.clients, p_user_email text) to postgres;
 grant execute on function private.reminder_offsets(p_offsets integer[]) to postgres;
 grant execute on function private.remove_staff(p_clinic_id uuid, p_user_id uuid) to authenticated;

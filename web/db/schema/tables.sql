@@ -21,6 +21,19 @@ CREATE INDEX appointment_reminders_dedupe_idx ON private.appointment_reminders U
 alter table private.appointment_reminders enable row level security;
 
 
+create table private.client_search_docs (
+  client_id uuid not null,
+  clinic_id uuid not null,
+  doc text not null
+);
+alter table private.client_search_docs add constraint client_search_docs_client_id_fkey FOREIGN KEY (client_id) REFERENCES public.clients(id) ON DELETE CASCADE;
+alter table private.client_search_docs add constraint client_search_docs_pkey PRIMARY KEY (client_id);
+CREATE INDEX client_search_docs_doc_trgm_idx ON private.client_search_docs USING gin (doc extensions.gin_trgm_ops);
+CREATE INDEX client_search_docs_prefix_idx ON private.client_search_docs USING btree (clinic_id, "left"(doc, 200) text_pattern_ops);
+alter table private.client_search_docs enable row level security;
+comment on table private.client_search_docs is 'One row per client: its searchable text (private.client_search_doc), kept by triggers on public.clients.';
+
+
 create table private.cron_leases (
   job text not null,
   holder uuid not null,
@@ -45,6 +58,19 @@ create table private.idempotency_keys (
 alter table private.idempotency_keys add constraint idempotency_keys_pkey PRIMARY KEY (user_key, key);
 CREATE INDEX idempotency_keys_created_at_idx ON private.idempotency_keys USING btree (created_at);
 alter table private.idempotency_keys enable row level security;
+
+
+create table private.pet_search_docs (
+  pet_id uuid not null,
+  clinic_id uuid not null,
+  doc text not null
+);
+alter table private.pet_search_docs add constraint pet_search_docs_pet_id_fkey FOREIGN KEY (pet_id) REFERENCES public.pets(id) ON DELETE CASCADE;
+alter table private.pet_search_docs add constraint pet_search_docs_pkey PRIMARY KEY (pet_id);
+CREATE INDEX pet_search_docs_doc_trgm_idx ON private.pet_search_docs USING gin (doc extensions.gin_trgm_ops);
+CREATE INDEX pet_search_docs_prefix_idx ON private.pet_search_docs USING btree (clinic_id, "left"(doc, 200) text_pattern_ops);
+alter table private.pet_search_docs enable row level security;
+comment on table private.pet_search_docs is 'One row per pet: its searchable text with its owner''s (private.pet_search_doc), kept by triggers on public.pets and public.clients.';
 
 
 create table private.rate_limit_counters (
@@ -261,10 +287,10 @@ alter table public.clients add constraint clients_preferred_channel_check CHECK 
 alter table public.clients add constraint clients_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE SET NULL;
 CREATE UNIQUE INDEX clients_clinic_email_key ON public.clients USING btree (clinic_id, email) WHERE (email IS NOT NULL);
 CREATE INDEX clients_clinic_name_idx ON public.clients USING btree (clinic_id, full_name);
-CREATE INDEX clients_email_trgm_idx ON public.clients USING gin (lower((email)::text) extensions.gin_trgm_ops);
-CREATE INDEX clients_full_name_trgm_idx ON public.clients USING gin (lower(full_name) extensions.gin_trgm_ops);
 CREATE INDEX clients_phone_digits_trgm_idx ON public.clients USING gin (regexp_replace(phone, '[^0-9]'::text, ''::text, 'g'::text) extensions.gin_trgm_ops);
 CREATE TRIGGER clients_guard_email BEFORE UPDATE ON public.clients FOR EACH ROW EXECUTE FUNCTION private.guard_client_email();
+CREATE TRIGGER clients_index_for_search AFTER INSERT ON public.clients REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION private.index_inserted_clients();
+CREATE TRIGGER clients_reindex_for_search AFTER UPDATE OF full_name, email, phone ON public.clients FOR EACH ROW WHEN (old.full_name IS DISTINCT FROM new.full_name OR old.email::text IS DISTINCT FROM new.email::text OR old.phone IS DISTINCT FROM new.phone) EXECUTE FUNCTION private.reindex_client();
 CREATE TRIGGER clients_touch BEFORE UPDATE ON public.clients FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 alter table public.clients enable row level security;
 
@@ -812,7 +838,8 @@ alter table public.pets add constraint pets_species_check CHECK (species = ANY (
 alter table public.pets add constraint pets_weight_grams_check CHECK (weight_grams IS NULL OR weight_grams >= 1 AND weight_grams <= 2000000);
 CREATE INDEX pets_client_idx ON public.pets USING btree (client_id);
 CREATE INDEX pets_clinic_microchip_upper_idx ON public.pets USING btree (clinic_id, upper(microchip)) WHERE (microchip IS NOT NULL);
-CREATE INDEX pets_name_trgm_idx ON public.pets USING gin (lower(name) extensions.gin_trgm_ops);
+CREATE TRIGGER pets_index_for_search AFTER INSERT ON public.pets REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION private.index_inserted_pets();
+CREATE TRIGGER pets_reindex_for_search AFTER UPDATE OF name, client_id ON public.pets FOR EACH ROW WHEN (old.name IS DISTINCT FROM new.name OR old.client_id IS DISTINCT FROM new.client_id) EXECUTE FUNCTION private.reindex_pet();
 CREATE TRIGGER pets_touch BEFORE UPDATE ON public.pets FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 alter table public.pets enable row level security;
 comment on column public.pets.photo_key is 'Storage key of the pet''s photo (web/lib/storage), under clinics/<clinic_id>/pets/<id>/; null when none.';

@@ -144,9 +144,9 @@ test("clicking an empty time books there with that vet and time chosen", async (
   await column(page, "Dr. Victor Vet").locator('[data-time="16:00"]').click();
   await page.waitForURL((url) => url.pathname === "/demo/staff/calendar/new" && url.searchParams.has("start"));
   await expect(page.getByTestId("booking-at")).toContainText("Booking with Dr. Victor Vet at");
-  await page.getByRole("searchbox", { name: "Search clients by name, email or phone" }).fill("Carla");
-  await page.getByRole("button", { name: "Search", exact: true }).click();
-  await page.getByRole("radiogroup", { name: "Client" }).getByRole("radio", { name: "Carla Client" }).click();
+  // the clinic's search: choosing the client lists the client's pets
+  await page.getByRole("combobox", { name: "Who is it for?" }).fill("Carla");
+  await page.getByRole("option", { name: /^Carla Client\s*Client/ }).click();
   await page.getByRole("radiogroup", { name: "Which pet?" }).getByRole("radio", { name: "Luna" }).click();
   await page
     .getByRole("radiogroup", { name: "What for?" })

@@ -1,5 +1,6 @@
 // The front-desk search as a receptionist uses it: `/` focuses the box on any staff page, typing a pet's name
-// lists it, arrow + Enter opens the chart; the staff booking form finds the pet by name and books for it.
+// lists it, arrow + Enter opens the chart; the owner's phone lists the owner's pets; the staff booking forms
+// find the pet by name, or by its owner's name and phone, and book for it.
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations, signIn, signInAsNewClient } from "./support";
 
@@ -45,6 +46,29 @@ test("a client's phone typed with spaces finds the client, and Enter opens the c
   await box.press("Enter");
   await page.waitForURL(/\/demo\/staff\/clients\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { name: "Carla Client" })).toBeVisible();
+});
+
+test("an owner's phone, typed with dashes and the country code, lists the owner's pets; a pet opens its chart", async ({
+  page,
+}) => {
+  await signIn(page, "reception@demo.vete.test", "/demo/staff/clients");
+  const box = page.getByRole("combobox", { name: "Quick search" });
+  await box.fill("+34 600-000-001");
+  const results = page.getByRole("listbox", { name: "Results" });
+  await expect(results.getByRole("option").first()).toContainText("Carla Client");
+  const luna = results.getByRole("option", { name: /^Luna\s*Pet/ });
+  await expect(luna).toContainText("Carla Client");
+  await luna.click();
+  await page.waitForURL(/\/demo\/staff\/pets\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: "Luna", level: 1 })).toBeVisible();
+});
+
+test("the words of an owner's name and a pet's name, in any order and with accents, find the pet", async ({ page }) => {
+  await signIn(page, "reception@demo.vete.test", "/demo/staff");
+  await page.getByRole("combobox", { name: "Quick search" }).fill("lúna CLIENT carla");
+  const options = page.getByRole("listbox", { name: "Results" }).getByRole("option");
+  await expect(options.first()).toContainText("Luna");
+  await expect(options.first()).toContainText("Carla Client");
 });
 
 test("the receptionist books by searching the pet, not by scrolling a list", async ({ page }) => {

@@ -1,6 +1,8 @@
 // The front-desk lookup against the real database and over HTTP: what matches (names by prefix, word and
-// fragment; phone digits however typed; email in any case; a microchip exactly) and in which order; staff of
-// another clinic and clients get nothing; bad input is a 422 naming the field.
+// fragment; every typed word in any order, accents ignored; a pet by its owner's name, phone or email; phone
+// digits however typed, with or without a country code; email in any case; a microchip exactly) and in which
+// order; the search text follows edits; staff of another clinic and clients get nothing; bad input is a 422
+// naming the field.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as lookupGet } from "@/app/api/clinics/[clinic]/lookup/route";
 import { withUser } from "@/lib/db/context";
@@ -53,6 +55,19 @@ beforeAll(async () => {
   // the other clinic has look-alikes that must never show up in the first clinic's answers
   ids.otherQuinn = await client(other.id, "Quinn Other", "+34 611 22 33 44", "quinn.adams@lookup-mail.test");
   await createPet(other.id, ids.otherQuinn, { name: "Quimby" });
+
+  // owners and pets whose words cross: Ana García owns Luna, Luna Pérez owns Garfield
+  ids.ana = await client(clinic.id, "Ana García", "+34 622-33-44-55", "ana.garcia@casa.test");
+  ids.luna = (await createPet(clinic.id, ids.ana, { name: "Luna" })).id;
+  ids.luis = await client(clinic.id, "Luis Garcia Lopez", null, null);
+  ids.toby = (await createPet(clinic.id, ids.luis, { name: "Toby" })).id;
+  ids.lunaPerez = await client(clinic.id, "Luna Pérez", null, null);
+  ids.garfield = (await createPet(clinic.id, ids.lunaPerez, { name: "Garfield" })).id;
+  ids.berta = await client(clinic.id, "Berta Prefix", "622 334 455 9", null);
+  ids.nacho = await client(clinic.id, "Nacho Local", "622 99 88 77", null);
+  ids.kira = (await createPet(clinic.id, ids.nacho, { name: "Kira" })).id;
+  const otherAna = await client(other.id, "Ana García", "+34 622-33-44-55", "ana.garcia@casa.test");
+  await createPet(other.id, otherAna, { name: "Luna" });
 });
 
 afterAll(async () => {
@@ -87,19 +102,24 @@ describe("matching and ranking", () => {
     expect(keys(rs).at(-1)).toBe("pet:Quill");
   });
 
-  it("finds a phone by its digits however it was stored or typed", async () => {
+  it("finds a phone by its digits however it was stored or typed, the owner's pets after the owner", async () => {
     for (const q of ["611 22 33", "+34611223344", "611-223", "(600) 555", "6005550101"]) {
       const rs = await search(q);
       expect(
         rs.map((r) => r.id),
         q,
-      ).toEqual([q.includes("600") ? ids.marta : ids.quinn]);
+      ).toEqual(q.includes("600") ? [ids.marta, ids.quimby, ids.old] : [ids.quinn]);
     }
   });
 
   it("finds an email in any case, the exact address first", async () => {
     expect((await search("QUINN.ADAMS@LOOKUP-MAIL.TEST")).map((r) => r.id)).toEqual([ids.quinn]);
-    expect((await search("Lookup-Mail")).map((r) => r.id).sort()).toEqual([ids.marta, ids.quinn].sort());
+    expect(keys(await search("Lookup-Mail"))).toEqual([
+      "client:Marta Quintana",
+      "client:Quinn Adams",
+      "pet:Quimby",
+      "pet:Quill",
+    ]);
   });
 
   it("matches a microchip exactly, with or without spaces, and not by a part of it", async () => {
@@ -115,7 +135,89 @@ describe("matching and ranking", () => {
   });
 });
 
+describe("every word, in any order", () => {
+  it("finds a pet by its name and its owner's name in either order, accents and case ignored", async () => {
+    for (const q of ["garcia luna", "luna garcia", "Luna García", "GARCÍA   luna", "luna, garcía"]) {
+      expect(
+        (await search(q)).map((r) => r.id),
+        q,
+      ).toEqual([ids.luna]);
+    }
+  });
+
+  it("matches the start of each word for partial words, in either order", async () => {
+    for (const q of ["gar lu", "lu gar"]) {
+      expect(keys(await search(q)).sort(), q).toEqual(
+        ["client:Luis Garcia Lopez", "pet:Garfield", "pet:Luna", "pet:Toby"].sort(),
+      );
+    }
+    // the name that starts with a typed word comes before the pet found only through its owner
+    expect(keys(await search("gar lu")).at(-1)).toBe("pet:Toby");
+  });
+
+  it("requires every word to match somewhere in the record", async () => {
+    expect((await search("garcia toby")).map((r) => r.id)).toEqual([ids.toby]);
+    expect(await search("ana toby")).toEqual([]);
+    expect(await search("luna zzz")).toEqual([]);
+  });
+
+  it("ranks an exact name first, then a name that starts with the word, then a pet found through its owner", async () => {
+    expect(keys(await search("luna"))).toEqual(["pet:Luna", "client:Luna Pérez", "pet:Garfield"]);
+    expect(keys(await search("ana garcía"))).toEqual(["client:Ana García", "pet:Luna"]);
+  });
+});
+
+describe("a pet by its owner's details", () => {
+  it("finds the owner and then the owner's pets by the owner's phone, however it is typed", async () => {
+    for (const q of ["622 33 44 55", "+34 622-334-455", "0034622334455", "+34622334455"]) {
+      expect((await search(q)).map((r) => r.id).slice(0, 2), q).toEqual([ids.ana, ids.luna]);
+    }
+  });
+
+  it("ranks an exact phone before a phone that only contains the digits", async () => {
+    expect((await search("622 334 455")).map((r) => r.id)).toEqual([ids.ana, ids.luna, ids.berta]);
+    expect((await search("622334")).map((r) => r.id)).toEqual([ids.ana, ids.berta, ids.luna]);
+  });
+
+  it("finds a number stored without the country code when it is typed with one", async () => {
+    expect((await search("+34 622 99 88 77")).map((r) => r.id)).toEqual([ids.nacho, ids.kira]);
+    expect((await search("0034 622 998")).map((r) => r.id)).toEqual([ids.nacho, ids.kira]);
+  });
+
+  it("finds the owner and the owner's pets by the owner's email or name", async () => {
+    expect((await search("ANA.GARCIA@casa.test")).map((r) => r.id)).toEqual([ids.ana, ids.luna]);
+    expect((await search("nacho")).map((r) => r.id)).toEqual([ids.nacho, ids.kira]);
+  });
+
+  it("follows edits: a renamed owner, a new phone, a pet given to another owner, a deleted pet", async () => {
+    await withUser(desk, (db) =>
+      db.query("update public.clients set full_name = 'Ignacio Local', phone = '+34 633 000 111' where id = $1", [
+        ids.nacho,
+      ]),
+    );
+    expect((await search("ignacio kira")).map((r) => r.id)).toEqual([ids.kira]);
+    expect(await search("nacho")).toEqual([]);
+    expect((await search("633 000 111")).map((r) => r.id)).toEqual([ids.nacho, ids.kira]);
+    expect(await search("622 99 88 77")).toEqual([]);
+
+    await testPool().query("update public.pets set client_id = $2 where id = $1", [ids.kira, ids.berta]);
+    expect((await search("berta kira")).map((r) => r.id)).toEqual([ids.kira]);
+    expect(await search("ignacio kira")).toEqual([]);
+    await testPool().query("delete from public.pets where id = $1", [ids.kira]);
+    expect(await search("kira")).toEqual([]);
+  });
+});
+
 describe("tenant isolation", () => {
+  it("never answers with another clinic's records, even when they match better", async () => {
+    const mine = new Set(Object.values(ids).filter((id) => id !== ids.otherQuinn));
+    for (const q of ["ana garcia", "garcia luna", "+34 622 33 44 55", "ana.garcia@casa.test", "quimby", "luna"]) {
+      const rs = await search(q, 50);
+      expect(rs.length, q).toBeGreaterThan(0);
+      for (const r of rs) expect(mine.has(r.id), `${q}: ${r.label}`).toBe(true);
+    }
+  });
+
   it("refuses another clinic's staff and a client in SQL", async () => {
     for (const who of [otherDesk, clientPerson]) {
       const err = await withUser(who, (db) =>
@@ -134,7 +236,10 @@ describe("tenant isolation", () => {
     }
     const own = await call(lookupGet, other.slug, "GET", "/lookup?q=quinn", otherDesk.cookie);
     expect(own.status).toBe(200);
-    expect((own.body.items as LookupResult[]).map((r) => r.id)).toEqual([ids.otherQuinn]);
+    expect((own.body.items as LookupResult[]).map((r) => `${r.kind}:${r.clientId}`)).toEqual([
+      `client:${ids.otherQuinn}`,
+      `pet:${ids.otherQuinn}`,
+    ]);
     const mine = await call(lookupGet, clinic.slug, "GET", "/lookup?q=611%2022&limit=5", desk.cookie);
     expect((mine.body.items as LookupResult[]).map((r) => r.id)).toEqual([ids.quinn]);
   });

@@ -6,13 +6,20 @@ CREATE OR REPLACE FUNCTION private.search_clinic_records(p_clinic_id uuid, p_que
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
+ SET plan_cache_mode TO 'force_custom_plan'
 AS $function$
 declare
-  v_q text := lower(btrim(coalesce(p_query, '')));
-  v_like text;
-  v_digits text;
-  v_chip text;
-  v_cap integer;
+  v_q text := btrim(coalesce(p_query, ''));
+  v_p record;
+  v_fold text;
+  v_exact text;    -- a document starting so has exactly the typed name
+  v_starts text[] := '{}'; -- per word: it starts a word of the record
+  v_heads text[] := '{}';  -- per word: the start of a record that begins with it (a document begins with the name)
+  v_parts text[] := '{}';  -- per word: inside a word from 3 letters, else at a word start
+  v_key1 text;     -- the index keys: the longest word's pattern, and the next word's if it has 3 letters or more
+  v_key2 text;
+  v_chip text := upper(regexp_replace(btrim(coalesce(p_query, '')), '[^0-9A-Za-z]', '', 'g'));
+  v_cap integer := coalesce(p_limit, 0) * 4 + 20;
 begin
   if length(v_q) = 0 or length(v_q) > 100 then
     raise exception 'invalid_input' using errcode = 'VT422', column = 'q', detail = 'Type 1 to 100 characters.';
@@ -22,80 +29,88 @@ begin
   end if;
   perform private.require_clinic_role(p_clinic_id);
 
-  v_like := replace(replace(replace(v_q, '\', '\\'), '%', '\%'), '_', '\_');
-  v_digits := case when v_q ~ '^\+?[0-9 ().-]+$' then regexp_replace(v_q, '[^0-9]', '', 'g') end;
-  v_chip := upper(regexp_replace(v_q, '[^0-9a-z]', '', 'g'));
-  v_cap := p_limit * 4 + 20;
+  v_p := private.parse_search_query(v_q);
+  v_fold := private.fold_for_search(v_q);
+  v_exact := ' ' || v_fold || ' |';
+  -- a phone-like text is matched as a phone only: its digit groups as words would rank a number that merely
+  -- starts the same above the exact one
+  if v_p.digits is null then
+    v_starts := array(select '% ' || w || '%' from unnest(v_p.words) w);
+    v_heads := array(select ' ' || w from unnest(v_p.words) w);
+    v_parts := array(select case when length(w) >= 3 then '%' || w || '%' else '% ' || w || '%' end from unnest(v_p.words) w);
+    -- a word start's trigrams include a blank one ("  g") that most documents hold; "inside a word" keys read only
+    -- the word's own trigrams, and the word-start condition is then checked on the few rows they find
+    v_key1 := v_parts[1];
+    v_key2 := case when length(v_p.words[2]) >= 3 then v_parts[2] else v_parts[1] end;
+  end if;
 
   return query
-  -- Each way of matching is capped: a broad fragment ("gonz") matches thousands of rows, and staff type on
-  -- rather than scroll, so only the best few of each kind need ranking. Exact, prefix and word-start
-  -- matches are their own branches, so a flood of mere "contains" matches can not crowd them out.
-  with hits as (
-    (select 'client'::text as kind, c.id, c.full_name as label, c.id as client_id, c.full_name as client_name,
-            c.phone, c.email::text as email, null::text as species, null::text as microchip, false as archived,
-            case when lower(c.full_name) = v_q then 10 else 20 end as rank
-       from public.clients c
-      where c.clinic_id = p_clinic_id and lower(c.full_name) like v_like || '%'
+  with desk as materialized (
+    (select m.id, m.rank from private.match_client_phones(p_clinic_id, v_p.digits, v_p.international, v_cap) m)
+    union all
+    (select c.id, 5 from public.clients c
+      where c.clinic_id = p_clinic_id and v_q like '%@%' and c.email operator(extensions.=) v_q::extensions.citext)
+  ), hits as materialized (
+    (select 'pet'::text as kind, p.id, 0 as rank from public.pets p
+      where p.clinic_id = p_clinic_id and length(v_chip) between 9 and 20 and upper(p.microchip) = v_chip limit v_cap)
+    union all (select 'client', d.id, d.rank from desk d)
+    union all (select 'pet', p.id, d.rank + 1 from desk d join public.pets p on p.client_id = d.id limit v_cap)
+    union all
+    -- a range of the prefix index per word: every document from ' word' up to ' word' followed by the highest
+    -- character starts with ' word' (the operators compare bytes, as text_pattern_ops sorts)
+    (select 'client', d.client_id, d.rank from unnest(v_heads) h
+       cross join lateral (select d.client_id, case when starts_with(d.doc, v_exact) then 10 else 20 end as rank
+                             from private.client_search_docs d
+                            where d.clinic_id = p_clinic_id and left(d.doc, 200) ~>=~ h
+                              and left(d.doc, 200) ~<~ (h || chr(1114111))
+                              and d.doc like v_key1 and d.doc like v_key2 and d.doc like all (v_starts) limit v_cap) d
       limit v_cap)
     union all
-    (select 'client', c.id, c.full_name, c.id, c.full_name, c.phone, c.email::text, null, null, false, 30
-       from public.clients c
-      where c.clinic_id = p_clinic_id and lower(c.full_name) like '% ' || v_like || '%'
+    (select 'client', d.client_id, 30 from private.client_search_docs d
+      where d.clinic_id = p_clinic_id and d.doc like v_key1 and d.doc like v_key2
+        and d.doc like all (v_starts) limit v_cap)
+    union all
+    (select 'pet', d.pet_id, d.rank from unnest(v_heads) h
+       cross join lateral (select d.pet_id, case when starts_with(d.doc, v_exact) then 11 else 21 end as rank
+                             from private.pet_search_docs d
+                            where d.clinic_id = p_clinic_id and left(d.doc, 200) ~>=~ h
+                              and left(d.doc, 200) ~<~ (h || chr(1114111))
+                              and d.doc like v_key1 and d.doc like v_key2 and d.doc like all (v_starts) limit v_cap) d
       limit v_cap)
     union all
-    (select 'client', c.id, c.full_name, c.id, c.full_name, c.phone, c.email::text, null, null, false, 50
-       from public.clients c
-      where c.clinic_id = p_clinic_id and length(v_q) >= 3 and lower(c.full_name) like '%' || v_like || '%'
+    (select 'pet', d.pet_id, 31 from private.pet_search_docs d
+      where d.clinic_id = p_clinic_id and d.doc like v_key1 and d.doc like v_key2
+        and d.doc like all (v_starts) limit v_cap)
+  ), weak as (
+    -- words inside words rank last: when the stronger matches already fill the answer they are not looked for
+    (select 'client'::text as kind, d.client_id as id, 50 as rank from private.client_search_docs d
+      where d.clinic_id = p_clinic_id and v_parts <> v_starts and (select count(distinct h.kind || h.id::text) from hits h) < p_limit
+        and d.doc like v_key1 and d.doc like v_key2 and d.doc like all (v_parts)
       limit v_cap)
     union all
-    (select 'client', c.id, c.full_name, c.id, c.full_name, c.phone, c.email::text, null, null, false,
-            case when lower(c.email::text) = v_q then 10 else 40 end
-       from public.clients c
-      where c.clinic_id = p_clinic_id and length(v_q) >= 3 and lower(c.email::text) like '%' || v_like || '%'
-      limit v_cap)
-    union all
-    (select 'client', c.id, c.full_name, c.id, c.full_name, c.phone, c.email::text, null, null, false,
-            case when regexp_replace(c.phone, '[^0-9]', '', 'g') = v_digits then 10 else 40 end
-       from public.clients c
-      where c.clinic_id = p_clinic_id and length(v_digits) >= 3
-        and regexp_replace(c.phone, '[^0-9]', '', 'g') like '%' || v_digits || '%'
-      limit v_cap)
-    union all
-    (select 'pet', p.id, p.name, o.id, o.full_name, o.phone, o.email::text, p.species, p.microchip,
-            p.archived_at is not null, case when lower(p.name) = v_q then 11 else 21 end
-       from public.pets p join public.clients o on o.id = p.client_id
-      where p.clinic_id = p_clinic_id and lower(p.name) like v_like || '%'
-      limit v_cap)
-    union all
-    (select 'pet', p.id, p.name, o.id, o.full_name, o.phone, o.email::text, p.species, p.microchip,
-            p.archived_at is not null, 31
-       from public.pets p join public.clients o on o.id = p.client_id
-      where p.clinic_id = p_clinic_id and lower(p.name) like '% ' || v_like || '%'
-      limit v_cap)
-    union all
-    (select 'pet', p.id, p.name, o.id, o.full_name, o.phone, o.email::text, p.species, p.microchip,
-            p.archived_at is not null, 51
-       from public.pets p join public.clients o on o.id = p.client_id
-      where p.clinic_id = p_clinic_id and length(v_q) >= 3 and lower(p.name) like '%' || v_like || '%'
-      limit v_cap)
-    union all
-    (select 'pet', p.id, p.name, o.id, o.full_name, o.phone, o.email::text, p.species, p.microchip,
-            p.archived_at is not null, 0
-       from public.pets p join public.clients o on o.id = p.client_id
-      where p.clinic_id = p_clinic_id and length(v_chip) between 9 and 20 and upper(p.microchip) = v_chip
+    (select 'pet', d.pet_id, 51 from private.pet_search_docs d
+      where d.clinic_id = p_clinic_id and v_parts <> v_starts and (select count(distinct h.kind || h.id::text) from hits h) < p_limit
+        and d.doc like v_key1 and d.doc like v_key2 and d.doc like all (v_parts)
       limit v_cap)
   ), best as (
-    select distinct on (h.kind, h.id) h.* from hits h order by h.kind, h.id, h.rank
+    select h.kind, h.id, min(h.rank) as rank from (select * from hits union all select * from weak) h
+     group by h.kind, h.id
+  ), shown as (
+    select b.kind, b.id, o.full_name as label, o.id as client_id, o.full_name as client_name, o.phone,
+           o.email::text as email, null::text as species, null::text as microchip, false as archived, b.rank
+      from best b join public.clients o on o.id = b.id where b.kind = 'client'
+    union all
+    select b.kind, b.id, p.name, o.id, o.full_name, o.phone, o.email::text, p.species, p.microchip,
+           p.archived_at is not null, b.rank
+      from best b join public.pets p on p.id = b.id join public.clients o on o.id = p.client_id where b.kind = 'pet'
   )
-  -- Archived pets still answer (a chart is looked up after the fact) but after the living ones.
-  select b.kind, b.id, b.label, b.client_id, b.client_name, b.phone, b.email, b.species, b.microchip, b.archived,
-         b.rank + case when b.archived then 100 else 0 end
-    from best b
-   order by b.rank + case when b.archived then 100 else 0 end, extensions.similarity(lower(b.label), v_q) desc,
-            b.label, b.id
+  -- similarity() ignores case and punctuation; an accent only nudges the order within a rank
+  select r.kind, r.id, r.label, r.client_id, r.client_name, r.phone, r.email, r.species, r.microchip, r.archived,
+         r.rank + case when r.archived then 100 else 0 end as rank
+    from shown r
+   order by 11, extensions.similarity(r.label, v_fold) desc, r.label, r.id
    limit p_limit;
 end
 $function$;
 
-comment on function private.search_clinic_records(p_clinic_id uuid, p_query text, p_limit integer) is 'Ranked clients and pets of one clinic matching a name, phone, email or microchip; staff of that clinic only.';
+comment on function private.search_clinic_records(p_clinic_id uuid, p_query text, p_limit integer) is 'Ranked clients and pets of one clinic in which every typed word matches (name, email, phone; a pet also by its owner''s), accents ignored; exact microchip, phone or email first; staff of that clinic only.';

@@ -10,4 +10,4 @@ AS $function$
   select * from private.search_clinic_records(p_clinic_id, p_query, p_limit)
 $function$;
 
-comment on function public.search_clinic_records(p_clinic_id uuid, p_query text, p_limit integer) is 'Front-desk lookup: the caller''s clinic''s clients and pets by name, phone, email or microchip, best first (at most 50).';
+comment on function public.search_clinic_records(p_clinic_id uuid, p_query text, p_limit integer) is 'Front-desk lookup: the caller''s clinic''s clients and pets matching every typed word in any order (name, phone, email, microchip; a pet also by its owner''s details), best first (at most 50).';

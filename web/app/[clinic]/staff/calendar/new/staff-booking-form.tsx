@@ -1,9 +1,9 @@
 "use client";
 // Staff book for a client: find the pet or its owner in the clinic's search (never a list of every pet), pick
-// the pet, a service (staff-only ones too), a vet or any, then
-// a free time (staff are not held to the minimum notice) and confirm.
+// the pet, a service (staff-only ones too), a vet or any, then a free time (staff are not held to the minimum
+// notice) and confirm.
 import { useRouter } from "next/navigation";
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/app/_components/button";
 import { FormError } from "@/app/_components/form-error";
 import { translator, type Locale } from "@/lib/i18n";
@@ -13,8 +13,7 @@ import { useApiSubmit } from "@/lib/http/browser/use-api-submit";
 import { ChoiceList } from "@/app/_components/choice-list";
 import { SlotPicker, type PickedSlot } from "@/app/_components/slot-picker";
 import { formatWhen, localDate } from "@/lib/format/time";
-import { lookupMessages } from "@/lib/i18n/messages/lookup";
-import { LookupCombobox, type LookupItem } from "../../_components/lookup-combobox";
+import { PetOwnerPicker, type PetOwnerChoice } from "./pet-owner-picker";
 
 interface Props {
   locale: Locale;
@@ -23,41 +22,29 @@ interface Props {
   services: { id: string; name: string; durationMinutes: number }[];
   serviceVets: { serviceId: string; vetId: string; vetName: string }[];
 }
-interface Named {
-  id: string;
-  name: string;
-}
-
 export function StaffBookingForm({ locale, clinicSlug, timeZone, services, serviceVets }: Props) {
   const t = translator(locale, appointmentMessages);
   const router = useRouter();
   const api = `/api/clinics/${clinicSlug}`;
-  const tl = translator(locale, lookupMessages);
-  const [client, setClient] = useState<Named | null>(null);
-  const [pets, setPets] = useState<Named[]>([]);
-  const [petId, setPetId] = useState<string | null>(null);
+  const [who, setWho] = useState<PetOwnerChoice | null>(null);
+  const client = who?.client;
+  const petId = who?.petId;
   const [serviceId, setServiceId] = useState<string | null>(null);
   const [vet, setVet] = useState<string | null>(null);
   const [slot, setSlot] = useState<PickedSlot | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
   const { pending, error, submit } = useApiSubmit((e) => {
     if (e.code === "SLOT_TAKEN") return t("book.slotTaken");
-    const petName = pets.find((p) => p.id === petId)?.name;
+    const petName = who?.pets.find((p) => p.id === petId)?.name;
     if (e.code === "PET_BUSY") return petName ? t("book.petBusy", { pet: petName }) : t("book.slotTaken");
     return e.message || t("form.failed");
   });
 
-  // The chosen client's own pets (a handful) are listed, so a pet can be switched without searching again.
-  async function pick(item: LookupItem) {
-    setClient({ id: item.clientId, name: item.clientName });
-    setPetId(item.kind === "pet" ? item.id : null);
-    setSlot(null);
-    const r = await callApi<{ items: Named[] }>(
-      `${api}/pets?${new URLSearchParams({ clientId: item.clientId }).toString()}`,
-    );
-    setPets((r.ok ? r.data.items : []).map((p) => ({ id: p.id, name: p.name })));
+  function choose(choice: PetOwnerChoice) {
+    // another pet means other free times (the pet's own appointments count)
+    if (choice.petId !== petId) setSlot(null);
+    setWho(choice);
   }
-  const bookable = useCallback((item: LookupItem) => !item.archived, []);
 
   async function confirm() {
     if (!client || !petId || !serviceId || !slot) return;
@@ -84,30 +71,7 @@ export function StaffBookingForm({ locale, clinicSlug, timeZone, services, servi
   const vets = serviceVets.filter((v) => v.serviceId === serviceId);
   return (
     <div className="space-y-5">
-      <section className="space-y-2">
-        <h2 className="font-semibold">{t("cal.client")}</h2>
-        <LookupCombobox
-          clinicSlug={clinicSlug}
-          locale={locale}
-          label={tl("bookLabel")}
-          hint={tl("bookHint")}
-          placeholder={tl("bookPlaceholder")}
-          onChoose={pick}
-          accept={bookable}
-        />
-        {client ? <p className="text-sm text-slate-700">{client.name}</p> : null}
-      </section>
-      {client ? (
-        <section className="space-y-2">
-          <h2 className="font-semibold">{t("book.pet")}</h2>
-          <ChoiceList
-            label={t("book.pet")}
-            value={petId}
-            onChange={setPetId}
-            choices={pets.map((p) => ({ value: p.id, label: p.name }))}
-          />
-        </section>
-      ) : null}
+      <PetOwnerPicker locale={locale} clinicSlug={clinicSlug} value={who} onChange={choose} />
       {petId ? (
         <section className="space-y-2">
           <h2 className="font-semibold">{t("book.service")}</h2>
