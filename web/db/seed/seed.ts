@@ -6,6 +6,7 @@ import { seedAppointments } from "./seed-appointments";
 import { seedVisits } from "./seed-visits";
 import { seedPrescriptions, seedVaccinations } from "./seed-clinical";
 import { seedBilling } from "./seed-billing";
+import { seedInvoices } from "./seed-invoices";
 
 export const DEMO_PASSWORD = "vete-demo-2026";
 export const DEMO_CLINIC_SLUG = "demo";
@@ -84,6 +85,7 @@ export async function seedDemo(connectionString: string): Promise<void> {
     await seedPrescriptions(db, clinicId);
     await seedVaccinations(db, clinicId);
     await seedBilling(db, clinicId);
+    await seedInvoices(db, clinicId);
     await db.query("commit");
   } catch (err) {
     await db.query("rollback").catch(() => undefined);

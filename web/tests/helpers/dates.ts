@@ -88,3 +88,10 @@ export function nextOffsetChange(
 export function localTimeAt(date: string, time: string, offsetMinutes: number): Date {
   return new Date(Date.parse(`${date}T${time}:00Z`) - offsetMinutes * MINUTE);
 }
+
+/** The calendar date (YYYY-MM-DD) of an instant in a zone, e.g. the clinic's day of a recorded payment. */
+export function dayOf(instant: string | Date, timeZone = "UTC"): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(instant),
+  );
+}
