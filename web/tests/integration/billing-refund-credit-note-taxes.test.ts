@@ -4,12 +4,15 @@
 // whole fully paid invoice nets every rate to exactly zero; a correction after a refund is held to what the
 // refund left of its rate. Desk refunds here; the Stripe refund path is in
 // invoice-online-payments.test.ts. Both go through the same trigger on credit_notes.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Invoice, Payment } from "@/lib/billing/invoice-record";
 import { issueCreditNote } from "@/lib/billing/issue-credit-note";
 import { recordPayment } from "@/lib/billing/record-payment";
 import { refundPayment } from "@/lib/billing/refund-payment";
 import { withUser } from "@/lib/db/context";
+import { MIGRATIONS_DIR } from "@/lib/db/migrate";
 import { closePool } from "@/lib/db/pool";
 import { race } from "../helpers/appointment-factories";
 import { createTaxRate, issuedAs, line, setPricesIncludeTax } from "../helpers/billing-factories";
@@ -250,6 +253,48 @@ describe.each(["exclusive", "inclusive"] as const)(
     });
   },
 );
+
+describe("the backfill of refund credit notes issued before migration 570", () => {
+  it("gives older refund notes their tax per rate, oldest first, so a refunded invoice nets every rate to zero", async () => {
+    const s = modes.exclusive;
+    const inv = await mixedInvoice(s);
+    const payment = await withUser(s.clinic.owner, (db) =>
+      recordPayment(db, inv.id, { method: "cash", amountMinor: inv.totalMinor, idempotencyKey: `legacy-${inv.id}` }),
+    );
+    // refunds as they were recorded before 570: no triggers for this one transaction (replica mode)
+    const claims = JSON.stringify({ sub: s.clinic.owner.userId, email: s.clinic.owner.email, role: "authenticated" });
+    const c = await testPool().connect();
+    try {
+      await c.query("begin");
+      await c.query("set local session_replication_role = replica");
+      await c.query(`set local role authenticated; set local request.jwt.claims = ${c.escapeLiteral(claims)}`);
+      for (const [i, amount] of [1234, 5, inv.totalMinor - 1239].entries()) {
+        await c.query("select public.refund_payment($1, $2, 'Before the tax split', $3)", [
+          payment.id,
+          amount,
+          `legacy-${i}-${inv.id}`,
+        ]);
+      }
+      await c.query("commit");
+    } catch (err) {
+      await c.query("rollback");
+      throw err;
+    } finally {
+      c.release();
+    }
+    expect((await perRate(inv.id))[2100]!.credited).toBe(0);
+    // the migration's own backfill block, run again here
+    const migration = await readFile(path.join(MIGRATIONS_DIR, "570_record_refund_credit_note_taxes.sql"), "utf8");
+    const backfill = /^do \$\$[\s\S]*?^\$\$;/m.exec(migration)?.[0];
+    expect(backfill).toBeDefined();
+    await testPool().query(backfill!);
+    await expectInvariants(inv.id);
+    await expectEveryRateNetted(inv.id);
+    const before = await perRate(inv.id);
+    await testPool().query(backfill!); // a second run finds nothing to do
+    expect(await perRate(inv.id)).toEqual(before);
+  });
+});
 
 describe("every credit note of every clinic", () => {
   it("has tax rows whose gross adds up to its amount", async () => {
