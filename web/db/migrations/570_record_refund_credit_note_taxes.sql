@@ -1,7 +1,8 @@
 -- Why: corrective credit notes (550) store their tax per rate in credit_note_taxes, but the credit notes that
 -- refunds issue (502's private.refund_payment as 531 left it, 530's private.record_online_invoice_refund) had
 -- none, so a tax report could not net a refund against a rate. From here on every credit note, of either
--- kind, has credit_note_taxes rows whose gross adds up to exactly its amount_minor.
+-- kind, has credit_note_taxes rows whose gross adds up to exactly its amount_minor, and no rate of an invoice
+-- is credited beyond its gross (corrections are now held to that too: private.guard_credit_note_rate below).
 --
 -- The rule for a refund credit note of amount A on an invoice:
 -- * per rate r (the basis points captured on the invoice's lines), the invoice's gross G(r) by 501's rule
