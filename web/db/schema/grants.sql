@@ -283,6 +283,7 @@ grant update (weight_grams) on table public.visits to authenticated;
 -- Functions
 grant execute on function private.accept_invitation(p_token text) to authenticated;
 grant execute on function private.accept_invitation(p_token text) to postgres;
+grant execute on function private.add_refund_credit_note_taxes() to postgres;
 grant execute on function private.apply_online_invoice_payment(p_attempt_id uuid, p_clinic_id uuid, p_invoice_id uuid, p_amount_minor bigint, p_currency text, p_payment_intent_id text) to postgres;
 grant execute on function private.apply_payment(p_invoice_id uuid, p_method public.payment_method, p_amount_minor bigint, p_idempotency_key text, p_provider text, p_provider_ref text, p_reference text, p_recorded_by uuid) to postgres;
 grant execute on function private.apply_tax_rule(p_amount_minor bigint, p_basis_points integer, p_prices_include_tax boolean, OUT net_minor bigint, OUT tax_minor bigint, OUT gross_minor bigint) to authenticated;
@@ -355,6 +356,7 @@ grant execute on function private.format_document_number(p_prefix text, p_year i
 grant execute on function private.guard_addendum() to postgres;
 grant execute on function private.guard_billing_ledger() to postgres;
 grant execute on function private.guard_client_email() to postgres;
+grant execute on function private.guard_credit_note_rate() to postgres;
 grant execute on function private.guard_finalized_visit() to postgres;
 grant execute on function private.guard_issued_invoice() to postgres;
 grant execute on function private.guard_issued_invoice_lines() to postgres;
@@ -444,6 +446,7 @@ grant execute on function private.record_payment(p_invoice_id uuid, p_method pub
 grant execute on function private.record_payment_dispute(p_payment_intent_id text, p_charge_id text, p_dispute_id text, p_amount_cents bigint, p_currency text, p_reason text) to postgres;
 grant execute on function private.record_payment_intent_status(p_payment_intent_id text, p_attempt_id uuid, p_status text, p_amount_received_cents bigint, p_latest_charge_id text, p_error_code text, p_event_created_at timestamp with time zone) to postgres;
 grant execute on function private.record_payment_refund(p_payment_intent_id text, p_charge_id text, p_amount_refunded_cents bigint) to postgres;
+grant execute on function private.record_refund_credit_note_taxes(p_note public.credit_notes) to postgres;
 grant execute on function private.record_stripe_event(p_event_id text, p_type text, p_stripe_account_id text, p_event_created_at timestamp with time zone) to postgres;
 grant execute on function private.record_vaccination(p_clinic_id uuid, p_pet_id uuid, p_vaccine_id uuid, p_given_on date, p_batch text, p_next_due_on date) to authenticated;
 grant execute on function private.record_vaccination(p_clinic_id uuid, p_pet_id uuid, p_vaccine_id uuid, p_given_on date, p_batch text, p_next_due_on date) to postgres;

@@ -486,6 +486,7 @@ alter table public.credit_note_taxes add constraint credit_note_taxes_tax_minor_
 CREATE INDEX credit_note_taxes_clinic_idx ON public.credit_note_taxes USING btree (clinic_id);
 CREATE INDEX credit_note_taxes_invoice_idx ON public.credit_note_taxes USING btree (invoice_id);
 CREATE TRIGGER credit_note_taxes_guard_ledger BEFORE DELETE OR UPDATE ON public.credit_note_taxes FOR EACH ROW EXECUTE FUNCTION private.guard_billing_ledger();
+CREATE TRIGGER credit_note_taxes_within_rate AFTER INSERT ON public.credit_note_taxes FOR EACH ROW EXECUTE FUNCTION private.guard_credit_note_rate();
 alter table public.credit_note_taxes enable row level security;
 
 
@@ -522,6 +523,7 @@ alter table public.credit_notes add constraint credit_notes_year_check CHECK (ye
 CREATE INDEX credit_notes_invoice_idx ON public.credit_notes USING btree (invoice_id);
 CREATE CONSTRAINT TRIGGER credit_notes_email_correction AFTER INSERT ON public.credit_notes DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (new.kind = 'correction'::text) EXECUTE FUNCTION private.enqueue_credit_note_notice();
 CREATE TRIGGER credit_notes_guard_ledger BEFORE DELETE OR UPDATE ON public.credit_notes FOR EACH ROW EXECUTE FUNCTION private.guard_billing_ledger();
+CREATE TRIGGER credit_notes_refund_taxes AFTER INSERT ON public.credit_notes FOR EACH ROW WHEN (new.kind = 'refund'::text) EXECUTE FUNCTION private.add_refund_credit_note_taxes();
 alter table public.credit_notes enable row level security;
 
 

@@ -1,7 +1,8 @@
 // The body of a credit note's PDF, below the heading render-invoice-pdf.ts draws for it: the reason, then for a
-// correction (migration 550) the credited lines and the tax per rate as stored by SQL, else (a refund) the one
-// refunded amount. Amounts print negative: a credit note means this much less is owed. Drawn through the
-// invoice renderer's writer (structurally typed here, so the two files change independently).
+// correction (migration 550) the credited lines, then the tax per rate as stored by SQL (a refund's note has no
+// lines; migration 570 splits its amount across the invoice's rates), then the total. Amounts print negative: a
+// credit note means this much less is owed. Drawn through the invoice renderer's writer (structurally typed
+// here, so the two files change independently).
 import { formatMoney } from "@/lib/format/money";
 import { translator, type Locale } from "@/lib/i18n";
 import { billingMessages } from "@/lib/i18n/messages/billing";
@@ -44,6 +45,8 @@ export function drawCreditNoteBody(
       ]);
     }
     w.rule();
+  }
+  if (note.taxes.length > 0) {
     w.gap(6);
     w.line(t("doc.taxBreakdown"), { bold: true });
     w.row(

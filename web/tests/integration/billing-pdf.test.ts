@@ -114,6 +114,9 @@ describe("the invoice PDF", () => {
     expect(text).toContain(`Credit note ${creditNote.number}`);
     expect(text).toContain(`Corrects invoice ${invoice.number}`);
     expect(text).toContain("Goodwill discount");
+    // the refund split by the rates' shares of 148.50 (migration 570): 8.15 at 21%, 1.85 at 10%, tax per rate
+    expect(text).toContain(`VAT 21% (21%) ${eur(-674)} ${eur(-141)} ${eur(-815)}`);
+    expect(text).toContain(`VAT 10% (10%) ${eur(-168)} ${eur(-17)} ${eur(-185)}`);
     expect(text).toContain(`Total ${eur(-1000)}`);
   });
 

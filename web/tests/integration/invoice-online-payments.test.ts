@@ -400,6 +400,49 @@ describe("refunds of online payments by staff", () => {
     expect(desk.code).toBe("REFUND_THROUGH_PROVIDER");
     expect(await refundsOf(online.inv.id)).toEqual([]);
   });
+
+  it("splits each online refund's credit note across the invoice's rates, and a full refund nets every rate to zero", async () => {
+    // 21%, 10% and 0% lines (the clinic's prices exclude tax): tax per rate on the refund notes (migration 570)
+    const [r21, r10] = [await createTaxRate(clinic.id, 2100), await createTaxRate(clinic.id, 1000)];
+    const inv = await issuedAs(admin, clinic.id, clientId, [
+      line(r21, 4999),
+      line(r10, 1234, { quantity: 3 }),
+      line(rate, 1777),
+    ]);
+    const { pi } = await payAtStripe((await pressPay(inv.id)).body.paymentIntentId);
+    await deliver(succeeded(pi));
+    const payment = (await paymentsOf(inv.id))[0]!;
+    const taxesOf = async () => {
+      const { rows } = await testPool().query<{ bp: number; billed: string; credited: string; unbalanced: number }>(
+        `select b.basis_points as bp, b.gross_minor as billed,
+                coalesce((select sum(x.gross_minor) from public.credit_note_taxes x
+                           where x.invoice_id = $1 and x.basis_points = b.basis_points), 0) as credited,
+                (select count(*)::int from public.credit_notes n
+                  where n.invoice_id = $1 and n.amount_minor <> coalesce((select sum(x.gross_minor)
+                    from public.credit_note_taxes x where x.credit_note_id = n.id), 0)) as unbalanced
+           from public.invoice_tax_breakdown($1) b order by 1 desc`,
+        [inv.id],
+      );
+      return rows.map((r) => ({
+        bp: r.bp,
+        billed: Number(r.billed),
+        credited: Number(r.credited),
+        unbalanced: r.unbalanced,
+      }));
+    };
+    // a refund made in Stripe's dashboard, applied by its charge.refunded event
+    await sdk.refunds.create({ payment_intent: String(pi.id), amount: 1001 }, { stripeAccount: account });
+    await deliver(refundedEvent(standIn.charges.get(String(pi.latest_charge))!));
+    // then staff refund through Vete, in two parts, the second the rest of the payment
+    expect((await refund(payment.id, 2345, `tax-1-${inv.id}`)).status).toBe(201);
+    const partly = await taxesOf();
+    expect(partly.map((r) => r.unbalanced)).toEqual([0, 0, 0]);
+    for (const r of partly) expect(r.credited).toBeGreaterThan(0);
+    for (const r of partly) expect(r.credited).toBeLessThan(r.billed);
+    expect((await refund(payment.id, Number(inv.totalMinor) - 1001 - 2345, `tax-2-${inv.id}`)).status).toBe(201);
+    expect(await refundsOf(inv.id)).toHaveLength(3);
+    expect(await taxesOf()).toEqual(partly.map((r) => ({ ...r, credited: r.billed })));
+  });
 });
 
 describe("who may pay what", () => {

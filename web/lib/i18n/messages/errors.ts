@@ -55,6 +55,8 @@ export const errorMessages = defineMessages({
     "code.INVOICE_NOT_ISSUED": "A draft is corrected by editing it, not with a credit note.",
     "code.LINE_NOT_FOUND": "A line named is not a service or product line of this invoice.",
     "code.CREDIT_EXCEEDS_LINE": "That is more than is left to credit on this line.",
+    "code.CREDIT_EXCEEDS_RATE": "That is more than is left to credit at this tax rate once refunds are counted.",
+    "code.INVOICE_HAS_NO_TAXABLE_TOTAL": "This invoice has no total to split across its tax rates.",
     "code.CREDIT_EXCEEDS_BALANCE":
       "That is more than is still owed on this invoice. Money already paid is given back with a refund of the payment.",
     "code.REFUND_THROUGH_PROVIDER": "An online card payment is refunded through Stripe. Reload the page and try again.",
@@ -174,6 +176,8 @@ export const errorMessages = defineMessages({
     "code.INVOICE_NOT_ISSUED": "Un borrador se corrige editándolo, no con una factura rectificativa.",
     "code.LINE_NOT_FOUND": "Una de las líneas indicadas no es un servicio o producto de esta factura.",
     "code.CREDIT_EXCEEDS_LINE": "Es más de lo que queda por abonar en esta línea.",
+    "code.CREDIT_EXCEEDS_RATE": "Es más de lo que queda por abonar a este tipo de impuesto, contando los reembolsos.",
+    "code.INVOICE_HAS_NO_TAXABLE_TOTAL": "Esta factura no tiene importe que repartir entre sus tipos de impuesto.",
     "code.CREDIT_EXCEEDS_BALANCE":
       "Es más de lo que queda por pagar de esta factura. El dinero ya pagado se devuelve con una devolución del pago.",
     "code.REFUND_THROUGH_PROVIDER":
