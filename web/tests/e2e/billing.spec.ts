@@ -137,3 +137,26 @@ test("the client sees an invoice issued to them in the portal, read-only", async
   await expect(page.getByRole("button", { name: "Record payment" })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page, "client invoice");
 });
+
+test("the invoices list filters by a client found with the search box, and Any client clears it", async ({ page }) => {
+  await signIn(page, "reception@demo.vete.test", "/demo/staff/invoices");
+  const client = page.getByRole("combobox", { name: "Client", exact: true });
+  await client.fill("carla");
+  await expect(page.getByRole("option", { name: /^Carla Client/ }).first()).toBeVisible();
+  await client.press("ArrowDown");
+  await client.press("Enter");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await page.waitForURL((url) => /^[0-9a-f-]{36}$/.test(url.searchParams.get("clientId") ?? ""));
+
+  // the server names the chosen client in the box, and every invoice listed is theirs
+  await expect(client).toHaveValue("Carla Client");
+  const rows = page.getByRole("list", { name: "Invoices" }).getByRole("link");
+  await expect(rows.first()).toBeVisible();
+  for (const text of await rows.allTextContents()) expect(text).toContain("Carla Client");
+  await expectNoSeriousA11yViolations(page, "invoices filtered by client");
+
+  await page.getByRole("button", { name: "Any client" }).click();
+  await expect(client).toHaveValue("");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await page.waitForURL((url) => url.searchParams.get("clientId") === "");
+});

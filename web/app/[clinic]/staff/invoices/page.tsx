@@ -6,13 +6,15 @@ import { listInvoices, listInvoicesSchema } from "@/lib/billing/list-invoices";
 import { invoiceStatuses } from "@/lib/billing/invoice-record";
 import { can, requireCan } from "@/lib/clinics/permissions";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
-import { listClients } from "@/lib/clients/list-clients";
+import { getClient } from "@/lib/clients/get-client";
 import { withUser } from "@/lib/db/context";
+import { isAppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format/money";
 import { formatDay, localDate } from "@/lib/format/time";
 import { translator } from "@/lib/i18n";
 import { billingMessages } from "@/lib/i18n/messages/billing";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { InvoiceClientFilter } from "./_components/invoice-client-filter";
 
 export const generateMetadata = pageTitle(billingMessages, "list.title");
 
@@ -42,9 +44,15 @@ export default async function StaffInvoicesPage({ params, searchParams }: Props)
   });
   const filters = parsed.success ? parsed.data : { limit: 25 };
   const clinic = access.clinic;
-  const [page, clients] = await withUser(user, async (db) => [
+  const [page, client] = await withUser(user, async (db) => [
     await listInvoices(db, clinic.id, filters).catch(() => listInvoices(db, clinic.id, {})),
-    await listClients(db, { clinicId: clinic.id, limit: 100 }),
+    // the filtered client's name for the search box (another clinic's id finds nothing, like a missing one)
+    filters.clientId
+      ? await getClient(db, { clinicId: clinic.id, clientId: filters.clientId }).catch((err: unknown) => {
+          if (isAppError(err) && err.code === "NOT_FOUND") return null;
+          throw err;
+        })
+      : null,
   ]);
   const base = `/${clinic.slug}/staff/invoices`;
   const { cursor: _cursor, limit: _limit, ...kept } = filters;
@@ -79,19 +87,11 @@ export default async function StaffInvoicesPage({ params, searchParams }: Props)
             ))}
           </select>
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-client" className="text-sm font-medium">
-            {t("filter.client")}
-          </label>
-          <select id="f-client" name="clientId" defaultValue={filters.clientId ?? ""} className={control}>
-            <option value="">{t("filter.anyClient")}</option>
-            {clients.items.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.fullName}
-              </option>
-            ))}
-          </select>
-        </div>
+        <InvoiceClientFilter
+          clinicSlug={clinic.slug}
+          locale={locale}
+          initial={client ? { id: client.id, fullName: client.fullName } : null}
+        />
         <div className="flex flex-col gap-1">
           <label htmlFor="f-from" className="text-sm font-medium">
             {t("filter.from")}
