@@ -160,3 +160,25 @@ test("the invoices list filters by a client found with the search box, and Any c
   await page.getByRole("button", { name: "Filter" }).click();
   await page.waitForURL((url) => url.searchParams.get("clientId") === "");
 });
+
+test("a service line is filled from the clinic's service list, name and price, and can still be edited", async ({
+  page,
+}) => {
+  await signIn(page, "reception@demo.vete.test", "/demo/staff/invoices/new");
+  const client = page.getByRole("combobox", { name: "Client", exact: true });
+  await client.fill("Carla Client");
+  await expect(page.getByRole("option", { name: /^Carla Client/ }).first()).toBeVisible();
+  await client.press("ArrowDown");
+  await client.press("Enter");
+
+  await page.getByLabel("Service from the list").selectOption({ label: "Consultation" });
+  await expect(page.getByLabel("Description")).toHaveValue("Consultation");
+  const price = await page.getByLabel("Unit price (EUR)").inputValue();
+  expect(price).toMatch(/^\d+\.\d{2}$/);
+  await page.getByLabel("Quantity").fill("2");
+  await page.getByRole("button", { name: "Save draft" }).click();
+
+  await expect(page.getByRole("heading", { name: "Draft invoice · Carla Client", level: 1 })).toBeVisible();
+  const total = (Number(price) * 2).toFixed(2);
+  await expect(page.getByTestId("invoice-total")).toHaveText(new RegExp(total.replace(".", "\\.")));
+});

@@ -10,6 +10,7 @@ import { listTaxRates } from "@/lib/billing/list-tax-rates";
 import { can, requireCan } from "@/lib/clinics/permissions";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { withUser } from "@/lib/db/context";
+import { listServices } from "@/lib/schedules/list-services";
 import { isAppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format/money";
 import { formatWhen } from "@/lib/format/time";
@@ -31,12 +32,13 @@ export default async function StaffInvoicePage({ params }: Props) {
   requireCan(access, "billing.use");
   const t = translator(locale, billingMessages);
   const clinic = access.clinic;
-  const [detail, rates] = await withUser(user, async (db) => [
+  const [detail, rates, services] = await withUser(user, async (db) => [
     await getInvoice(db, clinic.id, invoiceId).catch((e: unknown) => {
       if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "INVALID_INPUT")) notFound();
       throw e;
     }),
     await listTaxRates(db, clinic.id),
+    await listServices(db, clinic.id),
   ]);
   const inv = detail.invoice;
   const base = `/${clinic.slug}/staff/invoices`;
@@ -72,6 +74,7 @@ export default async function StaffInvoicePage({ params }: Props) {
             currency={inv.currency}
             pricesIncludeTax={inv.pricesIncludeTax}
             taxRates={rates}
+            services={services.map((sv) => ({ id: sv.id, name: sv.name, priceMinor: sv.priceCents }))}
             invoiceId={inv.id}
             lines={detail.lines}
             notes={inv.notes}

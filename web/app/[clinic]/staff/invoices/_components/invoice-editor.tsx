@@ -5,7 +5,7 @@
 // searched on the server rather than listed; the choice lives in a hidden input that the server can fill
 // (?clientId=), so a client chosen by the link is there before the page hydrates.
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/app/_components/button";
 import { Field } from "@/app/_components/field";
 import { FormError, FormNotice } from "@/app/_components/form-error";
@@ -36,6 +36,8 @@ interface Props {
   currency: string;
   pricesIncludeTax: boolean;
   taxRates: TaxRate[];
+  /** The clinic's active services: a service line can be filled from one (name and price). */
+  services?: { id: string; name: string; priceMinor: number }[];
   /** New invoice: pick the client (optionally one already chosen, from the URL). */
   newInvoice?: { client: { id: string; fullName: string } | null };
   /** Existing draft. */
@@ -61,9 +63,12 @@ export function InvoiceEditor(props: Props) {
   const [saved, setSaved] = useState(false);
   const [client, setClient] = useState(props.newInvoice?.client ?? null);
   const defaultRate = props.taxRates[0]?.id ?? "";
-  let nextKey = 0;
-  const blank = (): Row => ({
-    key: Date.now() + nextKey++,
+  // Row keys name the inputs (line-<key>-tax), so the first render's keys must be the same on the server and in
+  // the browser: hydration keeps the server's attributes, and a key from the clock made a select keep a name
+  // the submit no longer looked for (the chosen tax rate was sent as none). Later rows count on from there.
+  const nextKey = useRef(Math.max(props.lines?.length ?? 0, 1));
+  const blank = (key: number): Row => ({
+    key,
     kind: "service",
     description: "",
     quantity: "1",
@@ -82,10 +87,22 @@ export function InvoiceEditor(props: Props) {
           discount: l.discountMinor ? minorUnitsToInput(l.discountMinor, props.currency) : "",
           taxRateId: l.taxRateId ?? defaultRate,
         }))
-      : [blank()],
+      : [blank(0)],
   );
   // inputs are uncontrolled and read from the form on submit: what is typed before hydration is kept
   const setKind = (key: number, kind: Kind) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, kind } : r)));
+  // inputs stay uncontrolled (see above), so choosing a service writes its name and price into them; the
+  // staff can still change either before saving
+  const fillFromService = (select: HTMLSelectElement, key: number) => {
+    const service = props.services?.find((sv) => sv.id === select.value);
+    const form = select.form;
+    if (!service || !form) return;
+    const input = (name: string) => form.elements.namedItem(`line-${key}-${name}`) as HTMLInputElement | null;
+    const description = input("description");
+    const price = input("price");
+    if (description) description.value = service.name;
+    if (price) price.value = minorUnitsToInput(service.priceMinor, props.currency);
+  };
   const money = (s: string) => {
     const n = toNumber(s);
     return typeof n === "number" ? toMinorUnits(n, props.currency) : n;
@@ -177,8 +194,26 @@ export function InvoiceEditor(props: Props) {
                 </option>
               ))}
             </LabelledSelect>
+            {r.kind === "service" && props.services?.length ? (
+              <div className="sm:col-span-2">
+                <LabelledSelect
+                  label={t("editor.fromService")}
+                  id={`line-${r.key}-service`}
+                  defaultValue=""
+                  className={selectClass}
+                  onChange={(e) => fillFromService(e.currentTarget, r.key)}
+                >
+                  <option value="">{t("editor.fromServiceNone")}</option>
+                  {props.services.map((sv) => (
+                    <option key={sv.id} value={sv.id}>
+                      {sv.name}
+                    </option>
+                  ))}
+                </LabelledSelect>
+              </div>
+            ) : null}
             <Field
-              className="sm:col-span-5"
+              className={r.kind === "service" && props.services?.length ? "sm:col-span-3" : "sm:col-span-5"}
               label={t("editor.description")}
               name={`line-${r.key}-description`}
               defaultValue={r.description}
@@ -236,7 +271,7 @@ export function InvoiceEditor(props: Props) {
             </div>
           </fieldset>
         ))}
-        <Button variant="secondary" onClick={() => setRows((rs) => [...rs, blank()])}>
+        <Button variant="secondary" onClick={() => setRows((rs) => [...rs, blank(nextKey.current++)])}>
           {t("editor.addLine")}
         </Button>
       </fieldset>

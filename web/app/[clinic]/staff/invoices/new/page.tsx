@@ -9,6 +9,7 @@ import { requireCan } from "@/lib/clinics/permissions";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { getClient } from "@/lib/clients/get-client";
 import { withUser } from "@/lib/db/context";
+import { listServices } from "@/lib/schedules/list-services";
 import { isAppError } from "@/lib/errors";
 import { translator } from "@/lib/i18n";
 import { billingMessages } from "@/lib/i18n/messages/billing";
@@ -28,9 +29,10 @@ export default async function NewInvoicePage({ params, searchParams }: Props) {
   const clinicId = access.clinic.id;
   const asked = (await searchParams).clientId;
   const clientId = z.uuid().safeParse(asked);
-  const [rates, settings, client] = await withUser(user, async (db) => [
+  const [rates, settings, services, client] = await withUser(user, async (db) => [
     await listTaxRates(db, clinicId),
     await getBillingSettings(db, clinicId),
+    await listServices(db, clinicId),
     clientId.success
       ? await getClient(db, { clinicId, clientId: clientId.data }).catch((err: unknown) => {
           if (isAppError(err) && err.code === "NOT_FOUND") return null;
@@ -48,6 +50,7 @@ export default async function NewInvoicePage({ params, searchParams }: Props) {
         currency={access.clinic.currency}
         pricesIncludeTax={settings.pricesIncludeTax}
         taxRates={rates}
+        services={services.map((sv) => ({ id: sv.id, name: sv.name, priceMinor: sv.priceCents }))}
         newInvoice={{ client: client ? { id: client.id, fullName: client.fullName } : null }}
       />
     </div>
