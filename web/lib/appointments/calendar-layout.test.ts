@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { buildDayGrid, zonedInstant } from "./calendar-grid";
 import {
+  breaksIn,
   buildAxis,
   columnOf,
   dropInstant,
@@ -89,6 +90,35 @@ describe("placing and picking on a column", () => {
     expect(spanOf(sunday, at("2026-03-30", "01:00"), at("2026-03-30", "02:00"))).toBeNull();
     // clipped to the day
     expect(spanOf(sunday, at("2026-03-28", "23:00"), at("2026-03-29", "01:00"))).toEqual({ top: 0, height: 60 });
+  });
+
+  it("cuts the skipped hour out of a block across it, so what is drawn is its real duration", () => {
+    const start = at("2026-03-29", "01:30");
+    const end = at("2026-03-29", "03:30");
+    const span = spanOf(sunday, start, end)!;
+    const breaks = breaksIn(sunday, span);
+    expect(breaks).toEqual([{ top: 30, height: 60 }]);
+    const drawn = span.height - breaks.reduce((sum, b) => sum + b.height, 0);
+    expect(drawn * 60_000).toBe(end - start);
+    // the same local times on the Saturday have no gap: two real hours, drawn whole
+    const saturday = layoutColumn(axis, grids[5]!);
+    const sat = spanOf(saturday, at("2026-03-28", "01:30"), at("2026-03-28", "03:30"))!;
+    expect(sat.height).toBe(120);
+    expect(breaksIn(saturday, sat)).toEqual([]);
+  });
+
+  it("cuts the repeated hour out of a block on a day of the fall-back week that has it only once", () => {
+    const fall = week("2026-10-19");
+    const monday = layoutColumn(buildAxis(fall), fall[0]!);
+    const start = at("2026-10-19", "01:30");
+    const end = at("2026-10-19", "03:30");
+    const span = spanOf(monday, start, end)!;
+    expect(span).toEqual({ top: 90, height: 180 });
+    const breaks = breaksIn(monday, span);
+    expect(breaks).toEqual([{ top: 90, height: 60 }]);
+    expect((span.height - 60) * 60_000).toBe(end - start);
+    // a block that ends where the gap begins has no break
+    expect(breaksIn(monday, spanOf(monday, start, at("2026-10-19", "02:00"))!)).toEqual([]);
   });
 
   it("turns an axis position into the instant of that local time, a gap into the time after it", () => {

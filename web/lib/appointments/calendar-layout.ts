@@ -122,6 +122,24 @@ export function spanOf(layout: ColumnLayout, startMs: number, endMs: number): { 
   return { top, height: positionOf(layout, endMs, true) - top };
 }
 
+/**
+ * The parts of a placed interval that are gaps in its column (the hour a spring-forward day skips, in a week
+ * with normal days beside it), in minutes from the interval's top. A block spans its local times so its ends
+ * line up with the labels; these parts are no time at all, so a block drawn with them cut out shows its real
+ * duration: 01:30–03:30 on the spring-forward night is one hour with a one-hour break in it.
+ */
+export function breaksIn(
+  layout: ColumnLayout,
+  span: { top: number; height: number },
+): { top: number; height: number }[] {
+  const end = span.top + span.height;
+  return layout.gaps.flatMap((g) => {
+    const top = Math.max(g.top, span.top);
+    const bottom = Math.min(g.top + g.height, end);
+    return bottom > top ? [{ top: top - span.top, height: bottom - top }] : [];
+  });
+}
+
 /** The index of the row at an axis slot, or of the next row the day has when the slot is a gap. */
 export function rowAtSlot(layout: ColumnLayout, slot: number): number {
   const i = layout.rowSlot.findIndex((s) => s >= slot);

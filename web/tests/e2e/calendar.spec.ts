@@ -2,8 +2,8 @@
 // find it there after a reload; a drag onto another booking snaps back with the reason; a keyboard-only move;
 // booking by clicking an empty time; a booking made elsewhere appearing without a reload; the spring-forward
 // day drawn with 23 hours and the weeks with a clock change labelled right for every day; a finger drag on a
-// tablet; axe on the grid, its week view, its side panel and the day sheet. Each test uses its own day, weeks
-// ahead of the days other specs book.
+// tablet; axe on the grid, its week view, its side panel and the day sheet; the day sheet's time off and closed
+// day. Each test uses its own day, weeks ahead of the days other specs book.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { apiSignedInAs, demoConsultation, expectNoSeriousA11yViolations, signIn } from "./support";
 import { anchorDay, isoWeekdayOf, localTimeAt, nextOffsetChange, utcOffsetMinutes } from "../helpers/dates";
@@ -183,6 +183,36 @@ test("a booking made at another desk appears without a reload, and the block ope
   await expect(sheet.getByRole("row").filter({ hasText: "Milo" })).toContainText("17:00–17:30");
   await expect(sheet.getByRole("row").filter({ hasText: "Milo" })).toContainText("Consultation");
   await expectNoSeriousA11yViolations(page, "day sheet");
+  await d.api.dispose();
+});
+
+test("the day sheet shows each vet's time off and closed day", async ({ page }) => {
+  const d = await desk();
+  const { vetId } = await demoConsultation(d.api);
+  const day = anchorDay(2, 7, TZ);
+  const off = await d.api.post("/api/clinics/demo/schedules/time-off", {
+    data: {
+      vetId: vetId("Dr. Sofia Salud"),
+      startDate: day,
+      startTime: "12:00",
+      endDate: day,
+      endTime: "14:00",
+      reason: "Dentist",
+    },
+  });
+  expect(off.status(), await off.text()).toBe(201);
+  const closed = await d.api.put("/api/clinics/demo/schedules/overrides", {
+    data: { vetId: vetId("Dr. Victor Vet"), date: day, closed: true },
+  });
+  expect(closed.status(), await closed.text()).toBe(200);
+
+  await signIn(page, "reception@demo.vete.test", "/demo/staff");
+  await page.goto(`/demo/staff/calendar/sheet?date=${day}`);
+  const sheet = (vet: string) => page.getByTestId("day-sheet").filter({ hasText: vet });
+  await expect(sheet("Dr. Sofia Salud").getByTestId("sheet-time-off")).toHaveText("Time off 12:00–14:00 · Dentist");
+  await expect(sheet("Dr. Victor Vet")).toContainText("Closed this day.");
+  await expect(sheet("Dr. Victor Vet").getByTestId("sheet-time-off")).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, "day sheet with time off");
   await d.api.dispose();
 });
 

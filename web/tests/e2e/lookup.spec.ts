@@ -1,7 +1,8 @@
 // The front-desk search as a receptionist uses it: `/` focuses the box on any staff page, typing a pet's name
 // lists it, arrow + Enter opens the chart; the owner's phone lists the owner's pets; the staff booking forms
-// find the pet by name, or by its owner's name and phone, and book for it.
-import { expect, test } from "@playwright/test";
+// find the pet by name, or by its owner's name and phone, and book for it. Enter pressed before the answer
+// arrives (the server held back here) opens the first result of what was typed, never one of an older search.
+import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations, signIn, signInAsNewClient } from "./support";
 
 test("the header search opens a pet's chart from the keyboard", async ({ page }) => {
@@ -36,6 +37,49 @@ test("the header search opens a pet's chart from the keyboard", async ({ page })
   await page.waitForURL(/\/demo\/staff\/pets\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { name: "Milo", level: 1 })).toBeVisible();
   await expect(box).toHaveValue("");
+});
+
+/** Holds every lookup answer back, as a slow network would, so Enter can be pressed before it arrives. */
+async function slowLookup(page: Page) {
+  await page.route("**/api/clinics/demo/lookup?**", async (route) => {
+    const response = await route.fetch();
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.fulfill({ response });
+  });
+}
+
+test("Enter pressed before the results arrive opens the first result once they do", async ({ page }) => {
+  await signIn(page, "reception@demo.vete.test", "/demo/staff/clients");
+  await slowLookup(page);
+  const box = page.getByRole("combobox", { name: "Quick search" });
+  await box.click();
+  await page.keyboard.type("Milo");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/demo\/staff\/pets\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: "Milo", level: 1 })).toBeVisible();
+});
+
+test("Enter on new text while an older search's results are shown waits for the new results", async ({ page }) => {
+  await signIn(page, "reception@demo.vete.test", "/demo/staff/clients");
+  await slowLookup(page);
+  const box = page.getByRole("combobox", { name: "Quick search" });
+  await box.fill("Luna");
+  await expect(page.getByRole("option", { name: /^Luna\s*Pet/ }).first()).toBeVisible();
+  await box.fill("Milo");
+  await box.press("Enter");
+  await page.waitForURL(/\/demo\/staff\/pets\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: "Milo", level: 1 })).toBeVisible();
+});
+
+test("typing on after Enter cancels the choice waiting for results", async ({ page }) => {
+  await signIn(page, "reception@demo.vete.test", "/demo/staff/clients");
+  await slowLookup(page);
+  const box = page.getByRole("combobox", { name: "Quick search" });
+  await box.fill("Mil");
+  await box.press("Enter");
+  await box.press("o");
+  await expect(page.getByRole("option", { name: /^Milo\s*Pet/ }).first()).toBeVisible();
+  await expect(page).toHaveURL(/\/demo\/staff\/clients$/);
 });
 
 test("a client's phone typed with spaces finds the client, and Enter opens the client's page", async ({ page }) => {

@@ -6,7 +6,8 @@
 // js.stripe.com, which these machines cannot reach, so the pay page shows the stand-in's test-card button
 // (only when the server points at a local stand-in with a test key). The second test takes the stand-in's
 // declined card first, in Spanish: the status page says it failed and offers to try again, and the good card
-// then pays the same invoice.
+// then pays the same invoice. The third holds the stand-in's webhook back: the page says the payment is
+// processing and looks again by itself, later stops looking and offers to check again, which then finds it paid.
 import { expect, request, test, type Page } from "@playwright/test";
 import { apiSignedInAs, expectNoSeriousA11yViolations, signIn, signInAsNewClient } from "./support";
 
@@ -135,4 +136,59 @@ test("a declined card says so in Spanish and offers to try again; the good card 
   await expect(status).toHaveAttribute("data-status", "succeeded", { timeout: 20_000 });
   await expect(status).toHaveText("Pago recibido. ¡Gracias!");
   await expect(page.getByTestId("payment-invoice-status")).toHaveText("Pagada");
+});
+
+test("a payment whose webhook is late: processing, then a stop with Check again, which finds it paid (stand-in)", async ({
+  page,
+}) => {
+  const owner = await apiSignedInAs("owner@demo.vete.test");
+  expect((await owner.post("/api/clinics/demo/payments/onboarding")).status()).toBe(200);
+  const stripe = await request.newContext();
+  expect((await stripe.post(`${standInUrl()}/_stand-in/complete-onboarding`)).ok()).toBe(true);
+
+  const email = await signInAsNewClient(page, "en", "Pablo Pendiente");
+  const desk = await apiSignedInAs("reception@demo.vete.test");
+  const found = (await (await desk.get(`/api/clinics/demo/clients?q=${encodeURIComponent(email)}`)).json()) as {
+    items: { id: string }[];
+  };
+  const rates = (await (await desk.get("/api/clinics/demo/tax-rates")).json()) as { items: { id: string }[] };
+  const created = await desk.post("/api/clinics/demo/invoices", {
+    data: {
+      clientId: found.items[0]?.id,
+      lines: [{ kind: "service", description: "Late e2e", unitPriceMinor: 2700, taxRateId: rates.items[0]?.id }],
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { invoice } = (await created.json()) as { invoice: { id: string } };
+  expect((await desk.post(`/api/clinics/demo/invoices/${invoice.id}/issue`)).status()).toBe(200);
+  await desk.dispose();
+  await owner.dispose();
+
+  const hold = await stripe.post(`${standInUrl()}/_stand-in/hold-webhooks`, { form: { invoice_id: invoice.id } });
+  expect(hold.ok()).toBe(true);
+  await openPayLink(page, invoice.id, "Pay now");
+  await page.getByRole("button", { name: /with the test card$/ }).click();
+  await page.waitForURL(/\/payment\?payment_intent=pi_/);
+  const status = page.getByTestId("payment-status");
+  await expect(status).toHaveAttribute("data-status", "processing");
+  // it looks again by itself, and says how many times it has, so it can slow down and stop
+  await page.waitForURL(/[?&]check=1$/, { timeout: 10_000 });
+  await expect(status).toHaveText("Your payment is being processed. This page updates by itself.");
+
+  // two minutes later (the count the page carries in its address), it stops and offers to look again
+  await page.goto(page.url().replace(/check=1$/, "check=99"));
+  await expect(status).toHaveText(
+    "Your payment is still being confirmed. Nothing more to do: the invoice will show it as paid once it is.",
+  );
+  await expect(page.locator('meta[http-equiv="refresh"]')).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, "payment still processing");
+
+  const released = await stripe.post(`${standInUrl()}/_stand-in/release-webhooks`, {
+    form: { invoice_id: invoice.id },
+  });
+  expect(released.ok()).toBe(true);
+  await stripe.dispose();
+  await page.getByRole("link", { name: "Check again" }).click();
+  await expect(status).toHaveAttribute("data-status", "succeeded", { timeout: 20_000 });
+  await expect(page.getByTestId("payment-invoice-status")).toHaveText("Paid");
 });

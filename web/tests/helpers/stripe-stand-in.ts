@@ -143,10 +143,19 @@ export async function startStripeStandIn(opts: StandInOptions = {}): Promise<Str
   let faults: (Fault & { left: number })[] = [];
   const hanging = new Set<http.ServerResponse>();
 
+  // Events about an invoice the driver holds wait until it releases them: a payment Stripe has taken whose
+  // webhook is late, so the app reads it as still processing (e2e, one invoice only, so other tests go on).
+  const heldInvoices = new Map<string, (() => void)[]>();
   // Events go out after the response, like Stripe's, signed with the SDK's own test helper.
   const notify = (type: string, object: Json, account: string | null) => {
     const hook = opts.webhook;
     if (!hook) return;
+    const invoiceId = (object.metadata as Json | undefined)?.invoice_id;
+    const held = typeof invoiceId === "string" ? heldInvoices.get(invoiceId) : undefined;
+    if (held) {
+      held.push(() => notify(type, object, account));
+      return;
+    }
     const payload = JSON.stringify(stripeEvent(type, object, { account }));
     const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: hook.secret });
     setTimeout(() => {
@@ -455,6 +464,16 @@ export async function startStripeStandIn(opts: StandInOptions = {}): Promise<Str
         const done = [...accounts.values()].filter((a) => a.charges_enabled !== true).map((a) => String(a.id));
         for (const id of done) standIn.completeOnboarding(id);
         return send(200, { accounts: done });
+      }
+      if (path === "/_stand-in/hold-webhooks" && method === "POST") {
+        heldInvoices.set(String(params.invoice_id), heldInvoices.get(String(params.invoice_id)) ?? []);
+        return send(200, { held: params.invoice_id });
+      }
+      if (path === "/_stand-in/release-webhooks" && method === "POST") {
+        const held = heldInvoices.get(String(params.invoice_id)) ?? [];
+        heldInvoices.delete(String(params.invoice_id));
+        for (const deliver of held) deliver();
+        return send(200, { released: held.length });
       }
       if (!/^Bearer (sk|rk)_/.test(req.headers.authorization ?? "")) {
         return send(401, { error: { type: "invalid_request_error", message: "Invalid API Key provided." } });

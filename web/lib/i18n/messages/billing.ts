@@ -164,6 +164,9 @@ export const billingMessages = defineMessages({
     "portal.status.failed": "The payment did not go through. Nothing was charged; you can try again.",
     "portal.status.refused": "This invoice had already been paid, so this payment is being refunded to your card.",
     "portal.status.tryAgain": "Try again",
+    "portal.status.stillProcessing":
+      "Your payment is still being confirmed. Nothing more to do: the invoice will show it as paid once it is.",
+    "portal.status.checkAgain": "Check again",
   },
   es: {
     "list.title": "Facturas",
@@ -326,5 +329,8 @@ export const billingMessages = defineMessages({
     "portal.status.failed": "El pago no se ha completado. No se ha cobrado nada; puedes intentarlo de nuevo.",
     "portal.status.refused": "Esta factura ya estaba pagada, así que este pago se está devolviendo a tu tarjeta.",
     "portal.status.tryAgain": "Intentar de nuevo",
+    "portal.status.stillProcessing":
+      "Tu pago todavía se está confirmando. No tienes que hacer nada más: la factura lo mostrará como pagada en cuanto se confirme.",
+    "portal.status.checkAgain": "Comprobar de nuevo",
   },
 });

@@ -1,9 +1,11 @@
 "use client";
 // The front-desk search as an ARIA combobox: answers as staff type (debounced; a newer keystroke aborts the
-// older request), arrow keys move through the results, Enter chooses, Escape closes. The staff header uses it
+// older request), arrow keys move through the results, Enter chooses, Escape closes. Enter pressed before the
+// answer to what is typed has arrived chooses its first result when it arrives (typing on, Escape or leaving the
+// box cancels that), and never a result still shown from an older text. The staff header uses it
 // to open a client or a pet's chart; the staff booking form uses it to pick the pet; the invoice editor asks
 // for clients only (`kind`), so the server's limit is not spent on pets.
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useId, useRef, useState } from "react";
 import { translator, type Locale } from "@/lib/i18n";
 import { lookupMessages } from "@/lib/i18n/messages/lookup";
 import { petMessages } from "@/lib/i18n/messages/pets";
@@ -55,6 +57,16 @@ export function LookupCombobox(props: Props) {
   const [status, setStatus] = useState<Status>("idle");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  // the text the shown results answer (null while none do), and the text Enter was pressed on before its answer
+  const [resultsFor, setResultsFor] = useState<string | null>(null);
+  const enterPending = useRef<string | null>(null);
+
+  const takePendingEnter = useEffectEvent((term: string, found: LookupItem[]) => {
+    if (enterPending.current !== term) return;
+    enterPending.current = null;
+    const first = (accept ? found.filter(accept) : found)[0];
+    if (first) choose(first);
+  });
 
   useEffect(() => {
     const term = q.trim();
@@ -70,9 +82,12 @@ export function LookupCombobox(props: Props) {
       if (controller.signal.aborted) return;
       const found = r.ok ? r.data.items : [];
       setItems(found);
+      setResultsFor(r.ok ? term : null);
       // nothing highlighted until an arrow key (the APG list-autocomplete pattern); Enter then takes the first
       setActive(-1);
       setStatus(r.ok ? "done" : "error");
+      if (r.ok) takePendingEnter(term, found);
+      else enterPending.current = null;
     }, 150);
     return () => {
       clearTimeout(timer);
@@ -94,9 +109,11 @@ export function LookupCombobox(props: Props) {
   }, [slashToFocus]);
 
   function choose(item: LookupItem) {
+    enterPending.current = null;
     setOpen(false);
     setQ(clearOnChoose ? "" : item.label);
     setItems([]);
+    setResultsFor(null);
     setStatus("idle");
     onChoose(item);
   }
@@ -111,12 +128,16 @@ export function LookupCombobox(props: Props) {
       const step = e.key === "ArrowDown" ? 1 : -1;
       setActive((i) => (i < 0 && step < 0 ? shown.length - 1 : (i + step + shown.length) % shown.length));
     } else if (e.key === "Enter") {
-      const item = shown[active] ?? shown[0];
-      if (open && item) {
-        e.preventDefault();
-        choose(item);
-      }
+      const term = q.trim();
+      if (!open || !term) return;
+      e.preventDefault();
+      // results for an older text are still on screen while the new search runs: wait for the new ones instead
+      const current = status === "done" && resultsFor === term;
+      const item = current ? (shown[active] ?? shown[0]) : undefined;
+      if (item) choose(item);
+      else if (!current) enterPending.current = term;
     } else if (e.key === "Escape") {
+      enterPending.current = null;
       // the browser's own Escape on a search field clears it; here the first Escape only closes the list
       e.preventDefault();
       if (open) setOpen(false);
@@ -160,6 +181,7 @@ export function LookupCombobox(props: Props) {
         placeholder={props.placeholder}
         value={q}
         onChange={(e) => {
+          enterPending.current = null;
           setQ(e.target.value);
           setOpen(true);
           if (!e.target.value.trim()) {
@@ -169,7 +191,10 @@ export function LookupCombobox(props: Props) {
         }}
         onKeyDown={onKeyDown}
         onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
+        onBlur={() => {
+          enterPending.current = null;
+          setOpen(false);
+        }}
         className="min-h-11 w-full rounded-lg border border-slate-300 px-3 text-base"
       />
       <ul

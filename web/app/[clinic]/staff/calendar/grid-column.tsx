@@ -5,7 +5,7 @@
 // placed through the column's layout on the grid's shared axis of local times (calendar-layout.ts).
 import type { CalendarAppointment, CalendarColumnData } from "@/lib/appointments/get-staff-calendar";
 import { assignLanes } from "@/lib/appointments/calendar-grid";
-import { dropInstant, spanOf, type ColumnLayout } from "@/lib/appointments/calendar-layout";
+import { breaksIn, dropInstant, spanOf, type ColumnLayout } from "@/lib/appointments/calendar-layout";
 import { formatTime } from "@/lib/format/time";
 import { translator, type Locale } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
@@ -177,7 +177,7 @@ export function GridColumn(p: ColumnProps) {
             onDragEnd={p.onDragEnd}
             onClick={(e) => p.onOpen(a, e)}
             onKeyDown={(e) => p.onKeyBlock(a, e)}
-            className={`absolute overflow-hidden rounded-md border-l-4 px-1.5 py-0.5 text-left ${movable(a) ? "pr-7" : ""} text-xs leading-tight shadow-sm focus-visible:z-20 focus-visible:outline-3 focus-visible:outline-offset-1 focus-visible:outline-brand-700 ${statusStyle[a.status]}`}
+            className={`absolute isolate overflow-hidden rounded-md border-l-4 px-1.5 py-0.5 text-left ${movable(a) ? "pr-7" : ""} text-xs leading-tight shadow-sm focus-visible:z-20 focus-visible:outline-3 focus-visible:outline-offset-1 focus-visible:outline-brand-700 ${statusStyle[a.status]}`}
             style={{
               top: px(at.top),
               height: px(Math.max(at.height, 12)),
@@ -189,6 +189,16 @@ export function GridColumn(p: ColumnProps) {
             <span className="font-semibold">{span}</span>, <span className="font-medium">{a.petName}</span>,{" "}
             {a.clientName}, <span className="block font-semibold">{status}</span>{" "}
             <span className="block truncate">{a.serviceName}</span>
+            {breaksIn(layout, at).map((b) => (
+              // an hour the clocks skip inside the block is no time: hatched, so the block reads as its real length
+              <span
+                key={`b${b.top}`}
+                aria-hidden="true"
+                data-testid="block-break"
+                className="absolute inset-x-0 -z-10 bg-[repeating-linear-gradient(0deg,#f1f5f9_0,#f1f5f9_4px,#e2e8f0_4px,#e2e8f0_8px)]"
+                style={{ top: px(b.top), height: px(b.height) }}
+              />
+            ))}
             {movable(a) ? (
               // the grip a finger drags (touch-action none here only, so a finger anywhere else still scrolls)
               <span

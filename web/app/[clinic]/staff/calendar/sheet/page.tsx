@@ -1,10 +1,12 @@
 // /[clinic]/staff/calendar/sheet - the day sheet: one page per vet listing the day's appointments with times,
-// pet, client, service and staff notes, laid out for printing (the staff menu is hidden on paper).
+// pet, client, service and staff notes, and the vet's time off or closed day that date, laid out for printing
+// (the staff menu is hidden on paper).
 import Link from "next/link";
-import { getStaffCalendar } from "@/lib/appointments/get-staff-calendar";
+import { zonedInstant } from "@/lib/appointments/calendar-grid";
+import { getStaffCalendar, type CalendarSpan } from "@/lib/appointments/get-staff-calendar";
 import { loadStaffPage } from "@/lib/clinics/load-staff-page";
 import { withUser } from "@/lib/db/context";
-import { formatDay, formatTime, localDate } from "@/lib/format/time";
+import { addDays, formatDay, formatTime, formatWhen, localDate } from "@/lib/format/time";
 import { translator } from "@/lib/i18n";
 import { appointmentMessages } from "@/lib/i18n/messages/appointments";
 import { pageTitle } from "@/lib/i18n/page-title";
@@ -31,6 +33,18 @@ export default async function DaySheetPage(props: {
     getStaffCalendar(db, clinic, { view: "day", date, vetId: isUuid(sp.vet) ? sp.vet : null }),
   );
   const time = (iso: string) => formatTime(iso, tz, locale);
+  const dayStart = zonedInstant(date, 0, tz).getTime();
+  const dayEnd = zonedInstant(addDays(date, 1), 0, tz).getTime();
+  // time off can span days: an edge outside this date is printed with its own date, so the sheet never implies
+  // the vet is back at midnight
+  const offText = (o: CalendarSpan) => {
+    const s = Date.parse(o.startsAt);
+    const e = Date.parse(o.endsAt);
+    if (s <= dayStart && e >= dayEnd) return t("cal.timeOffAllDay");
+    const from = s < dayStart ? formatWhen(o.startsAt, tz, locale) : time(o.startsAt);
+    const to = e >= dayEnd ? formatWhen(o.endsAt, tz, locale) : time(o.endsAt);
+    return `${t("cal.timeOff")} ${from}–${to}`;
+  };
   return (
     <div className="mx-auto max-w-4xl space-y-6 print:max-w-none">
       <div className="flex flex-wrap items-center justify-between gap-2 print:hidden">
@@ -61,6 +75,16 @@ export default async function DaySheetPage(props: {
                   ? c.hours.map((h) => `${time(h.startsAt)}–${time(h.endsAt)}`).join(" · ")
                   : t("cal.notWorking")}
             </p>
+            {c.timeOff.length > 0 ? (
+              <ul data-testid="sheet-time-off" className="border-l-4 border-slate-500 pl-2 text-sm font-medium">
+                {c.timeOff.map((o) => (
+                  <li key={o.startsAt}>
+                    {offText(o)}
+                    {o.reason ? ` · ${o.reason}` : ""}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             {items.length === 0 ? (
               <p className="text-sm text-slate-600">{t("cal.empty")}</p>
             ) : (

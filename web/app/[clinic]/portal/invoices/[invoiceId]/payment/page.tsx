@@ -1,11 +1,14 @@
 // /[clinic]/portal/invoices/[invoiceId]/payment?payment_intent=pi_... - where Stripe returns the browser after
 // a card payment. The outcome is read on the server (the webhook's record, else the PaymentIntent at Stripe),
-// never from the redirect's own parameters; while it is processing the page refreshes itself.
+// never from the redirect's own parameters. While it is processing the page refreshes itself, less often as
+// time passes (payment-status-checks.ts, counted in `check`), and after about two minutes stops and says the
+// invoice will show the payment, with a button to look again.
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ButtonLink } from "@/app/_components/button";
 import { getInvoice } from "@/lib/billing/get-invoice";
 import { getMyPaymentStatus } from "@/lib/billing/get-my-payment-status";
+import { checksDoneFrom, nextStatusCheckDelay } from "@/lib/billing/payment-status-checks";
 import { loadPortalPage, requireClientId } from "@/lib/clients/load-portal-page";
 import { withUser } from "@/lib/db/context";
 import { isAppError } from "@/lib/errors";
@@ -38,9 +41,14 @@ export default async function PaymentStatusPage({ params, searchParams }: Props)
   const detail = await withUser(user, (db) => getInvoice(db, access.clinic.id, invoiceId)).catch(orNotFound);
   const inv = detail.invoice;
   const back = `/${access.clinic.slug}/portal/invoices/${inv.id}`;
+  const here = (check: number) =>
+    `${back}/payment?${new URLSearchParams({ payment_intent: paymentIntentId, check: String(check) }).toString()}`;
+  const checksDone = checksDoneFrom(sp.check);
+  const delay = status === "processing" ? nextStatusCheckDelay(checksDone) : null;
+  const gaveUp = status === "processing" && delay === null;
   return (
     <div className="space-y-4">
-      {status === "processing" ? <meta httpEquiv="refresh" content="3" /> : null}
+      {delay !== null ? <meta httpEquiv="refresh" content={`${delay};url=${here(checksDone + 1)}`} /> : null}
       <Link href={back} className="text-sm text-brand-700 underline">
         {t("portal.pay.back")}
       </Link>
@@ -51,7 +59,7 @@ export default async function PaymentStatusPage({ params, searchParams }: Props)
         data-status={status}
         className="rounded-xl bg-white p-4 text-slate-800 shadow-sm"
       >
-        {t(`portal.status.${status}`)}
+        {gaveUp ? t("portal.status.stillProcessing") : t(`portal.status.${status}`)}
       </p>
       <dl className="grid grid-cols-2 gap-2 rounded-xl bg-white p-4 shadow-sm">
         <dt className="text-slate-600">{t("filter.status")}</dt>
@@ -64,6 +72,7 @@ export default async function PaymentStatusPage({ params, searchParams }: Props)
         </dd>
       </dl>
       {status === "failed" ? <ButtonLink href={`${back}/pay`}>{t("portal.status.tryAgain")}</ButtonLink> : null}
+      {gaveUp ? <ButtonLink href={here(0)}>{t("portal.status.checkAgain")}</ButtonLink> : null}
     </div>
   );
 }
