@@ -320,9 +320,28 @@ test.describe("on a tablet, with a finger", () => {
     await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
     await cdp.detach();
   }
+  /** Waits until the grid stops scrolling (a finger's scroll can glide on), so measured boxes stay true. */
+  async function scrollSettled(page: Page) {
+    const grid = page.getByRole("group", { name: "Time grid" });
+    let last = "";
+    await expect
+      .poll(
+        async () => {
+          const now = await grid.evaluate((g) => `${g.scrollTop},${g.scrollLeft},${window.scrollY}`);
+          const same = now === last;
+          last = now;
+          return same;
+        },
+        { intervals: [100] },
+      )
+      .toBe(true);
+  }
+
   /** From a block's grip, 4 px below its top, to 4 px below the top of a target. */
   async function gripDrag(page: Page, source: ReturnType<typeof block>, target: ReturnType<typeof block>) {
+    await scrollSettled(page);
     await target.scrollIntoViewIfNeeded();
+    await scrollSettled(page);
     const grip = await source.getByTestId("drag-grip").boundingBox();
     const to = await target.boundingBox();
     if (!grip || !to) throw new Error("the block or its target is not on screen");
