@@ -476,8 +476,8 @@ grant execute on function private.save_invoice_draft(p_invoice_id uuid, p_lines 
 grant execute on function private.save_invoice_draft(p_invoice_id uuid, p_lines jsonb, p_notes text) to postgres;
 grant execute on function private.save_payment_account(p_clinic_id uuid, p_stripe_account_id text) to postgres;
 grant execute on function private.save_payment_method(p_clinic_id uuid, p_client_id uuid, p_setup_intent_id text, p_payment_method_id text, p_customer_id text) to postgres;
-grant execute on function private.search_clinic_records(p_clinic_id uuid, p_query text, p_limit integer) to authenticated;
-grant execute on function private.search_clinic_records(p_clinic_id uuid, p_query text, p_limit integer) to postgres;
+grant execute on function private.search_clinic_records(p_clinic_id uuid, p_query text, p_limit integer, p_kind text) to authenticated;
+grant execute on function private.search_clinic_records(p_clinic_id uuid, p_query text, p_limit integer, p_kind text) to postgres;
 grant execute on function private.set_appointment_blocked() to postgres;
 grant execute on function private.set_appointment_status(p_appointment_id uuid, p_status public.appointment_status) to authenticated;
 grant execute on function private.set_appointment_status(p_appointment_id uuid, p_status public.appointment_status) to postgres;
@@ -581,8 +581,8 @@ grant execute on function public.reschedule_appointment(p_appointment_id uuid, p
 grant execute on function public.reschedule_appointment(p_appointment_id uuid, p_starts_at timestamp with time zone, p_vet_id uuid) to postgres;
 grant execute on function public.save_invoice_draft(p_invoice_id uuid, p_lines jsonb, p_notes text) to authenticated;
 grant execute on function public.save_invoice_draft(p_invoice_id uuid, p_lines jsonb, p_notes text) to postgres;
-grant execute on function public.search_clinic_records(p_clinic_id uuid, p_query text, p_limit integer) to authenticated;
-grant execute on function public.search_clinic_records(p_clinic_id uuid, p_query text, p_limit integer) to postgres;
+grant execute on function public.search_clinic_records(p_clinic_id uuid, p_query text, p_limit integer, p_kind text) to authenticated;
+grant execute on function public.search_clinic_records(p_clinic_id uuid, p_query text, p_limit integer, p_kind text) to postgres;
 grant execute on function public.set_appointment_status(p_appointment_id uuid, p_status public.appointment_status) to authenticated;
 grant execute on function public.set_appointment_status(p_appointment_id uuid, p_status public.appointment_status) to postgres;
 grant execute on function public.void_invoice(p_invoice_id uuid, p_reason text) to authenticated;

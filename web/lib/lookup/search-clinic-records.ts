@@ -13,10 +13,6 @@ export const searchQuerySchema = z.object({
   kind: z.enum(["client", "pet"]).optional(),
 });
 
-// The SQL ranks clients and pets together; a one-kind search asks it for its widest page and keeps that kind,
-// so pets ranked above the clients do not use up the caller's limit.
-const widest = 50;
-
 export interface LookupResult {
   kind: "client" | "pet";
   id: string;
@@ -47,7 +43,7 @@ interface SearchRow {
 declare module "@/lib/db/rpc" {
   interface RpcFunctions {
     search_clinic_records: {
-      args: { p_clinic_id: string; p_query: string; p_limit?: number };
+      args: { p_clinic_id: string; p_query: string; p_limit?: number; p_kind?: "client" | "pet" | null };
       returns: SearchRow;
     };
   }
@@ -62,10 +58,11 @@ export async function searchClinicRecords(
   const rows = await rpc(db, "search_clinic_records", {
     p_clinic_id: clinicId,
     p_query: q,
-    p_limit: kind ? widest : limit,
+    p_limit: limit,
+    // the kind filters inside the search, before its limit: a flood of pets can not crowd out the clients
+    p_kind: kind ?? null,
   });
-  const kept = kind ? rows.filter((r) => r.kind === kind).slice(0, limit) : rows;
-  return kept.map((r) => ({
+  return rows.map((r) => ({
     kind: r.kind,
     id: r.id,
     label: r.label,

@@ -36,6 +36,22 @@ describe("searching one kind", () => {
     expect(clients.map((r) => `${r.kind}:${r.label}`).sort()).toEqual(["client:Zorba Keeper", "client:Zorbas Fontana"]);
   });
 
+  it("finds the client behind more pets than the widest page (the kind filters inside the search, before its limit)", async () => {
+    // 55 pets named exactly "Quorra" rank before the client whose name only starts with it
+    const owner = await createClient(clinic.id, { user: null, name: "Pet Hoarder" });
+    for (let i = 0; i < 55; i++) await createPet(clinic.id, owner.id, { name: "Quorra" });
+    await createClient(clinic.id, { user: null, name: "Quorra Smith" });
+    const clients = await withUser(desk, (db) =>
+      searchClinicRecords(db, clinic.id, { q: "quorra", limit: 8, kind: "client" }),
+    );
+    expect(clients.map((r) => `${r.kind}:${r.label}`)).toEqual(["client:Quorra Smith"]);
+    const pets = await withUser(desk, (db) =>
+      searchClinicRecords(db, clinic.id, { q: "quorra", limit: 8, kind: "pet" }),
+    );
+    expect(pets).toHaveLength(8);
+    expect(pets.every((r) => r.kind === "pet")).toBe(true);
+  });
+
   it("answers ?kind=client over HTTP, and a bad kind with 422 naming the field", async () => {
     const ok = await call(lookupGet, clinic.slug, "GET", "/lookup?q=zorb&limit=1&kind=client", desk.cookie);
     expect(ok.status).toBe(200);
