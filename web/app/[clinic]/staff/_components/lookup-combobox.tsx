@@ -60,6 +60,7 @@ export function LookupCombobox(props: Props) {
   // the text the shown results answer (null while none do), and the text Enter was pressed on before its answer
   const [resultsFor, setResultsFor] = useState<string | null>(null);
   const enterPending = useRef<string | null>(null);
+  const typed = useRef(false);
 
   const takePendingEnter = useEffectEvent((term: string, found: LookupItem[]) => {
     if (enterPending.current !== term) return;
@@ -70,7 +71,8 @@ export function LookupCombobox(props: Props) {
 
   useEffect(() => {
     const term = q.trim();
-    if (!term) return;
+    // the text a choice made on the server shows is not a search: nothing to ask until someone types
+    if (!term || !typed.current) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       setStatus("loading");
@@ -181,6 +183,7 @@ export function LookupCombobox(props: Props) {
         placeholder={props.placeholder}
         value={q}
         onChange={(e) => {
+          typed.current = true;
           enterPending.current = null;
           setQ(e.target.value);
           setOpen(true);
